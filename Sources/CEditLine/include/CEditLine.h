@@ -1,0 +1,2 @@
+// C shim over libedit: non-variadic wrappers Swift can call.
+#include <stdio.h>

@@ -1,0 +1,3 @@
+// Generates the synthetic demo outcome files in datasets/outcomes.
+import Query
+print("todo")

@@ -1,0 +1,115 @@
+// Complaint outcomes in columns: one row per year × quarter × municipality ×
+// paragraph, indices into the Catalog, counts as integers. The evaluator scans
+// these arrays; nothing else holds outcome counts.
+
+/// Where a set of rows came from, shown in result footers and `show datasets`.
+public struct DatasetInfo: Sendable, Equatable {
+    /// Short name, e.g. "outcomes 2021".
+    public var name: String
+    /// File it was read from, as given (relative to the data folder when shipped).
+    public var path: String
+    /// Format, e.g. "dkq-csv", "talportal-csv", "pc-axis".
+    public var format: String
+    /// True for the synthetic demo: every result drawing on it says so.
+    public var synthetic: Bool
+    /// Free-text source/citation from the file's header.
+    public var source: String
+    /// Hex checksum (FNV-1a 64) of the file's bytes.
+    public var checksum: String
+
+    public init(name: String, path: String, format: String, synthetic: Bool, source: String, checksum: String) {
+        self.name = name
+        self.path = path
+        self.format = format
+        self.synthetic = synthetic
+        self.source = source
+        self.checksum = checksum
+    }
+}
+
+/// The outcome counts of one cell.
+public struct OutcomeCounts: Sendable, Equatable {
+    public var upheld: Int
+    public var changed: Int
+    public var remanded: Int
+    public var dismissed: Int
+
+    public init(upheld: Int = 0, changed: Int = 0, remanded: Int = 0, dismissed: Int = 0) {
+        self.upheld = upheld
+        self.changed = changed
+        self.remanded = remanded
+        self.dismissed = dismissed
+    }
+}
+
+/// Columnar outcome rows. All arrays have the same length.
+public struct FactTable: Sendable, Equatable {
+    public var year: [Int16] = []
+    /// 1-4.
+    public var quarter: [UInt8] = []
+    /// Index into `Catalog.municipalities`.
+    public var municipality: [UInt8] = []
+    /// Index into `Catalog.paragraphs`.
+    public var paragraph: [UInt8] = []
+    public var upheld: [Int32] = []
+    public var changed: [Int32] = []
+    public var remanded: [Int32] = []
+    public var dismissed: [Int32] = []
+    /// Mean processing time in days for the row's decided cases; NaN when unknown.
+    public var days: [Float] = []
+    /// Index into `OutcomeStore.datasets`.
+    public var dataset: [UInt8] = []
+
+    public init() {}
+
+    public var count: Int { year.count }
+
+    /// Appends one row.
+    public mutating func append(
+        year: Int, quarter: Int, municipality: Int, paragraph: Int,
+        counts: OutcomeCounts, days: Float = .nan, dataset: Int
+    ) {
+        self.year.append(Int16(year))
+        self.quarter.append(UInt8(quarter))
+        self.municipality.append(UInt8(municipality))
+        self.paragraph.append(UInt8(paragraph))
+        upheld.append(Int32(counts.upheld))
+        changed.append(Int32(counts.changed))
+        remanded.append(Int32(counts.remanded))
+        dismissed.append(Int32(counts.dismissed))
+        self.days.append(days)
+        self.dataset.append(UInt8(dataset))
+    }
+
+    /// Appends all rows of another table, shifting its dataset indices by `datasetOffset`.
+    public mutating func append(contentsOf other: FactTable, datasetOffset: Int) {
+        year += other.year
+        quarter += other.quarter
+        municipality += other.municipality
+        paragraph += other.paragraph
+        upheld += other.upheld
+        changed += other.changed
+        remanded += other.remanded
+        dismissed += other.dismissed
+        days += other.days
+        dataset += other.dataset.map { $0 + UInt8(datasetOffset) }
+    }
+}
+
+/// Everything loaded: the catalog, the outcome rows and where they came from.
+public struct OutcomeStore: Sendable, Equatable {
+    public var catalog: Catalog
+    public var facts: FactTable
+    public var datasets: [DatasetInfo]
+
+    public init(catalog: Catalog, facts: FactTable = FactTable(), datasets: [DatasetInfo] = []) {
+        self.catalog = catalog
+        self.facts = facts
+        self.datasets = datasets
+    }
+
+    /// Distinct years present, ascending.
+    public var years: [Int] {
+        Set(facts.year.map(Int.init)).sorted()
+    }
+}

@@ -1,0 +1,21 @@
+// Diagnostics: what every stage returns when the input is wrong. One renderer
+// (Output/DiagnosticRenderer.swift) turns them into text with a caret.
+
+/// A problem found in a query or a data file, with where it is and a hint.
+public struct Diagnostic: Error, Sendable, Equatable {
+    /// Stable code, e.g. "E201". Codes are listed in docs/LANGUAGE.md.
+    public var code: String
+    /// One line saying what is wrong.
+    public var message: String
+    /// Where in the source text the problem is.
+    public var range: SourceRange
+    /// Shown under the caret: the nearest match or what is available.
+    public var hint: String?
+
+    public init(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
+        self.code = code
+        self.message = message
+        self.range = range
+        self.hint = hint
+    }
+}

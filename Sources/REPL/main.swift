@@ -1,0 +1,3 @@
+// dkq: the interactive shell and script runner.
+import Query
+print("dkq")
