@@ -17,8 +17,38 @@ public struct Engine: Sendable {
 
     /// Runs every statement in `source`, in order, stopping after the first error.
     public mutating func run(_ source: String) -> [StatementOutput] {
-        // TODO(core): bind, plan and evaluate. Placeholder so other parts compile.
-        []
+        var outputs: [StatementOutput] = []
+        for parsed in Parser.parse(source) {
+            let output: StatementOutput
+            switch parsed {
+            case .failure(let diagnostic): output = .error(diagnostic)
+            case .success(let statement): output = execute(statement, source: source)
+            }
+            outputs.append(output)
+            if case .error = output { break }
+        }
+        return outputs
+    }
+
+    /// Runs one parsed statement.
+    mutating func execute(_ statement: Statement, source: String) -> StatementOutput {
+        do {
+            switch statement.kind {
+            case .query(let query):
+                let bound = try Binder(store: store, source: source).bind(query)
+                return .table(Evaluator(store: store).evaluate(Planner.plan(bound)))
+            case .show(let name):
+                return .table(try show(name))
+            case .describe(let name):
+                return .text(try describe(name))
+            case .load(let path):
+                return try load(path, source: source)
+            case .check:
+                return .text(check())
+            }
+        } catch {
+            return .error(error)
+        }
     }
 
     /// True when `source` ends inside an unfinished statement (open parenthesis,

@@ -1,5 +1,6 @@
-// Renders statement outputs as text: table, csv, tsv, json or markdown, and
-// diagnostics with a caret under the offending token.
+// Renders statement outputs as text: a boxed table, csv, tsv, json or
+// markdown. Footer notes go with every format, so a result from synthetic
+// data is labelled as such however it is exported.
 
 /// Output formats for results (`.format` in the shell).
 public enum OutputFormat: String, Sendable, CaseIterable {
@@ -26,11 +27,43 @@ public enum Renderer {
         _ output: StatementOutput, source: String, sourceName: String = "query",
         firstLine: Int = 1, options: RenderOptions = RenderOptions()
     ) -> String {
-        // TODO(core): real renderers.
         switch output {
-        case .table(let result): return "\(result)\n"
-        case .text(let text): return text + "\n"
-        case .error(let diagnostic): return "error[\(diagnostic.code)]: \(diagnostic.message)\n"
+        case .table(let result):
+            switch options.format {
+            case .table: return table(result, color: options.color)
+            case .csv: return delimited(result, separator: ",")
+            case .tsv: return delimited(result, separator: "\t")
+            case .json: return json(result)
+            case .markdown: return markdown(result)
+            }
+        case .text(let text):
+            return text.hasSuffix("\n") ? text : text + "\n"
+        case .error(let diagnostic):
+            return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color)
         }
+    }
+
+    /// A cell as plain text: numbers with a decimal point, missing as empty.
+    static func plain(_ value: Value) -> String {
+        switch value {
+        case .integer(let i): String(i)
+        case .number(let d, let decimals): formatDecimal(d, decimals)
+        case .text(let s): s
+        case .missing: ""
+        }
+    }
+
+    /// Fixed decimals without locale: 37.45 -> "37.5" (half away from zero), -0.0 -> "0.0".
+    static func formatDecimal(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int(scaled / scale)
+        let fraction = Int(scaled) - whole * Int(scale)
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(whole) }
+        let digits = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
     }
 }

@@ -1,0 +1,109 @@
+// Which groups a result shows, and the footer notes that say what a result
+// covers: periods, data sources (synthetic data always named), small counts.
+
+extension Evaluator {
+    /// Group keys in display order. Without mixed `or` filters every combination of
+    /// the allowed, present dimension values is shown, so a municipality with no
+    /// complaints appears with 0 cases instead of vanishing.
+    func groupKeys(_ aggregate: Aggregate, _ scan: Scan) -> [Int] {
+        if scan.groupBy.isEmpty { return [0] }
+        if scan.residual != nil { return aggregate.totals.keys.sorted() }
+        let paragraphs = (0..<domains.paragraphs).filter {
+            (scan.paragraphs?[$0] ?? true) && aggregate.presentParagraphs[$0]
+        }
+        let municipalities = (0..<domains.municipalities).filter { scan.municipalities?[$0] ?? true }
+        let periods = aggregate.presentPeriods
+        let values: [[Int]] = scan.groupBy.map { dimension in
+            switch dimension {
+            case .municipality: municipalities
+            case .region: Array(Set(municipalities.map { domains.regionOf[$0] })).sorted()
+            case .paragraph: paragraphs
+            case .law: Array(Set(paragraphs.map { domains.lawOf[$0] })).sorted()
+            case .area: (0..<Area.allCases.count).filter { area in
+                    scan.areas[area] && paragraphs.contains { domains.areasOf[$0].contains(area) }
+                }
+            case .year: Array(Set(periods.map { $0 / 4 - domains.firstYear })).sorted()
+            case .quarter: Array(Set(periods.map { $0 % 4 })).sorted()
+            }
+        }
+        let size = values.reduce(1) { $0 * $1.count }
+        guard size <= 1_000_000 else { return aggregate.totals.keys.sorted() }
+        var keys = [0]
+        for (i, list) in values.enumerated() {
+            keys = keys.flatMap { prefix in list.map { prefix * aggregate.radices[i] + $0 } }
+        }
+        return keys
+    }
+
+    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int]) -> [String] {
+        var notes = query.notes
+        notes.append(describePeriods(main.presentPeriods))
+        notes += describeSources(main)
+        if query.measures.contains(where: \.restsOnCases) {
+            let few = casesOfRow.filter { $0 > 0 && $0 < 10 }.count
+            let none = casesOfRow.filter { $0 == 0 }.count
+            if few > 0 {
+                notes.append("\(few) of \(casesOfRow.count) rows rest on fewer than 10 cases: rates that small say little (add rate_low, rate_high for 95 % intervals).")
+            }
+            if none > 0 {
+                notes.append("\(none) of \(casesOfRow.count) rows have no cases: their rates are left empty.")
+            }
+        }
+        if plan.national != nil {
+            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points; funnel = exact binomial test against the national rate.")
+        }
+        if shown < total {
+            if let cut = query.cut {
+                notes.append("\(cut.fromTop ? "Top" : "Bottom") \(shown) of \(total) rows.")
+            } else {
+                notes.append("Showing \(shown) of \(total) rows (limit \(shown)).")
+            }
+        }
+        return notes
+    }
+
+    /// "Years: 2019–2023", or quarter runs when some year is not whole.
+    func describePeriods(_ periods: Set<Int>) -> String {
+        if periods.isEmpty { return "No data for the chosen years and quarters." }
+        let years = Set(periods.map { $0 / 4 })
+        if years.allSatisfy({ year in (0..<4).allSatisfy { periods.contains(year * 4 + $0) } }) {
+            return "Years: \(Binder.describeYears(Array(years)))."
+        }
+        var runs: [(Int, Int)] = []
+        for period in periods.sorted() {
+            if let last = runs.last, last.1 + 1 == period { runs[runs.count - 1].1 = period } else { runs.append((period, period)) }
+        }
+        func name(_ p: Int) -> String { "\(p / 4)Q\(p % 4 + 1)" }
+        return "Quarters: " + runs.map { $0.0 == $0.1 ? name($0.0) : "\(name($0.0))–\(name($0.1))" }.joined(separator: ", ") + "."
+    }
+
+    /// One line per kind of source; synthetic data is always named as such.
+    func describeSources(_ aggregate: Aggregate) -> [String] {
+        var used = aggregate.datasets.sorted()
+        if used.isEmpty {
+            // Nothing matched: name the files covering the chosen periods.
+            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+            used = store.datasets.indices.filter { index in
+                store.facts.year.indices.contains { store.facts.dataset[$0] == index && years.contains(Int(store.facts.year[$0])) }
+            }
+        }
+        let infos = used.map { store.datasets[$0] }
+        var lines: [String] = []
+        let synthetic = infos.filter(\.synthetic)
+        let real = infos.filter { !$0.synthetic }
+        if !synthetic.isEmpty {
+            lines.append("SYNTHETIC DEMO DATA, not real figures: \(Self.fileList(synthetic.map(\.path))).")
+        }
+        if !real.isEmpty {
+            lines.append("Data: \(real.map { "\($0.path) (\($0.format))" }.joined(separator: ", ")).")
+        }
+        if !synthetic.isEmpty, !real.isEmpty {
+            lines.append("This result combines real and synthetic data.")
+        }
+        return lines
+    }
+
+    static func fileList(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : "\(paths[0]) … \(paths[paths.count - 1]) (\(paths.count) files)"
+    }
+}

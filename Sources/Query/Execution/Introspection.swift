@@ -1,0 +1,111 @@
+// `show …` and `describe …`: what the loaded data holds and what each measure
+// and dimension means, as ordinary results and text.
+
+/// What `show` can list.
+enum ShowTarget: String, CaseIterable {
+    case municipalities, regions, paragraphs, laws, areas, years, measures, dimensions, datasets
+}
+
+extension Engine {
+    func show(_ name: Name) throws(Diagnostic) -> ResultSet {
+        let folded = foldName(name.text)
+        guard let target = ShowTarget.allCases.first(where: { foldName($0.rawValue) == folded || foldName(String($0.rawValue.dropLast())) == folded }) else {
+            throw Diagnostic(
+                "E208", "cannot show '\(name.text)'", at: name.range,
+                hint: nearest(name.text, in: ShowTarget.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+                    ?? "show " + ShowTarget.allCases.map(\.rawValue).joined(separator: " | "))
+        }
+        let catalog = store.catalog
+        switch target {
+        case .municipalities:
+            return ResultSet(
+                columns: [Column("code", .dimension), Column("municipality", .dimension), Column("ankestyrelsen", .dimension), Column("region", .dimension)],
+                rows: catalog.municipalities.map { [.integer($0.code), .text($0.name), .text($0.astName), .text($0.region)] },
+                notes: ["Source: datasets/municipalities.csv (DAWA codes and names; regions as published)."])
+        case .regions:
+            return ResultSet(
+                columns: [Column("region", .dimension), Column("municipalities", .measure)],
+                rows: catalog.regions.map { region in [.text(region), .integer(catalog.municipalities.filter { $0.region == region }.count)] })
+        case .paragraphs:
+            return ResultSet(
+                columns: [Column("code", .dimension), Column("law", .dimension), Column("paragraph", .dimension), Column("areas", .dimension)],
+                rows: catalog.paragraphs.map { p in
+                    [.text(p.code), .text(p.law), .text(p.label), .text(p.areas.map(\.fileName).joined(separator: ", "))]
+                },
+                notes: ["Source: datasets/paragraphs.csv. Bare section numbers (83, §83) mean Serviceloven; write \"Barnets lov § 86\" for the other law."])
+        case .laws:
+            return ResultSet(
+                columns: [Column("law", .dimension), Column("paragraphs", .measure)],
+                rows: catalog.laws.map { law in [.text(law), .integer(catalog.paragraphs.filter { $0.law == law }.count)] })
+        case .areas:
+            return ResultSet(
+                columns: [Column("area", .dimension), Column("paragraphs", .measure), Column("sections", .dimension)],
+                rows: Area.allCases.map { area in
+                    let members = catalog.paragraphs.filter { $0.areas.contains(area) }
+                    return [.text(area.rawValue), .integer(members.count), .text(members.map(\.sectionText).joined(separator: "; "))]
+                })
+        case .years:
+            let facts = store.facts
+            var rows: [[Value]] = []
+            for year in store.years {
+                var cases = 0, decided = 0, sources = Set<Int>()
+                for i in 0..<facts.count where Int(facts.year[i]) == year {
+                    let c = Int(facts.upheld[i] + facts.changed[i] + facts.remanded[i])
+                    cases += c
+                    decided += c + Int(facts.dismissed[i])
+                    sources.insert(Int(facts.dataset[i]))
+                }
+                let infos = sources.sorted().map { store.datasets[$0] }
+                rows.append([
+                    .integer(year), .integer(cases), .integer(decided),
+                    .text(infos.map(\.path).joined(separator: ", ")),
+                    .text(infos.allSatisfy(\.synthetic) ? "synthetic" : (infos.contains(where: \.synthetic) ? "mixed" : "real")),
+                ])
+            }
+            return ResultSet(
+                columns: [Column("year", .dimension), Column("cases", .measure), Column("decided", .measure), Column("file", .dimension), Column("kind", .dimension)],
+                rows: rows)
+        case .measures:
+            return ResultSet(
+                columns: [Column("measure", .dimension), Column("definition", .dimension)],
+                rows: Measure.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+        case .dimensions:
+            return ResultSet(
+                columns: [Column("dimension", .dimension), Column("values", .dimension)],
+                rows: Dimension.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+        case .datasets:
+            let facts = store.facts
+            var rowsPer = [Int](repeating: 0, count: store.datasets.count)
+            var yearsPer = [Set<Int>](repeating: [], count: store.datasets.count)
+            for i in 0..<facts.count {
+                rowsPer[Int(facts.dataset[i])] += 1
+                yearsPer[Int(facts.dataset[i])].insert(Int(facts.year[i]))
+            }
+            return ResultSet(
+                columns: ["dataset", "file", "format", "years", "rows", "kind", "checksum"].map { Column($0, .dimension) },
+                rows: store.datasets.enumerated().map { index, info in
+                    [.text(info.name), .text(info.path), .text(info.format), .text(Binder.describeYears(Array(yearsPer[index]))),
+                     .integer(rowsPer[index]), .text(info.synthetic ? "synthetic" : "real"), .text(info.checksum)]
+                },
+                notes: store.datasets.contains(where: \.synthetic) ? ["Synthetic datasets are a generated demo, not real figures: see datasets/README.md."] : [])
+        }
+    }
+
+    func describe(_ name: Name) throws(Diagnostic) -> String {
+        if let measure = Binder.measure(named: name.text) {
+            var text = "\(measure.rawValue): \(measure.definition)\n  formula: \(measure.formula)"
+            if measure.isPercent {
+                text += "\n  Over several groups (municipalities, paragraphs, years) it is the ratio of the summed counts, never a mean of rates. Empty when the denominator is 0."
+            }
+            text += "\n  source: Ankestyrelsen, \"Afgørelsestyper og omgørelsesprocent\" (ast.dk); counts from the loaded datasets (show datasets)."
+            return text
+        }
+        if let dimension = Binder.dimension(named: name.text) {
+            return "\(dimension.rawValue): \(dimension.definition)"
+        }
+        throw Diagnostic(
+            "E200", "nothing called '\(name.text)' to describe", at: name.range,
+            hint: nearest(name.text, in: Measure.allCases.map(\.rawValue) + Dimension.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+                ?? "describe a measure or a dimension (show measures)")
+    }
+}

@@ -1,0 +1,59 @@
+// Planner: turns a bound query into scans. Top-level masks are pulled out so
+// the evaluator checks them with one array lookup each; whatever cannot be
+// reduced to masks stays as a residual filter evaluated per row.
+
+/// One aggregation over the fact table.
+struct Scan: Sendable, Equatable {
+    var municipalities: [Bool]?
+    var paragraphs: [Bool]?
+    var periods: PeriodMask?
+    /// Conditions that mix dimensions under `or`/`not`.
+    var residual: RowFilter?
+    var groupBy: [Dimension]
+    /// Areas rows may be counted under when grouping by area.
+    var areas: [Bool]
+}
+
+/// What the evaluator runs.
+struct Plan: Sendable, Equatable {
+    var query: BoundQuery
+    var main: Scan
+    /// The same filter without municipality/region conditions, grouped without them.
+    var national: Scan?
+}
+
+enum Planner {
+    static func plan(_ query: BoundQuery) -> Plan {
+        let main = scan(query.rows, groupBy: query.groupBy, areas: query.areas)
+        let national = query.versusNational
+            ? scan(query.nationalRows, groupBy: query.groupBy.filter { !$0.isGeographic }, areas: query.areas)
+            : nil
+        return Plan(query: query, main: main, national: national)
+    }
+
+    static func scan(_ filter: RowFilter, groupBy: [Dimension], areas: [Bool]) -> Scan {
+        var scan = Scan(groupBy: groupBy, areas: areas)
+        var residual: [RowFilter] = []
+        let parts: [RowFilter]
+        if case .and(let all) = filter { parts = all } else { parts = [filter] }
+        for part in parts {
+            switch part {
+            case .all: continue
+            case .municipality(let bits):
+                scan.municipalities = scan.municipalities.map { zip($0, bits).map { $0 && $1 } } ?? bits
+            case .paragraph(let bits):
+                scan.paragraphs = scan.paragraphs.map { zip($0, bits).map { $0 && $1 } } ?? bits
+            case .period(let periods):
+                if var existing = scan.periods {
+                    existing.bits = zip(existing.bits, periods.bits).map { $0 && $1 }
+                    scan.periods = existing
+                } else {
+                    scan.periods = periods
+                }
+            default: residual.append(part)
+            }
+        }
+        scan.residual = residual.isEmpty ? nil : (residual.count == 1 ? residual[0] : .and(residual))
+        return scan
+    }
+}

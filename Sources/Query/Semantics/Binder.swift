@@ -1,0 +1,169 @@
+// Binder: resolves a parsed `Query` against the loaded data. Measures and
+// dimensions by name, filter values to masks, time clauses to periods; every
+// unknown name gets an error at its token with the nearest match as a hint.
+
+/// Binds queries against one `OutcomeStore`.
+struct Binder {
+    let store: OutcomeStore
+    /// The statement's source text (literals such as "1.10" are read back from it).
+    let source: String
+    /// Years present in the data, ascending.
+    let years: [Int]
+
+    init(store: OutcomeStore, source: String) {
+        self.store = store
+        self.source = source
+        years = store.years
+    }
+
+    func bind(_ query: Query) throws(Diagnostic) -> BoundQuery {
+        var measures: [Measure] = []
+        for name in query.measures {
+            let measure = try resolveMeasure(name)
+            if !measures.contains(measure) { measures.append(measure) }
+        }
+        // A percentage means little without its denominator: show `cases` with it.
+        if measures.contains(where: \.restsOnCases), !measures.contains(.cases) { measures.append(.cases) }
+
+        var groupBy: [Dimension] = []
+        for name in query.groupBy {
+            let dimension = try resolveDimension(name)
+            if groupBy.contains(dimension) {
+                throw Diagnostic("E215", "'\(dimension.rawValue)' is grouped by twice", at: name.range)
+            }
+            groupBy.append(dimension)
+        }
+
+        var notes: [String] = []
+        var rowConditions: [RowFilter] = []
+        var groupConditions: [GroupFilter] = []
+        var geographic: [Bool] = []
+        var areaConditions: [[Bool]] = []
+        var mentionsTime = false
+        for conjunct in conjuncts(query.filter) {
+            let bound = try bindCondition(conjunct, notes: &notes)
+            switch bound {
+            case .rows(let filter, let fields):
+                rowConditions.append(filter)
+                geographic.append(fields.contains(where: \.isGeographic))
+                mentionsTime = mentionsTime || fields.contains(.year) || fields.contains(.quarter)
+                if fields == [.area], let areas = areaMask(conjunct) { areaConditions.append(areas) }
+            case .groups(let filter):
+                groupConditions.append(filter)
+            }
+        }
+        for clause in query.time {
+            rowConditions.append(.period(try bindTime(clause)))
+            geographic.append(false)
+            mentionsTime = true
+        }
+        if !mentionsTime, !groupBy.contains(.year), let latest = years.last {
+            rowConditions.append(.period(periodMask { year, _ in year == latest }))
+            geographic.append(false)
+            notes.append("Year \(latest), the latest in the data (choose others with 'year').")
+        }
+        if query.versusNational != nil, measures.isEmpty {
+            throw Diagnostic("E216", "'vs national' needs a measure", at: query.versusNational ?? SourceRange(0, 0))
+        }
+
+        var areas = [Bool](repeating: true, count: Area.allCases.count)
+        for mask in areaConditions { areas = zip(areas, mask).map { $0 && $1 } }
+
+        var bound = BoundQuery(
+            measures: measures, groupBy: groupBy,
+            rows: Self.conjunction(rowConditions), areas: areas,
+            groups: groupConditions.isEmpty ? nil : (groupConditions.count == 1 ? groupConditions[0] : .and(groupConditions)),
+            versusNational: query.versusNational != nil,
+            nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
+            order: [], cut: query.cut, limit: query.limit?.count, notes: notes)
+        bound.order = try query.order.map { key throws(Diagnostic) in
+            (try resolveSortKey(key.key, in: bound), key.descending)
+        }
+        return bound
+    }
+
+    static func conjunction(_ filters: [RowFilter]) -> RowFilter {
+        switch filters.count {
+        case 0: .all
+        case 1: filters[0]
+        default: .and(filters)
+        }
+    }
+
+    /// The top-level `and` parts of a filter.
+    func conjuncts(_ expr: Expr?) -> [Expr] {
+        guard let expr else { return [] }
+        if case .and(let lhs, let rhs) = expr { return conjuncts(lhs) + conjuncts(rhs) }
+        return [expr]
+    }
+
+    // MARK: Names
+
+    static let measureAliases: [String: Measure] = [
+        "omgørelsesprocent": .rate, "realitetsbehandlede": .cases, "afgjorte": .decided,
+        "stadfæstet": .upheld, "ændret": .changed, "hjemvist": .remanded, "afvist": .dismissed,
+        "omgjorte": .reversed, "sagsbehandlingstid": .days,
+    ]
+    static let dimensionAliases: [String: Dimension] = [
+        "kommune": .municipality, "paragraf": .paragraph, "lovgrundlag": .paragraph, "lov": .law,
+        "område": .area, "år": .year, "kvartal": .quarter,
+    ]
+
+    static func measure(named text: String) -> Measure? {
+        let folded = foldName(text)
+        return Measure.allCases.first { foldName($0.rawValue) == folded }
+            ?? measureAliases.first { foldName($0.key) == folded }?.value
+    }
+
+    static func dimension(named text: String) -> Dimension? {
+        let folded = foldName(text)
+        return Dimension.allCases.first { foldName($0.rawValue) == folded }
+            ?? dimensionAliases.first { foldName($0.key) == folded }?.value
+    }
+
+    func resolveMeasure(_ name: Name) throws(Diagnostic) -> Measure {
+        if let measure = Self.measure(named: name.text) { return measure }
+        if let dimension = Self.dimension(named: name.text) {
+            throw Diagnostic(
+                "E200", "'\(name.text)' is a dimension, not a measure", at: name.range,
+                hint: "group by it: e.g. 'rate by \(dimension.rawValue)'")
+        }
+        throw Diagnostic(
+            "E200", "unknown measure '\(name.text)'", at: name.range,
+            hint: suggestion(name.text, Measure.allCases.map(\.rawValue), listing: "measures"))
+    }
+
+    func resolveDimension(_ name: Name) throws(Diagnostic) -> Dimension {
+        if let dimension = Self.dimension(named: name.text) { return dimension }
+        if Self.measure(named: name.text) != nil {
+            throw Diagnostic(
+                "E203", "'\(name.text)' is a measure; 'by' takes a dimension", at: name.range,
+                hint: "dimensions: " + Dimension.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        throw Diagnostic(
+            "E203", "unknown dimension '\(name.text)'", at: name.range,
+            hint: suggestion(name.text, Dimension.allCases.map(\.rawValue), listing: "dimensions"))
+    }
+
+    /// "did you mean 'x'?" or a list of what is available.
+    func suggestion(_ word: String, _ candidates: [String], listing what: String) -> String {
+        if let match = nearest(word, in: candidates) { return "did you mean '\(match)'?" }
+        return "\(what): " + candidates.joined(separator: ", ")
+    }
+
+    func resolveSortKey(_ name: Name, in query: BoundQuery) throws(Diagnostic) -> SortKey {
+        if let dimension = Self.dimension(named: name.text), query.groupBy.contains(dimension) {
+            return .dimension(dimension)
+        }
+        let columns = Evaluator.measureColumns(of: query).map(\.name)
+        let folded = foldName(name.text)
+        if let measure = Self.measure(named: name.text), columns.contains(measure.rawValue) {
+            return .column(measure.rawValue)
+        }
+        if let column = columns.first(where: { foldName($0) == folded }) { return .column(column) }
+        let available = query.groupBy.map(\.rawValue) + columns
+        throw Diagnostic(
+            "E209", "cannot order by '\(name.text)': it is not a column of the result", at: name.range,
+            hint: suggestion(name.text, available, listing: "columns"))
+    }
+}

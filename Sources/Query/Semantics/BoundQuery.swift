@@ -1,0 +1,79 @@
+// The binder's output: a query whose names are resolved against the catalog.
+// Filters over dimensions become masks over dimension values; nothing here
+// refers to source text any more except the notes.
+
+/// A filter over rows, built from masks over dimension values.
+indirect enum RowFilter: Sendable, Equatable {
+    case all
+    /// Allowed municipality indices.
+    case municipality([Bool])
+    /// Allowed paragraph indices.
+    case paragraph([Bool])
+    /// Allowed periods, `PeriodMask`.
+    case period(PeriodMask)
+    case and([RowFilter])
+    case or([RowFilter])
+    case not(RowFilter)
+}
+
+/// Allowed (year, quarter) pairs over the years `firstYear ..< firstYear + bits.count / 4`.
+struct PeriodMask: Sendable, Equatable {
+    var firstYear: Int
+    var bits: [Bool]
+
+    init(firstYear: Int, years: Int, allowed: Bool) {
+        self.firstYear = firstYear
+        bits = Array(repeating: allowed, count: max(0, years) * 4)
+    }
+
+    init(firstYear: Int, years: Int, where allowed: (_ year: Int, _ quarter: Int) -> Bool) {
+        self.firstYear = firstYear
+        bits = (0..<(max(0, years) * 4)).map { allowed(firstYear + $0 / 4, $0 % 4 + 1) }
+    }
+
+    func allows(year: Int, quarter: Int) -> Bool {
+        let index = (year - firstYear) * 4 + quarter - 1
+        return index >= 0 && index < bits.count && bits[index]
+    }
+}
+
+/// A condition on a group's measure, e.g. `cases >= 10`.
+indirect enum GroupFilter: Sendable, Equatable {
+    case compare(Measure, ComparisonOperator, Double)
+    case and([GroupFilter])
+    case or([GroupFilter])
+    case not(GroupFilter)
+}
+
+/// A result column a query orders by.
+enum SortKey: Sendable, Equatable {
+    case dimension(Dimension)
+    /// A column name among the output measures ("rate", "national_rate", "diff_rate").
+    case column(String)
+}
+
+/// A query ready to plan.
+struct BoundQuery: Sendable, Equatable {
+    var measures: [Measure]
+    var groupBy: [Dimension]
+    var rows: RowFilter
+    /// Areas a row may be counted under when grouping by area.
+    var areas: [Bool]
+    var groups: GroupFilter?
+    var versusNational: Bool
+    /// `rows` without conditions on municipality or region (for `vs national`).
+    var nationalRows: RowFilter
+    var order: [(key: SortKey, descending: Bool)]
+    var cut: Cut?
+    var limit: Int?
+    /// Notes the binder adds to the footer (default year, crosswalks).
+    var notes: [String]
+
+    static func == (lhs: BoundQuery, rhs: BoundQuery) -> Bool {
+        lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows
+            && lhs.areas == rhs.areas && lhs.groups == rhs.groups && lhs.versusNational == rhs.versusNational
+            && lhs.nationalRows == rhs.nationalRows && lhs.cut == rhs.cut && lhs.limit == rhs.limit
+            && lhs.notes == rhs.notes && lhs.order.map(\.key) == rhs.order.map(\.key)
+            && lhs.order.map(\.descending) == rhs.order.map(\.descending)
+    }
+}

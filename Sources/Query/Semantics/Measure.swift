@@ -1,0 +1,63 @@
+// The measures a query can ask for, with their definitions. Every ratio is
+// computed from summed counts (never a mean of rates); see `describe <measure>`.
+
+/// A measure: a count, a percentage of summed counts, or a weighted mean.
+public enum Measure: String, Sendable, Equatable, CaseIterable {
+    case rate, cases, decided, upheld, changed, remanded, dismissed, reversed
+    case upheldShare = "upheld_share", changedShare = "changed_share"
+    case remandedShare = "remanded_share", dismissedShare = "dismissed_share"
+    case rateLow = "rate_low", rateHigh = "rate_high"
+    case days
+
+    /// True for measures shown in percent.
+    public var isPercent: Bool {
+        switch self {
+        case .rate, .upheldShare, .changedShare, .remandedShare, .dismissedShare, .rateLow, .rateHigh: true
+        default: false
+        }
+    }
+
+    /// True for measures whose value is uncertain when `cases` is small.
+    var restsOnCases: Bool { isPercent && self != .dismissedShare }
+
+    /// One line: what it means.
+    public var definition: String {
+        switch self {
+        case .rate: "omgørelsesprocent: share of cases decided on the merits that Ankestyrelsen reversed (changed or remanded)"
+        case .cases: "realitetsbehandlede: complaints decided on the merits (upheld + changed + remanded)"
+        case .decided: "afgjorte: all decided complaints, dismissed included (cases + dismissed)"
+        case .upheld: "stadfæstet: the municipality's decision was upheld"
+        case .changed: "ændret/ophævet: the decision was changed or annulled"
+        case .remanded: "hjemvist: the decision was sent back to the municipality for a new decision"
+        case .dismissed: "afvist/henvist: not tried on the merits (dismissed, referred or lapsed)"
+        case .reversed: "omgjorte: changed + remanded"
+        case .upheldShare: "share of cases upheld"
+        case .changedShare: "share of cases changed or annulled"
+        case .remandedShare: "share of cases remanded"
+        case .dismissedShare: "share of decided complaints dismissed or referred"
+        case .rateLow: "lower end of the 95 % Wilson score interval for rate"
+        case .rateHigh: "upper end of the 95 % Wilson score interval for rate"
+        case .days: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints"
+        }
+    }
+
+    /// The formula over summed counts.
+    public var formula: String {
+        switch self {
+        case .rate: "100 × (changed + remanded) / (upheld + changed + remanded)"
+        case .cases: "upheld + changed + remanded"
+        case .decided: "upheld + changed + remanded + dismissed"
+        case .upheld, .changed, .remanded, .dismissed: "sum of \(rawValue)"
+        case .reversed: "changed + remanded"
+        case .upheldShare: "100 × upheld / cases"
+        case .changedShare: "100 × changed / cases"
+        case .remandedShare: "100 × remanded / cases"
+        case .dismissedShare: "100 × dismissed / decided"
+        case .rateLow, .rateHigh: "Wilson: (2k + z² ∓ z·√(z² + 4k(1 − k/n))) / (2(n + z²)), k = reversed, n = cases, z = 1.96"
+        case .days: "Σ(days × decided) / Σ decided, over rows where days is known"
+        }
+    }
+
+    /// Decimals shown.
+    var decimals: Int { isPercent || self == .days ? 1 : 0 }
+}
