@@ -1,0 +1,162 @@
+// Engine semantics on a small hand-made store whose answers can be worked out
+// by hand: ratios of summed counts, empty rates over zero cases, areas that
+// overlap, the Barnets lov crosswalk, the national comparison.
+
+import Testing
+@testable import Query
+
+enum Fixture {
+    static let catalog = Catalog(
+        municipalities: [
+            Municipality(code: 101, name: "København", astName: "København", fullName: "Københavns Kommune", region: "Region Hovedstaden"),
+            Municipality(code: 751, name: "Aarhus", astName: "Århus", fullName: "Aarhus Kommune", region: "Region Midtjylland"),
+            Municipality(code: 825, name: "Læsø", astName: "Læsø", fullName: "Læsø Kommune", region: "Region Nordjylland"),
+        ],
+        paragraphs: [
+            Paragraph(code: "1.1", law: "Serviceloven", label: "Børn - merudgifter - § 41", sections: ["41"], areas: [.general, .childDisability]),
+            Paragraph(code: "1.2", law: "Serviceloven", label: "Voksne - personlig hjælp og pleje - § 83", sections: ["83"], areas: [.general]),
+            Paragraph(code: "1.3", law: "Serviceloven", label: "Voksne - BPA og kontant tilskud - §§ 95-96", sections: ["95", "96"], areas: [.general, .adultDisability]),
+            Paragraph(code: "2.1", law: "Barnets lov", label: "Børn - merudgifter - Barnets lov § 86", sections: ["86"], areas: [.general, .childDisability], formerly: "1.1"),
+        ])
+
+    /// (year, quarter, municipality index, paragraph index, upheld, changed, remanded, dismissed)
+    static let rows: [(Int, Int, Int, Int, Int, Int, Int, Int)] = [
+        (2021, 1, 1, 0, 105, 5, 19, 10),  // Ankestyrelsen's worked example: 24 of 129 = 18.6 %
+        (2021, 2, 1, 1, 1, 1, 0, 0),
+        (2021, 1, 0, 0, 10, 10, 0, 2),
+        (2021, 3, 0, 2, 3, 0, 1, 0),
+        (2023, 4, 1, 0, 6, 2, 2, 0),
+        (2024, 1, 1, 3, 4, 4, 0, 1),
+    ]
+
+    static var engine: Engine {
+        var facts = FactTable()
+        for r in rows {
+            facts.append(year: r.0, quarter: r.1, municipality: r.2, paragraph: r.3,
+                         counts: OutcomeCounts(upheld: r.4, changed: r.5, remanded: r.6, dismissed: r.7), days: 100, dataset: 0)
+        }
+        let info = DatasetInfo(name: "fixture", path: "fixture.csv", format: "dkq-csv", synthetic: false, source: "test", checksum: "0")
+        return Engine(store: OutcomeStore(catalog: catalog, facts: facts, datasets: [info]))
+    }
+
+    static func table(_ query: String) -> ResultSet? {
+        var engine = engine
+        let outputs = engine.run(query)
+        guard outputs.count == 1, case .table(let result) = outputs[0] else { return nil }
+        return result
+    }
+
+    static func error(_ query: String) -> Diagnostic? {
+        var engine = engine
+        guard case .error(let diagnostic) = engine.run(query).last else { return nil }
+        return diagnostic
+    }
+}
+
+@Suite struct EngineTests {
+    @Test func workedExampleFromAnkestyrelsen() throws {
+        let result = try #require(Fixture.table("rate, cases, reversed where municipality = Aarhus and paragraph = 41 year 2021"))
+        #expect(result.rows == [[.number(100.0 * 24 / 129, decimals: 1), .integer(129), .integer(24)]])
+    }
+
+    @Test func rateOverGroupsIsRatioOfSums() throws {
+        let result = try #require(Fixture.table("rate, cases by municipality year 2021"))
+        // Aarhus: (5+19+1)/(129+2) = 19.1 %, not the mean of 18.6 % and 50 %.
+        #expect(result.rows[1] == [.text("Aarhus"), .number(100.0 * 25 / 131, decimals: 1), .integer(131)])
+        #expect(result.rows[0] == [.text("København"), .number(100.0 * 11 / 24, decimals: 1), .integer(24)])
+    }
+
+    @Test func zeroCasesGiveMissingRateNotZero() throws {
+        let result = try #require(Fixture.table("rate, cases by municipality year 2021"))
+        #expect(result.rows[2] == [.text("Læsø"), .missing, .integer(0)])
+        #expect(result.notes.contains("1 of 3 rows have no cases: their rates are left empty."))
+    }
+
+    @Test func casesAreAddedBesideRates() throws {
+        let result = try #require(Fixture.table("rate year 2021"))
+        #expect(result.columns.map(\.name) == ["rate", "cases"])
+    }
+
+    @Test func areasOverlapWhenGrouped() throws {
+        let result = try #require(Fixture.table("cases by area year 2021"))
+        // § 41 counts under both generelt and børnehandicap; §§ 95-96 under generelt and voksenhandicap.
+        #expect(result.rows == [
+            [.text("socialområdet generelt"), .integer(129 + 2 + 20 + 4)],
+            [.text("børnehandicap"), .integer(129 + 20)],
+            [.text("voksenhandicap"), .integer(4)],
+        ])
+    }
+
+    @Test func areaFilterRestrictsGroups() throws {
+        let result = try #require(Fixture.table("cases by area where area = børnehandicap year 2021"))
+        #expect(result.rows == [[.text("børnehandicap"), .integer(149)]])
+    }
+
+    @Test func crosswalkFollowsSection41IntoBarnetsLov() throws {
+        let result = try #require(Fixture.table("cases by year where paragraph = 41 and municipality = Aarhus year 2023..2024"))
+        #expect(result.rows == [[.integer(2023), .integer(10)], [.integer(2024), .integer(8)]])
+        #expect(result.notes.contains("Serviceloven § 41 continues as Barnets lov § 86; both are included."))
+    }
+
+    @Test func versusNationalDropsOnlyGeography() throws {
+        let result = try #require(Fixture.table("rate by municipality where municipality = Aarhus and paragraph = 41 year 2021 vs national"))
+        #expect(result.columns.map(\.name) == ["municipality", "rate", "cases", "national_rate", "diff_rate", "funnel"])
+        let own = 100.0 * 24 / 129, national = 100.0 * 34 / 149
+        #expect(result.rows == [[.text("Aarhus"), .number(own, decimals: 1), .integer(129), .number(national, decimals: 1),
+                                 .number(own - national, decimals: 1), .text("within")]])
+    }
+
+    @Test func measureFilterAppliesToGroups() throws {
+        let result = try #require(Fixture.table("cases by municipality where cases >= 20 year 2021"))
+        #expect(result.rows.map { $0[0] } == [.text("København"), .text("Aarhus")])
+    }
+
+    @Test func topOrdersByFirstMeasure() throws {
+        let result = try #require(Fixture.table("rate by municipality year 2021 top 1"))
+        #expect(result.rows.map { $0[0] } == [.text("København")])
+        #expect(result.notes.contains("Top 1 of 3 rows."))
+    }
+
+    @Test func defaultYearIsLatestAndSaid() throws {
+        let result = try #require(Fixture.table("cases"))
+        #expect(result.rows == [[.integer(8)]])
+        #expect(result.notes.first == "Year 2024, the latest in the data (choose others with 'year').")
+    }
+
+    @Test func wilsonIntervalMatchesFormula() throws {
+        let result = try #require(Fixture.table("rate_low, rate_high where municipality = Aarhus and paragraph = 41 year 2021"))
+        let interval = try #require(Statistics.wilson(24, 129))
+        #expect(result.rows[0][0] == .number(100 * interval.low, decimals: 1))
+        #expect(abs(interval.low - 0.128) < 0.001 && abs(interval.high - 0.262) < 0.001)
+    }
+
+    struct BadQuery: Sendable, CustomStringConvertible {
+        var query: String
+        var code: String
+        var message: String
+        var hint: String?
+        var description: String { query }
+    }
+
+    @Test(arguments: [
+        BadQuery(query: "rate where municipality = Arhus", code: "E201", message: "unknown municipality 'Arhus'", hint: "did you mean 'Aarhus'?"),
+        BadQuery(query: "rte", code: "E200", message: "unknown measure 'rte'", hint: "did you mean 'rate'?"),
+        BadQuery(query: "rate by municipalty", code: "E203", message: "unknown dimension 'municipalty'", hint: "did you mean 'municipality'?"),
+        BadQuery(query: "rate year 2030", code: "E206", message: "no data for 2030", hint: "the data covers 2021, 2023–2024"),
+        BadQuery(query: "rate where area = boernehandicapp", code: "E204", message: "unknown area 'boernehandicapp'", hint: "did you mean 'børnehandicap'?"),
+        BadQuery(query: "rate where municipality > 3", code: "E207", message: "'>' does not apply to municipality; use '=', '!=' or 'in'", hint: nil),
+        BadQuery(query: "rate where municipality = Aarhus or cases > 3", code: "E212", message: "a condition on a dimension and one on a measure cannot be joined by 'or' here",
+                 hint: "measure conditions apply to grouped rows: join them to the rest with a top-level 'and'"),
+        BadQuery(query: "rate where paragraph = 99", code: "E202", message: "no paragraph covers § 99", hint: nil),
+        BadQuery(query: "rate by year order by cases2", code: "E209", message: "cannot order by 'cases2': it is not a column of the result", hint: "did you mean 'cases'?"),
+        BadQuery(query: "municipality by year", code: "E200", message: "'municipality' is a dimension, not a measure", hint: "group by it: e.g. 'rate by municipality'"),
+        BadQuery(query: "rate quarter 5", code: "E210", message: "a quarter is 1, 2, 3 or 4, not '5'", hint: "for one quarter of one year write e.g. 'year 2021Q3'"),
+        BadQuery(query: "show municipalitis", code: "E208", message: "cannot show 'municipalitis'", hint: "did you mean 'municipalities'?"),
+    ])
+    func bindingErrors(_ bad: BadQuery) throws {
+        let diagnostic = try #require(Fixture.error(bad.query))
+        #expect(diagnostic.code == bad.code)
+        #expect(diagnostic.message == bad.message)
+        if let hint = bad.hint { #expect(diagnostic.hint == hint) }
+    }
+}

@@ -1,0 +1,100 @@
+// Golden tests: each file in Tests/Golden holds cases of query text, a `----`
+// line and the exact output (result or error), cases separated by `====`.
+// RECORD_GOLDEN=1 rewrites the expected parts; a failure prints a line diff.
+
+import Foundation
+import Testing
+@testable import Query
+
+/// One golden case.
+struct GoldenCase: CustomStringConvertible {
+    var file: String
+    var line: Int
+    var query: String
+    var format: OutputFormat
+    var expected: String
+    var description: String { "\(file):\(line)" }
+}
+
+enum Golden {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = root.appendingPathComponent("Tests/Golden")
+    static let dataFolder = root.appendingPathComponent("datasets").path
+
+    static let engine: Engine? = try? Engine.open(dataDirectory: dataFolder)
+
+    static var files: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".test") }.sorted()
+    }
+
+    static func cases(in file: String) -> [GoldenCase] {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else { return [] }
+        var result: [GoldenCase] = []
+        var lineNumber = 0
+        for block in text.components(separatedBy: "\n====\n") {
+            let lines = block.components(separatedBy: "\n")
+            defer { lineNumber += lines.count + 1 }
+            guard let divider = lines.firstIndex(of: "----") else { continue }
+            var queryLines = Array(lines[..<divider])
+            var format = OutputFormat.table
+            while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") {
+                if first.hasPrefix("@format "), let f = OutputFormat(rawValue: String(first.dropFirst(8))) { format = f }
+                queryLines.removeFirst()
+            }
+            var expected = lines[(divider + 1)...].joined(separator: "\n")
+            if !expected.isEmpty, !expected.hasSuffix("\n") { expected += "\n" }
+            result.append(GoldenCase(
+                file: file, line: lineNumber + 1 + (lines.count - queryLines.count - (lines.count - divider)),
+                query: queryLines.joined(separator: "\n"), format: format, expected: expected))
+        }
+        return result
+    }
+
+    static func output(of query: String, format: OutputFormat) -> String {
+        guard var engine else { return "<datasets failed to load>" }
+        return engine.run(query).map {
+            Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format))
+        }.joined()
+    }
+
+    static func record(_ file: String) throws {
+        let cases = cases(in: file)
+        let text = cases.map { c in
+            let header = (c.format == .table ? "" : "@format \(c.format.rawValue)\n")
+            return header + c.query + "\n----\n" + output(of: c.query, format: c.format)
+        }.joined(separator: "====\n")
+        try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    }
+
+    static func diff(expected: String, actual: String) -> String {
+        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
+        var out: [String] = []
+        for i in 0..<max(e.count, a.count) {
+            let x = i < e.count ? e[i] : nil, y = i < a.count ? a[i] : nil
+            if x != y {
+                if let x { out.append("- \(x)") }
+                if let y { out.append("+ \(y)") }
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+@Suite struct GoldenTests {
+    @Test func datasetsLoad() {
+        #expect(Golden.engine != nil)
+    }
+
+    @Test(arguments: Golden.files)
+    func golden(file: String) throws {
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try Golden.record(file)
+        }
+        let cases = Golden.cases(in: file)
+        #expect(!cases.isEmpty, "no cases in \(file)")
+        for c in cases {
+            let actual = Golden.output(of: c.query, format: c.format)
+            #expect(actual == c.expected, "\(c.description): \(c.query)\n\(Golden.diff(expected: c.expected, actual: actual))")
+        }
+    }
+}
