@@ -55,7 +55,7 @@ public struct Engine: Sendable {
     /// trailing `by`, `where`, `and`, `,`, operator …): the shell then shows its
     /// continuation prompt and reads another line.
     public static func needsMoreInput(_ source: String) -> Bool {
-        false
+        Parser.needsMoreInput(source)
     }
 
     /// Words that may stand at `cursor` (a UTF-8 offset into `line`), filtered by the

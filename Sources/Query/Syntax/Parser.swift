@@ -1,0 +1,224 @@
+// The parser: tokens -> one `Statement` (or a `Diagnostic`) per statement, recovering
+// after an error at the next `;` or line that starts a statement. One method per
+// grammar rule (Parser+Query.swift, Parser+Expr.swift); grammar in docs/LANGUAGE.md.
+
+/// Parses dkq query text.
+struct Parser {
+    /// Words that start a clause after the measures.
+    static let clauseKeywords = ["by", "where", "year", "years", "since", "quarter", "quarters",
+                                 "vs", "order", "top", "bottom", "limit"]
+    /// Words that start a statement other than a query.
+    static let commandKeywords = ["show", "describe", "load", "check"]
+    /// Parentheses and `not` may nest at most this deep (E113).
+    static let maximumDepth = 256
+
+    let tokens: [Token]
+    let source: [UInt8]
+    var position = 0
+    var depth = 0
+
+    /// One result per statement of `source`, in order. A statement with a lexical or
+    /// syntax error yields its first error; parsing resumes with the next statement.
+    static func parse(_ source: String) -> [Result<Statement, Diagnostic>] {
+        let scan = Lexer.scan(source)
+        var parser = Parser(tokens: scan.tokens, source: Array(source.utf8))
+        return parser.parseScript(lexErrors: scan.errors)
+    }
+
+    /// True when the last statement of `source` ended while it still needed more
+    /// tokens (error E111) and nothing else is wrong: the shell should read another line.
+    static func needsMoreInput(_ source: String) -> Bool {
+        let results = parse(source)
+        for (offset, result) in results.enumerated() {
+            if case .failure(let diagnostic) = result {
+                return offset == results.count - 1 && diagnostic.code == "E111"
+            }
+        }
+        return false
+    }
+
+    private mutating func parseScript(lexErrors: [Diagnostic]) -> [Result<Statement, Diagnostic>] {
+        var results: [Result<Statement, Diagnostic>] = []
+        var nextLexError = 0
+        while true {
+            skipSeparators()
+            if current.kind == .end { break }
+            let start = position
+            var result: Result<Statement, Diagnostic>
+            do {
+                result = .success(try parseStatement())
+            } catch {
+                recover(from: start)
+                result = .failure(error)
+            }
+            // A lexical error before the end of this statement belongs to it and wins
+            // when it comes first (or when the parser only ran out of input).
+            let spanEnd = current.range.lower
+            if nextLexError < lexErrors.count, lexErrors[nextLexError].range.lower < spanEnd {
+                let lexError = lexErrors[nextLexError]
+                switch result {
+                case .success:
+                    result = .failure(lexError)
+                case .failure(let syntaxError):
+                    if syntaxError.code == "E111" || lexError.range.lower <= syntaxError.range.lower {
+                        result = .failure(lexError)
+                    }
+                }
+                while nextLexError < lexErrors.count, lexErrors[nextLexError].range.lower < spanEnd {
+                    nextLexError += 1
+                }
+            }
+            results.append(result)
+        }
+        if nextLexError < lexErrors.count { results.append(.failure(lexErrors[nextLexError])) }
+        return results
+    }
+
+    /// statement := 'show' WORD | 'describe' WORD | 'load' (STRING | WORD) | 'check' | query
+    private mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let first = current
+        guard case .word = first.kind else {
+            throw expected("a measure or a command (show, describe, load, check)", found: first)
+        }
+        let kind: Statement.Kind
+        if isWord(first, "show") {
+            advance()
+            kind = .show(try expectName("what to show (municipalities, paragraphs, areas, years, measures, …)"))
+        } else if isWord(first, "describe") {
+            advance()
+            kind = .describe(try expectName("a measure to describe"))
+        } else if isWord(first, "load") {
+            advance()
+            skipNewlines()
+            let token = current
+            switch token.kind {
+            case .string(let text): kind = .load(Literal(.string(text), token.range))
+            case .word(let text): kind = .load(Literal(.word(text), token.range))
+            default: throw expected("a file name in quotes", found: token, hint: "e.g. load \"data.csv\"")
+            }
+            advance()
+        } else if isWord(first, "check") {
+            advance()
+            kind = .check
+        } else {
+            return Statement(.query(try parseQuery()), range: first.range.union(lastRange))
+        }
+        switch current.kind {
+        case .end, .newline, .symbol(";"): break
+        default: throw expected("';' or end of line", found: current)
+        }
+        return Statement(kind, range: first.range.union(lastRange))
+    }
+
+    /// After an error in the statement that began at token `start`: skips to the next
+    /// `;`, or to a newline after which no continuation (clause keyword, `and`, `or`)
+    /// follows. The offending token itself is kept when it starts a new line and
+    /// could start a statement.
+    private mutating func recover(from start: Int) {
+        if position > start, tokens[position - 1].kind == .newline, startsStatement(current) { return }
+        while true {
+            switch current.kind {
+            case .end, .symbol(";"): return
+            case .newline where !continuesAfterNewline(): return
+            default: advance()
+            }
+        }
+    }
+}
+
+// MARK: - Token access and errors
+
+extension Parser {
+    var current: Token { tokens[position] }
+
+    /// The range of the last token before `position` that is not a newline.
+    var lastRange: SourceRange {
+        var k = position - 1
+        while k >= 0, tokens[k].kind == .newline { k -= 1 }
+        return k >= 0 ? tokens[k].range : SourceRange(0, 0)
+    }
+
+    mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    /// Skips newlines: used wherever the statement is unfinished.
+    mutating func skipNewlines() {
+        while current.kind == .newline { position += 1 }
+    }
+
+    private mutating func skipSeparators() {
+        while current.kind == .newline || current.kind == .symbol(";") { position += 1 }
+    }
+
+    /// The first token at or after `position` that is not a newline.
+    var nextSignificant: Token {
+        var k = position
+        while tokens[k].kind == .newline { k += 1 }
+        return tokens[k]
+    }
+
+    /// At a newline: true when the next line continues the statement (it starts
+    /// with a clause keyword, `and` or `or`).
+    func continuesAfterNewline() -> Bool {
+        let next = nextSignificant
+        return clauseKeyword(next) != nil || isWord(next, "and") || isWord(next, "or")
+    }
+
+    /// True for a word that can begin a statement (not a clause keyword, `and`, `or`).
+    func startsStatement(_ token: Token) -> Bool {
+        guard case .word = token.kind else { return false }
+        return clauseKeyword(token) == nil && !isWord(token, "and") && !isWord(token, "or")
+    }
+
+    /// True when `token` is the word `keyword` (given in lower case), ignoring case.
+    func isWord(_ token: Token, _ keyword: String) -> Bool {
+        guard case .word(let text) = token.kind, text.utf8.count == keyword.utf8.count else { return false }
+        return zip(text.utf8, keyword.utf8).allSatisfy { $0 | 0x20 == $1 }
+    }
+
+    /// The clause keyword `token` spells (lower case), if any.
+    func clauseKeyword(_ token: Token) -> String? {
+        guard case .word(let text) = token.kind, text.utf8.count <= 8 else { return nil }
+        return Parser.clauseKeywords.first { isWord(token, $0) }
+    }
+
+    /// A word (after skipping newlines), as a `Name`.
+    mutating func expectName(_ what: String, hint: String? = nil) throws(Diagnostic) -> Name {
+        skipNewlines()
+        guard case .word(let text) = current.kind else { throw expected(what, found: current, hint: hint) }
+        let name = Name(text, current.range)
+        advance()
+        return name
+    }
+
+    /// Consumes the symbol `symbol` (after skipping newlines) or fails.
+    mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
+        skipNewlines()
+        guard current.kind == .symbol(symbol) else { throw expected("'\(symbol)'", found: current) }
+        advance()
+    }
+
+    /// E110 "expected X, found Y", or E111 when Y is the end of input (then the range
+    /// is empty, at the end of the last token).
+    func expected(_ what: String, found token: Token, hint: String? = nil) -> Diagnostic {
+        if token.kind == .end {
+            return Diagnostic("E111", "expected \(what), found end of input", at: lastRange.end, hint: hint)
+        }
+        return Diagnostic("E110", "expected \(what), found \(describe(token))", at: token.range, hint: hint)
+    }
+
+    /// A token as the user wrote it, in quotes; "end of line" / "end of input".
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .newline: return "end of line"
+        case .end: return "end of input"
+        default: return "'\(Lexer.shorten(text(token)))'"
+        }
+    }
+
+    /// The source text of `token`.
+    func text(_ token: Token) -> String {
+        String(decoding: source[token.range.lower..<token.range.upper], as: UTF8.self)
+    }
+}
