@@ -57,11 +57,4 @@ public struct Engine: Sendable {
     public static func needsMoreInput(_ source: String) -> Bool {
         Parser.needsMoreInput(source)
     }
-
-    /// Words that may stand at `cursor` (a UTF-8 offset into `line`), filtered by the
-    /// partial word before the cursor: keywords, measures, dimensions, and values
-    /// (municipality names, paragraph labels) after `field =`.
-    public func completions(in line: String, cursor: Int) -> [String] {
-        []
-    }
 }

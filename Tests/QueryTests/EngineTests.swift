@@ -160,3 +160,38 @@ enum Fixture {
         if let hint = bad.hint { #expect(diagnostic.hint == hint) }
     }
 }
+
+@Suite struct CompletionTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var line: String
+        var expected: [String]
+        var description: String { line }
+    }
+
+    @Test(arguments: [
+        Case(line: "ra", expected: ["rate", "rate_low", "rate_high"]),
+        Case(line: "rate by mun", expected: ["municipality"]),
+        Case(line: "rate by paragraph where municipality = Aar", expected: ["Aarhus"]),
+        Case(line: "rate where municipality = l", expected: ["Læsø"]),
+        Case(line: "rate where municipality = lae", expected: ["Læsø"]),
+        Case(line: "rate where municipality in (Aarhus, K", expected: ["København"]),
+        Case(line: "rate where area = b", expected: ["børnehandicap"]),
+        Case(line: "rate where paragraph = \"Voksne - B", expected: ["\"Voksne - BPA og kontant tilskud - §§ 95-96\""]),
+        Case(line: "rate by year wh", expected: ["where"]),
+        Case(line: "show mu", expected: ["municipalities"]),
+        Case(line: "rate vs n", expected: ["national"]),
+        Case(line: "rate year 202", expected: ["2021", "2023", "2024"]),
+        Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high"]),
+    ])
+    func completes(_ c: Case) {
+        let engine = Fixture.engine
+        #expect(engine.completions(in: c.line, cursor: c.line.utf8.count) == c.expected)
+    }
+
+    @Test func completesAtCursorNotLineEnd() {
+        let line = "rate by mun year 2021"
+        let cursor = "rate by mun".utf8.count
+        #expect(Fixture.engine.completions(in: line, cursor: cursor) == ["municipality"])
+        #expect(Engine.completionStart(in: line, cursor: cursor) == "rate by ".utf8.count)
+    }
+}

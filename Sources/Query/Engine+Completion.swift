@@ -1,0 +1,116 @@
+// Tab completion: the words that may stand at the cursor, from the tokens
+// before it: keywords, measures and dimensions where the grammar wants them,
+// and values (municipalities, paragraphs, areas, years) after `field =`.
+
+extension Engine {
+    /// Start (UTF-8 offset) of the partial word that ends at `cursor`: completions replace
+    /// `line[start..<cursor]`. A partial word may start with a quote or `§`.
+    public static func completionStart(in line: String, cursor: Int) -> Int {
+        let bytes = Array(line.utf8.prefix(cursor))
+        // Inside an open quote: the word starts at the quote.
+        var open: Int?
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\"") {
+            open = open == nil ? i : nil
+        }
+        if let open { return open }
+        var start = bytes.count
+        while start > 0 {
+            let byte = bytes[start - 1]
+            let isWord = byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+            if !isWord { break }
+            start -= 1
+        }
+        return start
+    }
+
+    /// Whole words (or quoted values) that may replace the partial word before `cursor`
+    /// (see `completionStart`), filtered by that partial word regardless of case and of
+    /// æ/ø/å versus ae/oe/aa.
+    public func completions(in line: String, cursor: Int) -> [String] {
+        let bytes = Array(line.utf8)
+        let cursor = min(max(0, cursor), bytes.count)
+        let start = Self.completionStart(in: line, cursor: cursor)
+        let partial = String(decoding: bytes[start..<cursor], as: UTF8.self)
+        let before = String(decoding: bytes[0..<start], as: UTF8.self)
+        var tokens = Lexer.scan(before).tokens.filter { $0.kind != .newline && $0.kind != .end }
+        if let lastSeparator = tokens.lastIndex(where: { $0.kind == .symbol(";") }) {
+            tokens.removeSubrange(...lastSeparator)
+        }
+        let folded = foldName(partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial)
+        return candidates(after: tokens).filter { candidate in
+            let text = candidate.hasPrefix("\"") ? String(candidate.dropFirst()) : candidate
+            return foldName(text).hasPrefix(folded) && candidate != partial
+        }
+    }
+
+    func candidates(after tokens: [Token]) -> [String] {
+        let measures = Measure.allCases.map(\.rawValue)
+        let dimensions = Dimension.allCases.map(\.rawValue)
+        func word(_ token: Token?) -> String? {
+            if case .word(let w)? = token?.kind { return w.lowercased() }
+            return nil
+        }
+        guard let last = tokens.last else { return measures + Parser.commandKeywords }
+        let previous = tokens.count > 1 ? tokens[tokens.count - 2] : nil
+        switch last.kind {
+        case .symbol("=") , .symbol("!="), .symbol("<>"), .symbol("<"), .symbol(">"), .symbol("<="), .symbol(">="):
+            return values(for: word(previous))
+        case .symbol("("), .symbol(","):
+            // Inside `field in (…)`: values of that field; otherwise a list of names.
+            if let open = tokens.lastIndex(where: { $0.kind == .symbol("(") }),
+                !tokens[open...].contains(where: { $0.kind == .symbol(")") }),
+                open >= 2, word(tokens[open - 1]) == "in" {
+                return values(for: word(tokens[open - 2]))
+            }
+            if last.kind == .symbol("(") { return dimensions + measures + ["not"] }
+            let clause = lastClause(tokens[...])
+            if word(clause) == "by" { return dimensions }
+            if ["year", "years"].contains(word(clause)) { return store.years.map(String.init) }
+            return measures
+        default: break
+        }
+        if let w = word(last), Binder.dimension(named: w) != nil,
+            word(previous) == "by" || (previous?.kind == .symbol(",") && word(lastClause(tokens.dropLast())) == "by") {
+            return Parser.clauseKeywords  // a finished `by` item
+        }
+        switch word(last) {
+        case "show": return ShowTarget.allCases.map(\.rawValue)
+        case "describe": return measures + dimensions
+        case "by": return word(previous) == "order" ? dimensions + measures : dimensions
+        case "where", "and", "or", "not": return dimensions + measures + (word(last) == "not" ? [] : ["not"])
+        case "vs": return ["national"]
+        case "order": return ["by"]
+        case "year", "years", "since": return store.years.map(String.init)
+        case "quarter", "quarters": return ["1", "2", "3", "4"]
+        case "in": return ["("]
+        default:
+            return Parser.clauseKeywords + (word(previous) == "by" ? [] : ["and", "or", "asc", "desc"])
+        }
+    }
+
+    /// The last clause keyword among the tokens.
+    func lastClause(_ tokens: ArraySlice<Token>) -> Token? {
+        tokens.last { token in
+            guard case .word(let w) = token.kind else { return false }
+            return Parser.clauseKeywords.contains(w.lowercased())
+        }
+    }
+
+    /// Values a field can be compared with.
+    func values(for field: String?) -> [String] {
+        func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
+        let catalog = store.catalog
+        switch field.flatMap(Binder.dimension(named:)) {
+        case .municipality: return catalog.municipalities.map(\.name)
+        case .region: return catalog.regions.map(quoted)
+        case .paragraph: return catalog.paragraphs.map { quoted($0.label) }
+        case .law: return catalog.laws.map(quoted)
+        case .area: return ["generelt", "børnehandicap", "voksenhandicap"]
+        case .year: return store.years.map(String.init)
+        case .quarter: return ["1", "2", "3", "4"]
+        case nil: return []
+        }
+    }
+}
