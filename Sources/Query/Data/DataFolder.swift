@@ -1,10 +1,93 @@
-// Loads the data folder: municipalities.csv, paragraphs.csv and outcomes/*.csv.
+// Loads the data folder: municipalities.csv, paragraphs.csv and every outcomes/*.csv,
+// all or nothing, into an OutcomeStore with one DatasetInfo per outcome file.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a dkq data folder into an `OutcomeStore`.
 public enum DataFolder {
-    /// Loads everything in `directory`, or throws the first `DataError`.
+    /// Loads everything in `directory`, or throws the first `DataError` (file, line, column).
+    ///
+    /// Outcome files are read in name order; each becomes one `DatasetInfo` named after its file
+    /// ("outcomes 2021" for `outcomes/2021.csv`), and a file named after a year may only hold that year.
     public static func load(directory: String) throws(DataError) -> OutcomeStore {
-        // TODO(data): real loader.
-        OutcomeStore(catalog: Catalog(municipalities: [], paragraphs: []))
+        let catalog = try loadCatalog(directory: directory)
+        let outcomesDirectory = join(directory, "outcomes")
+        let names = try csvFiles(in: outcomesDirectory)
+        if names.count > 255 { throw DataError(file: outcomesDirectory, "more than 255 outcome files") }
+        let reader = OutcomeFileReader(catalog: catalog)
+        var facts = FactTable()
+        var duplicates = DuplicateIndex(catalog: catalog)
+        var datasets: [DatasetInfo] = []
+        for (index, name) in names.enumerated() {
+            let relative = "outcomes/" + name
+            let file = try SourceFile.read(path: join(outcomesDirectory, name), name: join(directory, relative))
+            duplicates.fileNames[index] = file.name
+            let header = try reader.read(file, expectedYear: yearInName(name), dataset: index,
+                                         into: &facts, duplicates: &duplicates)
+            datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
+        }
+        return OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
+    }
+
+    /// Loads only municipalities.csv and paragraphs.csv from `directory`.
+    public static func loadCatalog(directory: String) throws(DataError) -> Catalog {
+        let municipalities = try CatalogFiles.municipalities(
+            SourceFile.read(path: join(directory, "municipalities.csv"), name: join(directory, "municipalities.csv")))
+        let paragraphs = try CatalogFiles.paragraphs(
+            SourceFile.read(path: join(directory, "paragraphs.csv"), name: join(directory, "paragraphs.csv")))
+        return Catalog(municipalities: municipalities, paragraphs: paragraphs)
+    }
+
+    /// Reads one outcome file against `catalog`, e.g. for a `load FILE` command; dataset indices in the
+    /// returned table are 0 (shift them with `FactTable.append(contentsOf:datasetOffset:)`).
+    public static func loadOutcomeFile(path: String, catalog: Catalog) throws(DataError) -> (FactTable, DatasetInfo) {
+        let file = try SourceFile.read(path: path, name: path)
+        let reader = OutcomeFileReader(catalog: catalog)
+        var facts = FactTable()
+        var duplicates = DuplicateIndex(catalog: catalog)
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        let header = try reader.read(file, expectedYear: yearInName(name), dataset: 0, into: &facts, duplicates: &duplicates)
+        return (facts, info(name: name, path: path, header: header, bytes: file.bytes))
+    }
+
+    /// Provenance of one outcome file.
+    private static func info(name: String, path: String, header: OutcomeHeader, bytes: [UInt8]) -> DatasetInfo {
+        DatasetInfo(name: "outcomes " + stem(name), path: path, format: "dkq-csv", synthetic: header.synthetic,
+                    source: header.source, checksum: fnv1a64Hex(bytes))
+    }
+
+    /// The year a file is named after ("2021.csv"), if its stem is four digits.
+    static func yearInName(_ name: String) -> Int? {
+        let base = stem(name)
+        guard base.utf8.count == 4, base.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(base)
+    }
+
+    private static func stem(_ name: String) -> String {
+        name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
+    }
+
+    private static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// Names of the `*.csv` files in `directory` (not hidden ones), sorted by their bytes.
+    private static func csvFiles(in directory: String) throws(DataError) -> [String] {
+        guard let handle = opendir(directory) else {
+            throw DataError(file: directory, "cannot open folder of outcome files: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".csv") && !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }

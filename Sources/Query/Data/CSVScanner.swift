@@ -1,0 +1,287 @@
+// Byte-level scanning shared by the data-file readers: read a file once, check UTF-8,
+// walk lines and comma-separated fields, parse numbers by hand, and place errors.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A data file's bytes and the name its errors show.
+struct SourceFile: Sendable {
+    /// The path as the user (or the folder loader) named it.
+    var name: String
+    var bytes: [UInt8]
+
+    init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// Reads the whole file with one `read` loop.
+    static func read(path: String, name: String) throws(DataError) -> SourceFile {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw DataError(file: name, "cannot open file: \(systemError())") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw DataError(file: name, "cannot read file: \(systemError())") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: name, "is a directory, expected a file") }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
+        var total = 0
+        var failed = false
+        bytes.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while total < buffer.count {
+                let count = Glibc.read(descriptor, base + total, buffer.count - total)
+                if count < 0 { failed = true; return }
+                if count == 0 { return }
+                total += count
+            }
+        }
+        if failed { throw DataError(file: name, "cannot read file: \(systemError())") }
+        if total < bytes.count { bytes.removeLast(bytes.count - total) }
+        return SourceFile(name: name, bytes: bytes)
+    }
+
+    /// The error for the byte at `offset`, with line and character column computed from the start.
+    func error(at offset: Int, _ message: String) -> DataError {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return error(line: line, lineStart: lineStart, offset: offset, message)
+    }
+
+    /// The error for the byte at `offset` on a line whose number and start are known.
+    func error(line: Int, lineStart: Int, offset: Int, _ message: String) -> DataError {
+        DataError(file: name, line: line, column: characterColumn(lineStart: lineStart, offset: offset), message)
+    }
+
+    /// 1-based column in characters (Unicode scalars) of `offset` within the line starting at `lineStart`.
+    func characterColumn(lineStart: Int, offset: Int) -> Int {
+        var column = 1
+        var index = lineStart
+        while index < offset && index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+
+    /// The bytes in `range` as text (the file is valid UTF-8 once checked).
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Offset after a UTF-8 byte-order mark, or 0.
+    var contentStart: Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Throws at the first byte that is not valid UTF-8; checks 8 ASCII bytes at a time.
+    func checkUTF8() throws(DataError) {
+        if let offset = invalidUTF8Offset(bytes) {
+            let hex = String(bytes[offset], radix: 16, uppercase: true)
+            throw error(at: offset, "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8")
+        }
+    }
+
+    /// Throws when the file has no bytes at all.
+    func checkNotEmpty() throws(DataError) {
+        if bytes.count <= contentStart { throw DataError(file: name, "empty file") }
+    }
+}
+
+/// The `strerror` text of `errno`.
+private func systemError() -> String {
+    guard let text = strerror(errno) else { return "error \(errno)" }
+    return String(cString: text)
+}
+
+/// Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or nil.
+func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+        let count = buffer.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count,
+                UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
+            let lead = buffer[index]
+            if lead < 0x80 { index += 1; continue }
+            var needed = 0
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: needed = 1
+            case 0xE0: needed = 2; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: needed = 2
+            case 0xED: needed = 2; high = 0x9F
+            case 0xF0: needed = 3; low = 0x90
+            case 0xF1...0xF3: needed = 3
+            case 0xF4: needed = 3; high = 0x8F
+            default: return index
+            }
+            if index + needed >= count { return index }
+            let second = buffer[index + 1]
+            if second < low || second > high { return index }
+            for offset in 2..<(needed + 1) where buffer[index + offset] & 0xC0 != 0x80 { return index }
+            index += needed + 1
+        }
+        return nil
+    }
+}
+
+/// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits.
+func fnv1a64Hex(_ bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    bytes.withUnsafeBufferPointer { buffer in
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}
+
+/// One line of a file: its number and byte range without the `\n` (and without a trailing `\r`).
+struct LineSpan {
+    var number: Int
+    var start: Int
+    var end: Int
+}
+
+/// Walks the lines of a file.
+struct LineCursor {
+    private let bytes: [UInt8]
+    private var position: Int
+    private var number = 0
+
+    init(_ file: SourceFile) {
+        bytes = file.bytes
+        position = file.contentStart
+    }
+
+    mutating func next() -> LineSpan? {
+        guard position < bytes.count else { return nil }
+        number += 1
+        let start = position
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        position = end + 1
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return LineSpan(number: number, start: start, end: end)
+    }
+}
+
+extension SourceFile {
+    /// The comma-separated field ranges of a line.
+    func fields(of line: LineSpan) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = line.start
+        for index in line.start..<line.end where bytes[index] == 0x2C {
+            result.append(start..<index)
+            start = index + 1
+        }
+        result.append(start..<line.end)
+        return result
+    }
+
+    /// Offset of the first `;` or tab in the line, if any: a sign of the wrong delimiter.
+    func foreignDelimiter(in line: LineSpan) -> (offset: Int, name: String)? {
+        for index in line.start..<line.end {
+            if bytes[index] == 0x3B { return (index, "';'") }
+            if bytes[index] == 0x09 { return (index, "tabs") }
+        }
+        return nil
+    }
+
+    /// Checks a header row against `expected` column names, pointing at the first difference.
+    func checkHeader(_ line: LineSpan, expected: [String]) throws(DataError) {
+        let fields = fields(of: line)
+        let wanted = expected.joined(separator: ",")
+        if fields.count == 1, let foreign = foreignDelimiter(in: line) {
+            throw error(line: line.number, lineStart: line.start, offset: foreign.offset,
+                        "fields are separated by \(foreign.name); expected ',' (header '\(wanted)')")
+        }
+        for (index, range) in fields.enumerated() {
+            let name = text(range)
+            guard index < expected.count else {
+                throw error(line: line.number, lineStart: line.start, offset: range.lowerBound,
+                            "header has an extra column '\(name)'; expected '\(wanted)'")
+            }
+            if name != expected[index] {
+                throw error(line: line.number, lineStart: line.start, offset: range.lowerBound,
+                            "header column \(index + 1) is '\(name)', expected '\(expected[index])'")
+            }
+        }
+        if fields.count < expected.count {
+            let missing = expected[fields.count...].map { "'\($0)'" }.joined(separator: ", ")
+            throw error(line: line.number, lineStart: line.start, offset: line.end,
+                        "header has \(fields.count) columns, expected \(expected.count): missing \(missing)")
+        }
+    }
+
+    /// The error for a row whose field count is wrong (too few: points at the line's end; too many: at the extra field).
+    func fieldCountError(_ line: LineSpan, fields: [Range<Int>], columns: [String]) -> DataError {
+        if fields.count < columns.count {
+            if let foreign = foreignDelimiter(in: line) {
+                return error(line: line.number, lineStart: line.start, offset: foreign.offset,
+                             "fields are separated by \(foreign.name); expected ','")
+            }
+            let missing = columns[fields.count...].map { "'\($0)'" }.joined(separator: ", ")
+            return error(line: line.number, lineStart: line.start, offset: line.end,
+                         "row has \(fields.count) fields, expected \(columns.count): missing \(missing)")
+        }
+        return error(line: line.number, lineStart: line.start, offset: fields[columns.count].lowerBound,
+                     "row has \(fields.count) fields, expected \(columns.count)")
+    }
+}
+
+/// Parses a non-negative decimal integer of at most 9 digits; nil for anything else.
+@inline(__always)
+func parseCount(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    if range.isEmpty || range.count > 9 { return nil }
+    var value = 0
+    for index in range {
+        let digit = Int(buffer[index]) &- 48
+        if digit < 0 || digit > 9 { return nil }
+        value = value &* 10 &+ digit
+    }
+    return value
+}
+
+/// Parses `123` or `123.4` (any number of decimals) as a non-negative number; nil otherwise.
+func parseDecimal(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+    if range.isEmpty || range.count > 15 { return nil }
+    var whole = 0
+    var fraction = 0
+    var scale = 1
+    var seenPoint = false
+    var digits = 0
+    for index in range {
+        let byte = buffer[index]
+        if byte == 0x2E {
+            if seenPoint || digits == 0 { return nil }
+            seenPoint = true
+            continue
+        }
+        let digit = Int(byte) &- 48
+        if digit < 0 || digit > 9 { return nil }
+        digits += 1
+        if seenPoint {
+            fraction = fraction * 10 + digit
+            scale *= 10
+        } else {
+            whole = whole * 10 + digit
+        }
+    }
+    if seenPoint && scale == 1 { return nil }
+    return Double(whole) + Double(fraction) / Double(scale)
+}
