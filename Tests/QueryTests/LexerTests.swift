@@ -127,9 +127,12 @@ struct LexerErrorCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func scanContinuesAfterErrors() {
-        let scan = Lexer.scan("@ rate 'open\nby \u{7} x")
-        #expect(scan.tokens.map(\.kind) == [.word("rate"), .newline, .word("by"), .word("x"), .end])
-        #expect(scan.errors.map(\.code) == ["E100", "E101", "E100"])
+        let scan = Lexer.scan("@ rate 'open\nby \u{7} x 2021Q7 99999999999999999999 § ;")
+        #expect(scan.tokens.map(\.kind) == [
+            .word("rate"), .string("open"), .newline, .word("by"), .word("x"), .word("2021Q7"),
+            .word("99999999999999999999"), .paragraph(""), .symbol(";"), .end,
+        ])
+        #expect(scan.errors.map(\.code) == ["E100", "E101", "E100", "E104", "E103", "E102"])
     }
 
     @Test func hintsForCommonSlips() throws {

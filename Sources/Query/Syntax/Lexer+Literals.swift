@@ -31,8 +31,9 @@ extension Lexer {
             guard let year = integer(start..<digitsEnd) else { return tooLarge(range) }
             guard let quarter = integer(quarterDigits), (1...4).contains(quarter) else {
                 let written = String(decoding: bytes[quarterDigits], as: UTF8.self)
-                return fail("E104", "quarter must be 1-4, found \(Lexer.shorten(written))", range,
-                            hint: "write a quarter as \(year)Q1 … \(year)Q4")
+                fail("E104", "quarter must be 1-4, found \(Lexer.shorten(written))", range,
+                     hint: "write a quarter as \(year)Q1 … \(year)Q4")
+                return add(.word(String(decoding: bytes[start..<index], as: UTF8.self)), from: start)
             }
             return add(.period(year: year, quarter: quarter), from: start)
         }
@@ -54,6 +55,7 @@ extension Lexer {
     private mutating func tooLarge(_ range: SourceRange) {
         let text = String(decoding: bytes[range.lower..<range.upper], as: UTF8.self)
         fail("E103", "number too large: \(Lexer.shorten(text))", range)
+        tokens.append(Token(.word(text), range))
     }
 
     /// `§` or `§§`, optional spaces, then a section: parts of digits and letters
@@ -69,8 +71,9 @@ extension Lexer {
         while byte(index) == UInt8(ascii: " ") || byte(index) == UInt8(ascii: "\t") { index += 1 }
         guard isDigit(byte(index)) else {
             index = signsEnd
-            return fail("E102", "expected a section number after '\(double ? "§§" : "§")'",
-                        SourceRange(start, signsEnd), hint: "write e.g. § 83 or §§ 95-96")
+            fail("E102", "expected a section number after '\(double ? "§§" : "§")'",
+                 SourceRange(start, signsEnd), hint: "write e.g. § 83 or §§ 95-96")
+            return add(.paragraph(""), from: start)
         }
         var text = ""
         while true {

@@ -11,9 +11,10 @@ struct Lexer {
         return .success(scan.tokens)
     }
 
-    /// All tokens of `source` plus every lexical error. A bad character is skipped,
-    /// an unterminated string skips to the end of its line, and a bad number or
-    /// period literal produces no token; lexing always continues.
+    /// All tokens of `source` plus every lexical error; lexing always continues.
+    /// A bad character is skipped; an unterminated string becomes a string token up
+    /// to the end of its line; a bad number or period becomes a word token, and a
+    /// bare `§` an empty paragraph, so the parser sees a plausible statement.
     static func scan(_ source: String) -> (tokens: [Token], errors: [Diagnostic]) {
         var lexer = Lexer(bytes: Array(source.utf8))
         lexer.run()
@@ -125,7 +126,8 @@ struct Lexer {
             let q = String(UnicodeScalar(quote))
             fail("E101", "unterminated string", SourceRange(start, start + 1),
                  hint: "close it with \(q) on the same line")
-            return
+            // The rest of the line stands in as the string, so parsing goes on sanely.
+            return add(.string(String(decoding: bytes[(start + 1)..<index], as: UTF8.self)), from: start)
         }
         let text = String(decoding: bytes[(start + 1)..<index], as: UTF8.self)
         index += 1

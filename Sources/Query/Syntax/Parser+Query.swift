@@ -34,8 +34,7 @@ extension Parser {
         skipNewlines()
         let token = current
         guard case .word(let text) = token.kind, clauseKeyword(token) == nil else {
-            let hint = clauseKeyword(token) != nil ? "a query starts with measures, e.g. rate by municipality" : nil
-            throw expected("a measure", found: token, hint: hint)
+            throw expected("a measure", found: token, hint: "e.g. rate by municipality")
         }
         advance()
         return Name(text, token.range)
@@ -77,13 +76,13 @@ extension Parser {
         case "where":
             query.filter = try parseExpression()
         case "year", "years":
-            let spans = try parseTimeSpans(after: keyword)
+            let spans = try parseTimeSpans(after: keyword, quarters: false)
             query.time.append(.years(spans, range: token.range.union(lastRange)))
         case "quarter", "quarters":
-            let spans = try parseTimeSpans(after: keyword)
+            let spans = try parseTimeSpans(after: keyword, quarters: true)
             query.time.append(.quarters(spans, range: token.range.union(lastRange)))
         case "since":
-            let value = try parseTimeValue(after: keyword)
+            let value = try parseTimeValue(after: keyword, quarters: false)
             query.time.append(.since(value, range: token.range.union(value.range)))
         case "vs":
             skipNewlines()
@@ -130,14 +129,14 @@ extension Parser {
     }
 
     /// timespan {',' timespan}, timespan := (INTEGER|PERIOD) ['..' (INTEGER|PERIOD)]
-    private mutating func parseTimeSpans(after keyword: String) throws(Diagnostic) -> [TimeSpan] {
+    private mutating func parseTimeSpans(after keyword: String, quarters: Bool) throws(Diagnostic) -> [TimeSpan] {
         var spans: [TimeSpan] = []
         repeat {
-            let from = try parseTimeValue(after: keyword)
+            let from = try parseTimeValue(after: keyword, quarters: quarters)
             var to: Literal?
             if current.kind == .symbol("..") {
                 advance()
-                to = try parseTimeValue(after: "..")
+                to = try parseTimeValue(after: "..", quarters: quarters)
             }
             spans.append(TimeSpan(from: from, to: to))
         } while consumeComma()
@@ -145,7 +144,7 @@ extension Parser {
     }
 
     /// INTEGER or PERIOD.
-    private mutating func parseTimeValue(after keyword: String) throws(Diagnostic) -> Literal {
+    private mutating func parseTimeValue(after keyword: String, quarters: Bool) throws(Diagnostic) -> Literal {
         skipNewlines()
         let token = current
         switch token.kind {
@@ -156,7 +155,6 @@ extension Parser {
             advance()
             return Literal(.period(year: year, quarter: quarter), token.range)
         default:
-            let quarters = keyword.hasPrefix("quarter")
             let what = quarters ? "a quarter (1-4) or a period (2021Q3)" : "a year (2021) or a period (2021Q3)"
             var hint: String?
             if case .word(let text) = token.kind, let dash = text.firstIndex(of: "-"),

@@ -43,6 +43,14 @@ struct Parser {
         while true {
             skipSeparators()
             if current.kind == .end { break }
+            // Lexical errors before this statement (e.g. a line holding only a bad
+            // character) are reported on their own, before it.
+            if nextLexError < lexErrors.count, lexErrors[nextLexError].range.lower < current.range.lower {
+                results.append(.failure(lexErrors[nextLexError]))
+                while nextLexError < lexErrors.count, lexErrors[nextLexError].range.lower < current.range.lower {
+                    nextLexError += 1
+                }
+            }
             let start = position
             var result: Result<Statement, Diagnostic>
             do {
@@ -78,7 +86,8 @@ struct Parser {
     private mutating func parseStatement() throws(Diagnostic) -> Statement {
         let first = current
         guard case .word = first.kind else {
-            throw expected("a measure or a command (show, describe, load, check)", found: first)
+            throw expected("a measure", found: first,
+                           hint: "a statement starts with measures (rate by municipality) or show, describe, load, check")
         }
         let kind: Statement.Kind
         if isWord(first, "show") {
