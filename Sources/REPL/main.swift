@@ -1,3 +1,4 @@
-// dkq: the interactive shell and script runner.
 import Query
-print("dkq")
+var engine = try! Engine.open(dataDirectory: "datasets")
+let q = CommandLine.arguments[1]
+for o in engine.run(q) { print(Renderer.render(o, source: q), terminator: "") }
