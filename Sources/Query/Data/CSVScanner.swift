@@ -32,7 +32,7 @@ struct SourceFile: Sendable {
         bytes.withUnsafeMutableBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             while total < buffer.count {
-                let count = Glibc.read(descriptor, base + total, buffer.count - total)
+                let count = readSome(descriptor, base + total, buffer.count - total)
                 if count < 0 { failed = true; return }
                 if count == 0 { return }
                 total += count
@@ -92,6 +92,11 @@ struct SourceFile: Sendable {
     func checkNotEmpty() throws(DataError) {
         if bytes.count <= contentStart { throw DataError(file: name, "empty file") }
     }
+}
+
+/// `read(2)`, named apart from `SourceFile.read`.
+private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }
 
 /// The `strerror` text of `errno`.
@@ -172,8 +177,13 @@ struct LineCursor {
         guard position < bytes.count else { return nil }
         number += 1
         let start = position
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        var end = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return }
+            end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
         position = end + 1
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return LineSpan(number: number, start: start, end: end)

@@ -11,27 +11,35 @@ import Darwin
 public struct DemoFile: Sendable, Equatable {
     /// File name inside `outcomes/`, e.g. "2021.csv".
     public var name: String
+    /// The whole file text ("dkq outcomes v1").
     public var contents: String
 }
 
 /// How one year × area of the generated data compares with its national target.
 public struct DemoCalibration: Sendable, Equatable {
+    /// Data year.
     public var year: Int
+    /// Danmarkskort area (its paragraphs per paragraphs.csv).
     public var area: Area
-    /// Target omgørelsesprocent, and whether it is published (otherwise interpolated).
+    /// Target omgørelsesprocent in percent.
     public var targetRate: Double
+    /// True when `targetRate` is published, false when interpolated.
     public var ratePublished: Bool
     /// Omgørelsesprocent of the generated counts.
     public var rate: Double
-    /// Target and generated ændret/ophævet share of realitetsbehandlede (percent), when a split is published.
+    /// Published ændret/ophævet share of realitetsbehandlede (percent), if any.
     public var targetChanged: Double?
+    /// Generated ændret/ophævet share of realitetsbehandlede (percent).
     public var changed: Double
-    /// Generated realitetsbehandlede and decided (incl. afviste) counts.
+    /// Generated realitetsbehandlede (stadfæstet + ændret + hjemvist).
     public var merits: Int
+    /// Generated decided cases (realitetsbehandlede + afviste).
     public var decided: Int
     /// The volume target, which counts decided cases unless `volumeIsMerits`.
     public var targetVolume: Int
+    /// True when `targetVolume` counts realitetsbehandlede.
     public var volumeIsMerits: Bool
+    /// True when `targetVolume` is a published count.
     public var volumePublished: Bool
 }
 
@@ -69,7 +77,7 @@ public enum DemoData {
             while written < bytes.count {
                 let count = bytes.withUnsafeBytes { raw -> Int in
                     guard let base = raw.baseAddress else { return 0 }
-                    return Glibc.write(descriptor, base + written, raw.count - written)
+                    return writeSome(descriptor, base + written, raw.count - written)
                 }
                 if count <= 0 { throw DataError(file: path, "cannot write file (errno \(errno))") }
                 written += count
@@ -88,6 +96,11 @@ public enum DemoData {
         let fraction = String(magnitude % scale)
         return sign + String(magnitude / scale) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
     }
+}
+
+/// `write(2)`, named apart from `DemoData.write`.
+private func writeSome(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
 
 /// Persistent per-municipality traits: size weight and deviations that hold across years.
