@@ -116,3 +116,51 @@ struct ImportEquivalenceCase: CustomTestStringConvertible, Sendable {
         #expect(data.municipalityCount == 3)
     }
 }
+
+@Suite struct ImportSideTableTests {
+    @Test func statBankPopulationReadsDecimalCommaAndSkipsSuppressed() throws {
+        let data = try Importer.load(path: importFixtures + "/statbank_population.csv", catalog: importCatalog)
+        #expect(data.info.format == "statbank-csv")
+        #expect(data.population == [
+            PopulationRow(municipality: 0, year: 2021, value: 638117), PopulationRow(municipality: 1, year: 2021, value: 352751),
+            PopulationRow(municipality: 2, year: 2021, value: 1792), PopulationRow(municipality: 0, year: 2022, value: 644431),
+            PopulationRow(municipality: 2, year: 2022, value: 1776),
+        ])
+        #expect(data.warnings == ["1 suppressed cells ('..') were left out"])
+        #expect(data.summary == "loaded 5 rows: years 2021-2022, 3 municipalities (statbank-csv, real)")
+    }
+
+    @Test func statBankRecipientsHaveAreas() throws {
+        let data = try Importer.load(path: importFixtures + "/statbank_recipients.csv", catalog: importCatalog)
+        #expect(data.recipients.map(\.area) == [.childDisability, .childDisability, .adultDisability])
+        #expect(data.recipients.map(\.value) == [1204, 845, 12])
+    }
+
+    @Test func commentsKeepQuotedText() throws {
+        let data = try Importer.load(path: importFixtures + "/comments.csv", catalog: importCatalog)
+        #expect(data.comments == [
+            CommentRow(municipality: 1, year: 2021, area: .childDisability, text: "Mange sager om § 41; se \"handleplan\" 2022."),
+            CommentRow(municipality: 2, year: 2021, area: .general, text: "Få sager, høj usikkerhed."),
+        ])
+    }
+
+    @Test func provenanceComesFromThePXHeader() throws {
+        let data = try Importer.load(path: importFixtures + "/ankeast1_latin1.px", catalog: importCatalog)
+        #expect(data.info.source == "Ankestyrelsen: Afgjorte klagesager efter kommune, lovgrundlag, afgørelse og tid (ANKEAST1), last updated 20220301 09:00")
+        #expect(data.info.checksum.count == 16)
+        #expect(data.summary.hasSuffix("(pc-axis, real)"))
+    }
+
+    @Test func detectsFormatsByContent() {
+        #expect(Importer.detectFormat(path: "x.txt", bytes: Array("CHARSET=\"ANSI\";\n".utf8)) == .pcAxis)
+        #expect(Importer.detectFormat(path: "x.csv", bytes: Array("Kommune;Sagsemne;Aar;Kvartal;Antal_sager_ialt\n".utf8)) == .talportalCSV)
+        #expect(Importer.detectFormat(path: "x.csv", bytes: Array("OMRÅDE;TID;INDHOLD\n".utf8)) == .statBankCSV)
+        #expect(Importer.detectFormat(path: "x.csv", bytes: Array("# synthetic: yes\nyear,quarter\n".utf8)) == .dkqOutcomes)
+        #expect(Importer.detectFormat(path: "x.csv", bytes: Array("kommune;år;område;kommentar\n".utf8)) == .comments)
+    }
+
+    @Test(arguments: [("1.9 Børn - efterværn - §§ 68 og 76", 0), ("Voksne - personlig hjælp og pleje - § 83", 1), ("BPA §§ 95-96", 2)])
+    func paragraphsMapByCodeLabelOrSections(_ text: String, _ index: Int) {
+        #expect(ParagraphResolver(catalog: importCatalog).resolve(text) == .paragraph(index))
+    }
+}

@@ -32,6 +32,7 @@ struct ByteStream: ~Copyable {
     private let descriptor: Int32
     private(set) var checksum = FNV1a()
     private(set) var totalBytes = 0
+    private var scratch = [UInt8](repeating: 0, count: 1 << 20)
     static let chunkSize = 1 << 20
 
     init(path: String) throws(DataError) {
@@ -47,26 +48,20 @@ struct ByteStream: ~Copyable {
 
     /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at end of file).
     mutating func readChunk(into buffer: inout [UInt8]) throws(DataError) -> Int {
-        let start = buffer.count
-        buffer.reserveCapacity(start + Self.chunkSize)
-        var got = 0
         let descriptor = self.descriptor
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-        got = buffer.withUnsafeMutableBytes { raw -> Int in
+        let got = scratch.withUnsafeMutableBytes { raw -> Int in
             guard let base = raw.baseAddress else { return 0 }
             while true {
-                let count = read(descriptor, base + start, Self.chunkSize)
+                let count = read(descriptor, base, Self.chunkSize)
                 if count < 0 && errno == EINTR { continue }
                 return count
             }
         }
-        if got < 0 {
-            buffer.removeLast(Self.chunkSize)
-            throw DataError(file: path, "cannot read file: \(String(cString: strerror(errno)))")
-        }
-        buffer.removeLast(Self.chunkSize - got)
-        buffer.withUnsafeBytes { raw in
-            checksum.update(UnsafeRawBufferPointer(rebasing: raw[start..<(start + got)]))
+        if got < 0 { throw DataError(file: path, "cannot read file: \(String(cString: strerror(errno)))") }
+        scratch.withUnsafeBytes { raw in
+            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<got])
+            checksum.update(chunk)
+            buffer.append(contentsOf: chunk)
         }
         totalBytes += got
         return got

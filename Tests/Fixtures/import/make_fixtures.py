@@ -129,3 +129,59 @@ write("statbank_recipients.csv", "OMRÅDE;YDELSE;TID;INDHOLD\n101 København;bø
 # 7. comments
 write("comments.csv", 'kommune;år;område;kommentar\nAarhus;2021;børnehandicap;"Mange sager om § 41; se ""handleplan"" 2022."\n'
       "Læsø;2021;socialområdet generelt;Få sager, høj usikkerhed.\n")
+
+# ---- malformed fixtures (bad/): each one breaks one thing
+tp_text = open("talportal.csv", encoding="utf-8").read()
+tp_lines = tp_text.splitlines()
+def tpbad(name, lines): write("bad/" + name, "\n".join(lines) + "\n")
+def repl_line(i, old, new):
+    l = list(tp_lines); l[i] = l[i].replace(old, new, 1); return l
+tpbad("negative.csv", repl_line(2, ";6;0;52", ";-6;0;52"))
+tpbad("fraction.csv", repl_line(2, ";6;0;52", ";6.5;0;52"))
+tpbad("total_mismatch.csv", repl_line(1, ";20;", ";21;"))
+tpbad("unknown_municipality.csv", repl_line(4, "Århus;", "Aarhuus;"))
+tpbad("unknown_paragraph.csv", repl_line(2, "Kontant tilskud og BPA", "Kontant tilskud"))
+tpbad("duplicate.csv", tp_lines + [tp_lines[1]])
+tpbad("missing_column.csv", [";".join(c for c in l.split(";")[:8] + l.split(";")[9:]) for l in tp_lines])
+tpbad("comma_delimiter.csv", [l.replace(";", ",") for l in tp_lines])
+tpbad("bad_quarter.csv", repl_line(1, ";2021;1;", ";2021;5;"))
+tpbad("bad_days.csv", repl_line(1, ";51", ";-3"))
+write("bad/truncated.csv", "\n".join(tp_lines[:4]) + "\n" + tp_lines[4][:25])
+write("bad/empty.csv", "")
+write("bad/header_only.csv", tp_lines[0] + "\n")
+with open("bad/latin1.csv", "wb") as f: f.write(tp_text.encode("latin-1"))
+pxq = open("ankeast2_quarterly.px", encoding="cp1252").read()
+pxl = open("ankeast1_latin1.px", encoding="latin-1").read()
+pxu = open("ankeast1_utf8_en.px", encoding="utf-8").read()
+pxk = open("ankeast2_keys.px", encoding="latin-1").read()
+def pxbad(name, text, enc="latin-1"): write("bad/" + name, text, enc)
+def last_replace(text, old, new):
+    i = text.rfind(old); return text[:i] + new + text[i + len(old):]
+pxbad("fewer_cells.px", last_replace(pxq, " 0;", ";"), "cp1252")
+pxbad("more_cells.px", last_replace(pxq, ";\n", " 7;\n"), "cp1252")
+pxbad("truncated.px", pxq[: pxq.rfind("\n", 0, len(pxq) - 40)], "cp1252")
+pxbad("negative_cell.px", pxq.replace("DATA=\n", "DATA=\n-").replace("DATA=\n-", "DATA=\n-", 1), "cp1252")
+pxbad("fraction_cell.px", pxq.replace("DATA=\n", "DATA=\n1.5 ", 1).replace(";\n", ";\n", 1) if False else
+      pxq.replace("DATA=\n" + pxq.split("DATA=\n")[1].split(" ")[0], "DATA=\n" + "2.5", 1), "cp1252")
+pxbad("total_mismatch.px", pxl.replace("DATA=\n", "DATA=\n1", 1))
+pxbad("hele_landet_mismatch.px", pxl.replace('"1 Serviceloven",', '"1 Serviceloven",', 1).replace("DATA=\n", "DATA=\n", 1)
+      if False else (lambda d: pxl.split("DATA=\n")[0] + "DATA=\n" + d)(
+          "\n".join(([ln if i != 1 else " ".join([str(int(ln.split()[0]) + 1)] + [str(int(ln.split()[1]) + 1)] + ln.split()[2:])
+                      for i, ln in enumerate(pxl.split("DATA=\n")[1].splitlines())]))) + "\n")
+pxbad("unknown_municipality.px", pxq.replace('"Aarhus"', '"Aarhuus"', 1), "cp1252")
+pxbad("unknown_paragraph.px", pxq.replace("1.20 Voksne - kontant tilskud og BPA - §§ 95-96", "1.21 Voksne - kontant tilskud og BPA", 1), "cp1252")
+pxbad("unmapped_dimension.px", pxq.replace('STUB="område"', 'STUB="køn"').replace('VALUES("område")', 'VALUES("køn")'), "cp1252")
+pxbad("utf8_declared_latin1_bytes.px", pxu.replace('CODEPAGE="utf-8"', 'CODEPAGE="utf-8"'), "latin-1")
+pxbad("unknown_outcome.px", pxq.replace('"Hjemvisning"', '"Hjemsendt"'), "cp1252")
+pxbad("duplicate_keys.px", pxk.replace(";\n", "\n" + pxk.split("DATA=\n")[1].splitlines()[0] + ";\n", 1) if False else
+      last_replace(pxk, ";\n", "\n" + pxk.split("DATA=\n")[1].splitlines()[0] + ";\n"))
+pxbad("bad_time.px", pxq.replace('"2021K3","2021K4";', '"2021K3","2021X4";'), "cp1252")
+pxbad("bad_codepage.px", pxq.replace('CODEPAGE="windows-1252"', 'CODEPAGE="ebcdic-37"'), "cp1252")
+pxbad("no_data.px", pxq.split("DATA=")[0], "cp1252")
+pxbad("not_a_number.px", pxq.replace("DATA=\n", "DATA=\nabc ", 1).replace("abc " + pxq.split("DATA=\n")[1].split(" ")[0] + " ", "abc ", 1), "cp1252")
+write("bad/statbank_suppressed_column.csv", "OMRÅDE;KØN;TID;INDHOLD\nKøbenhavn;Mænd;2021;1\nKøbenhavn;Kvinder;2021;2\n")
+write("bad/statbank_negative.csv", "OMRÅDE;TID;INDHOLD\nKøbenhavn;2021;-4\n")
+write("bad/comments_unknown_area.csv", "kommune;år;område;kommentar\nAarhus;2021;ældre;Tekst\n")
+write("bad/comments_duplicate.csv", "kommune;år;område;kommentar\nAarhus;2021;børnehandicap;A\nÅrhus;2021;børnehandicap;B\n")
+write("bad/Sagsemner.csv", open("talportal_sagsemne.csv", encoding="utf-8").read())
+write("bad/unrecognised.csv", "a;b;c\n1;2;3\n")
