@@ -1,0 +1,157 @@
+// What one imported file yields: outcome rows, provenance and optional side
+// tables (population, recipients, comments), plus the one-line load summary.
+
+/// The population of a municipality in a year (Danmarks Statistik).
+public struct PopulationRow: Sendable, Equatable, Hashable {
+    /// Index into `Catalog.municipalities`.
+    public var municipality: Int
+    public var year: Int
+    public var value: Double
+
+    public init(municipality: Int, year: Int, value: Double) {
+        self.municipality = municipality
+        self.year = year
+        self.value = value
+    }
+}
+
+/// Citizens receiving services in a municipality, year and Danmarkskort area.
+public struct RecipientRow: Sendable, Equatable, Hashable {
+    public var municipality: Int
+    public var year: Int
+    public var area: Area
+    public var value: Double
+
+    public init(municipality: Int, year: Int, area: Area, value: Double) {
+        self.municipality = municipality
+        self.year = year
+        self.area = area
+        self.value = value
+    }
+}
+
+/// A municipality's comment on its rate for a year and area.
+public struct CommentRow: Sendable, Equatable, Hashable {
+    public var municipality: Int
+    public var year: Int
+    public var area: Area
+    public var text: String
+
+    public init(municipality: Int, year: Int, area: Area, text: String) {
+        self.municipality = municipality
+        self.year = year
+        self.area = area
+        self.text = text
+    }
+}
+
+/// Everything one imported file contributes.
+public struct ImportedData: Sendable, Equatable {
+    /// Outcome rows; `dataset` is 0 in every row (the engine re-indexes).
+    /// Yearly tables (PC-Axis ANKEAST1) have `quarter` 0, meaning the whole year.
+    public var facts: FactTable
+    public var info: DatasetInfo
+    public var population: [PopulationRow]
+    public var recipients: [RecipientRow]
+    public var comments: [CommentRow]
+    /// Non-fatal notes, e.g. cells marked missing (`..`).
+    public var warnings: [String]
+
+    public init(
+        facts: FactTable = FactTable(), info: DatasetInfo, population: [PopulationRow] = [],
+        recipients: [RecipientRow] = [], comments: [CommentRow] = [], warnings: [String] = []
+    ) {
+        self.facts = facts
+        self.info = info
+        self.population = population
+        self.recipients = recipients
+        self.comments = comments
+        self.warnings = warnings
+    }
+
+    /// Distinct years in any table, ascending.
+    public var years: [Int] {
+        var set = Set(facts.year.map(Int.init))
+        for row in population { set.insert(row.year) }
+        for row in recipients { set.insert(row.year) }
+        for row in comments { set.insert(row.year) }
+        return set.sorted()
+    }
+
+    /// Distinct municipalities in any table.
+    public var municipalityCount: Int {
+        var set = Set(facts.municipality.map(Int.init))
+        for row in population { set.insert(row.municipality) }
+        for row in recipients { set.insert(row.municipality) }
+        for row in comments { set.insert(row.municipality) }
+        return set.count
+    }
+
+    /// Rows of the main table (outcome rows, else side-table rows).
+    public var rowCount: Int {
+        facts.count + population.count + recipients.count + comments.count
+    }
+
+    /// "loaded 12,345 rows: years 2019-2023, 98 municipalities (talportal-csv, real)".
+    public var summary: String {
+        let years = self.years
+        var span = "no years"
+        if let first = years.first, let last = years.last {
+            span = first == last ? "year \(first)" : "years \(first)-\(last)"
+        }
+        let kind = info.synthetic ? "synthetic" : "real"
+        let places = municipalityCount == 1 ? "1 municipality" : "\(groupedThousands(municipalityCount)) municipalities"
+        let rows = rowCount == 1 ? "1 row" : "\(groupedThousands(rowCount)) rows"
+        return "loaded \(rows): \(span), \(places) (\(info.format), \(kind))"
+    }
+}
+
+/// 12345 -> "12,345".
+func groupedThousands(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (offset, character) in digits.enumerated() {
+        if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
+        out.append(character)
+    }
+    return value < 0 ? "-" + out : out
+}
+
+/// Collects outcome cells keyed by (year, quarter, municipality, paragraph) and
+/// emits them as a sorted FactTable; memory is proportional to distinct cells.
+struct CellTable: Sendable {
+    struct Cell: Sendable {
+        var counts: OutcomeCounts
+        var days: Float
+        /// Where the cell came from, for duplicate-key errors.
+        var line: Int
+    }
+
+    private(set) var cells: [UInt64: Cell] = [:]
+
+    static func key(year: Int, quarter: Int, municipality: Int, paragraph: Int) -> UInt64 {
+        UInt64(UInt16(truncatingIfNeeded: year)) << 32 | UInt64(quarter) << 24 | UInt64(municipality) << 16
+            | UInt64(paragraph)
+    }
+
+    /// Inserts a cell; returns the line of an earlier cell with the same key, if any.
+    mutating func insert(year: Int, quarter: Int, municipality: Int, paragraph: Int, cell: Cell) -> Int? {
+        let key = Self.key(year: year, quarter: quarter, municipality: municipality, paragraph: paragraph)
+        if let existing = cells[key] { return existing.line }
+        cells[key] = cell
+        return nil
+    }
+
+    /// Sorted rows, dataset 0.
+    func factTable() -> FactTable {
+        var table = FactTable()
+        for key in cells.keys.sorted() {
+            guard let cell = cells[key] else { continue }
+            table.append(
+                year: Int(Int16(truncatingIfNeeded: UInt16(truncatingIfNeeded: key >> 32))),
+                quarter: Int((key >> 24) & 0xFF), municipality: Int((key >> 16) & 0xFF),
+                paragraph: Int(key & 0xFFFF), counts: cell.counts, days: cell.days, dataset: 0)
+        }
+        return table
+    }
+}

@@ -1,0 +1,89 @@
+// The entry point for `load FILE`: detects the format from the file's first bytes
+// (the extension is only a hint) and runs the matching importer.
+
+/// A file format dkq can import.
+public enum ImportFormat: String, Sendable, Equatable {
+    case talportalCSV = "talportal-csv"
+    case sagsemneTable = "talportal-sagsemne"
+    case pcAxis = "pc-axis"
+    case statBankCSV = "statbank-csv"
+    case comments = "comments"
+    /// The shipped "dkq outcomes v1" CSV, loaded by `DataFolder`.
+    case dkqOutcomes = "dkq-csv"
+    case unknown = "unknown"
+}
+
+/// Loads user-downloaded tables (talportal CSV, PC-Axis, StatBank CSV, comments).
+public enum Importer {
+    /// Guesses the format from the first bytes of the file, with the extension as a hint.
+    public static func detectFormat(path: String, bytes: [UInt8]) -> ImportFormat {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let head = bytes[start..<min(bytes.count, start + 4096)]
+        let text = String(decoding: head, as: UTF8.self)
+        let firstLine = String(text.prefix { $0 != "\n" && $0 != "\r" })
+        let upper = text.uppercased()
+        let lowerPath = path.lowercased()
+        let pxKeywords = ["CHARSET=", "AXIS-VERSION=", "CODEPAGE=", "LANGUAGE=", "MATRIX=", "DECIMALS=", "STUB=", "HEADING="]
+        if pxKeywords.contains(where: { upper.hasPrefix($0) }) || lowerPath.hasSuffix(".px") { return .pcAxis }
+        if firstLine.hasPrefix("#") || headerKey(firstLine).hasPrefix("yearquartermunicipalityparagraph") {
+            return .dkqOutcomes
+        }
+        let key = headerKey(firstLine)
+        if key.contains("antalsagerialt") || (key.contains("sagsemne") && key.contains("kvartal")) { return .talportalCSV }
+        if key.contains("sorteringskode") { return .sagsemneTable }
+        if key.contains("indhold") { return .statBankCSV }
+        if key.contains("kommentar") || key.contains("comment") || key.hasSuffix("text") { return .comments }
+        if lowerPath.hasSuffix(".px") { return .pcAxis }
+        return .unknown
+    }
+
+    /// Reads `path` once and returns what it contains, or the first problem as a `DataError`.
+    /// Nothing is changed on failure: the caller adds the result only when this returns.
+    public static func load(path: String, catalog: Catalog) throws(DataError) -> ImportedData {
+        var stream = try ByteStream(path: path)
+        var head: [UInt8] = []
+        _ = try stream.readChunk(into: &head)
+        if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw DataError(file: path, "file is empty")
+        }
+        let format = detectFormat(path: path, bytes: Array(head.prefix(4096)))
+        // Restart from the first byte so every importer sees the whole file and the checksum covers it.
+        stream = try ByteStream(path: path)
+        let name = baseName(path)
+        var info = DatasetInfo(name: name, path: path, format: format.rawValue, synthetic: false, source: "", checksum: "")
+        var data: ImportedData
+        switch format {
+        case .talportalCSV:
+            let tablePath = SagsemneTable.locate(nextTo: path)
+            let table = try tablePath.map { (path: String) throws(DataError) in try SagsemneTable(path: path) }
+            let (facts, warnings) = try TalportalImporter(file: path, catalog: catalog, sagsemner: table).load(stream: &stream)
+            info.source = "Ankestyrelsen talportal" + (tablePath.map { " (Sagsemne table \(baseName($0)))" } ?? "")
+            data = ImportedData(facts: facts, info: info, warnings: warnings)
+        case .pcAxis:
+            data = try PXImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
+        case .statBankCSV:
+            data = try StatBankImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
+        case .comments:
+            data = try CommentsImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
+        case .sagsemneTable:
+            throw DataError(
+                file: path, line: 1, column: 1,
+                "this is a talportal Sagsemne table; load the data file next to it (the table is found automatically)")
+        case .dkqOutcomes:
+            throw DataError(
+                file: path, line: 1, column: 1,
+                "this is a dkq outcomes file; put it in the data folder's outcomes/ instead of loading it")
+        case .unknown:
+            throw DataError(
+                file: path, line: 1, column: 1,
+                "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD) or a comments file (kommune;år;område;kommentar)")
+        }
+        data.info.checksum = stream.checksum.hex
+        return data
+    }
+
+    static func baseName(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+}

@@ -1,0 +1,228 @@
+// Ankestyrelsen talportal CSV: `;`-separated UTF-8, one row per Kommune ×
+// Sagsemne × Aar × Kvartal, outcome columns plus Sagsbehandlingstid (days).
+
+/// Reads a talportal data file (and its Sagsemne table, when one is given).
+struct TalportalImporter {
+    let file: String
+    let catalog: Catalog
+    let sagsemner: SagsemneTable?
+
+    static let columns: [ColumnSpec] = [
+        ColumnSpec(name: "Kommune", aliases: ["kommune", "instans", "kommunenavn"]),
+        ColumnSpec(name: "Sagsemne", aliases: ["sagsemne", "lovgrundlag"]),
+        ColumnSpec(name: "Aar", aliases: ["aar", "ar", "year"]),
+        ColumnSpec(name: "Kvartal", aliases: ["kvartal", "quarter"]),
+        ColumnSpec(name: "Stadfæstelse", aliases: ["stadfaestelse", "stadfaestet"]),
+        ColumnSpec(name: "Ændring.Ophævelse", aliases: ["aendringophaevelse", "aendretophaevet"]),
+        ColumnSpec(name: "Hjemvisning", aliases: ["hjemvisning", "hjemvist"]),
+        ColumnSpec(name: "Afvisning.Henvisning", aliases: ["afvisninghenvisning", "afvisthenvist"]),
+        ColumnSpec(name: "Antal_sager_ialt", aliases: ["antalsagerialt", "antalsageriat", "afgjortesagerialt"]),
+        ColumnSpec(name: "Sagsbehandlingstid", aliases: ["sagsbehandlingstid"], required: false),
+    ]
+
+    /// Streams the rows into outcome cells, checking each as it goes.
+    func load(stream: inout ByteStream) throws(DataError) -> (FactTable, [String]) {
+        var header: [Int] = []
+        var fields: [FieldRange] = []
+        var headerCount = 0
+        var grid = CellTable()
+        var places: [String: PlaceValue] = [:]
+        var subjects: [String: ParagraphValue] = [:]
+        var subjectOwner: [Int: String] = [:]
+        var national: [(key: UInt64, counts: OutcomeCounts, line: Int)] = []
+        var lastPlaceBytes: [UInt8] = []
+        var lastPlace = PlaceValue.unknown(suggestion: nil)
+        var lastSubjectBytes: [UInt8] = []
+        var lastSubject = ParagraphValue.unknown(suggestion: nil)
+        var sawData = false
+        let places0 = MunicipalityResolver(catalog: catalog)
+        let resolver = ParagraphResolver(catalog: catalog)
+        var skippedTotals = 0
+
+        try stream.forEachLine { (bytes: UnsafeBufferPointer<UInt8>, number: Int, isLast: Bool) throws(DataError) in
+            if header.isEmpty {
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
+                header = result.indices
+                headerCount = result.names.count
+                return
+            }
+            if bytes.isEmpty { return }
+            try splitDataLine(
+                file: file, line: bytes, number: number, delimiter: 0x3B, expected: headerCount, isLast: isLast,
+                into: &fields)
+            sawData = true
+            let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
+            // Municipality (cached by the previous row's bytes, then by text).
+            let placeSlice = line.slice(header[0])
+            let place: PlaceValue
+            if placeSlice.elementsEqual(lastPlaceBytes) {
+                place = lastPlace
+            } else {
+                let text = line.text(header[0])
+                if let cached = places[text] { place = cached } else { place = places0.resolve(text); places[text] = place }
+                lastPlaceBytes = Array(placeSlice)
+                lastPlace = place
+            }
+            if case .unknown(let suggestion) = place {
+                throw DataError(
+                    file: file, line: number, column: line.column(header[0]),
+                    MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
+            }
+            // Paragraph.
+            let subjectSlice = line.slice(header[1])
+            let subject: ParagraphValue
+            if subjectSlice.elementsEqual(lastSubjectBytes) {
+                subject = lastSubject
+            } else {
+                let text = line.text(header[1])
+                if let cached = subjects[text] {
+                    subject = cached
+                } else {
+                    subject = resolveSubject(text, resolver: resolver)
+                    if case .paragraph(let index) = subject {
+                        if let other = subjectOwner[index], other != text {
+                            throw DataError(
+                                file: file, line: number, column: line.column(header[1]),
+                                "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
+                        }
+                        subjectOwner[index] = text
+                    }
+                    subjects[text] = subject
+                }
+                lastSubjectBytes = Array(subjectSlice)
+                lastSubject = subject
+            }
+            if case .unknown(let suggestion) = subject {
+                throw DataError(
+                    file: file, line: number, column: line.column(header[1]),
+                    ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
+            }
+            let year = try integer(line, header[2], name: "Aar", range: 1900...2200)
+            let quarter = try quarterValue(line, header[3])
+            var counts = OutcomeCounts()
+            counts.upheld = try count(line, header[4], name: "Stadfæstelse")
+            counts.changed = try count(line, header[5], name: "Ændring.Ophævelse")
+            counts.remanded = try count(line, header[6], name: "Hjemvisning")
+            counts.dismissed = try count(line, header[7], name: "Afvisning.Henvisning")
+            let sum = counts.upheld + counts.changed + counts.remanded + counts.dismissed
+            if header[8] >= 0, line.slice(header[8]).count > 0 {
+                let total = try count(line, header[8], name: "Antal_sager_ialt")
+                if total != sum {
+                    throw DataError(
+                        file: file, line: number, column: line.column(header[8]),
+                        "Antal_sager_ialt is \(total) but the outcomes add up to \(sum) (Stadfæstelse \(counts.upheld) + Ændring.Ophævelse \(counts.changed) + Hjemvisning \(counts.remanded) + Afvisning.Henvisning \(counts.dismissed))")
+                }
+            }
+            var days = Float.nan
+            if header[9] >= 0 {
+                switch parseCellNumber(line.slice(header[9]), decimalComma: true) {
+                case .empty, .missing: break
+                case .integer(let value) where value >= 0: days = Float(value)
+                case .decimal(let value) where value >= 0: days = Float(value)
+                default:
+                    throw DataError(
+                        file: file, line: number, column: line.column(header[9]),
+                        "Sagsbehandlingstid must be a non-negative number of days, got '\(line.text(header[9]))'")
+                }
+            }
+            switch (place, subject) {
+            case (.municipality(let municipality), .paragraph(let paragraph)):
+                if let earlier = grid.insert(
+                    year: year, quarter: quarter, municipality: municipality, paragraph: paragraph,
+                    cell: CellTable.Cell(counts: counts, days: days, line: number))
+                {
+                    throw DataError(
+                        file: file, line: number, column: 1,
+                        "duplicate row for \(catalog.municipalities[municipality].name), \(line.text(header[1])), \(year) Q\(quarter) (first on line \(earlier))")
+                }
+            case (.national, .paragraph(let paragraph)):
+                national.append((CellTable.key(year: year, quarter: quarter, municipality: 0, paragraph: paragraph), counts, number))
+            default:
+                skippedTotals += 1
+            }
+        }
+        if header.isEmpty { throw DataError(file: file, "file is empty") }
+        if !sawData { throw DataError(file: file, "file has a header but no rows") }
+        try checkNational(national, grid: grid)
+        var warnings: [String] = []
+        if skippedTotals > 0 { warnings.append("\(skippedTotals) region or law-level total rows were skipped") }
+        return (grid.factTable(), warnings)
+    }
+
+    private func resolveSubject(_ text: String, resolver: ParagraphResolver) -> ParagraphValue {
+        if let row = sagsemner?.rows[text] {
+            let result = resolver.resolve("\(row.code) \(row.label)", sectionsText: row.sections, law: row.law)
+            if case .unknown = result {} else { return result }
+        }
+        return resolver.resolve(text)
+    }
+
+    /// "Hele landet" rows must equal the sum of municipalities when all are present.
+    private func checkNational(_ rows: [(key: UInt64, counts: OutcomeCounts, line: Int)], grid: CellTable) throws(DataError) {
+        guard !rows.isEmpty else { return }
+        var sums: [UInt64: (OutcomeCounts, Set<Int>)] = [:]
+        for (key, cell) in grid.cells {
+            let nationalKey = key & ~UInt64(0xFF_0000)
+            var entry = sums[nationalKey] ?? (OutcomeCounts(), [])
+            entry.0.upheld += cell.counts.upheld
+            entry.0.changed += cell.counts.changed
+            entry.0.remanded += cell.counts.remanded
+            entry.0.dismissed += cell.counts.dismissed
+            entry.1.insert(Int((key >> 16) & 0xFF))
+            sums[nationalKey] = entry
+        }
+        for row in rows {
+            let entry = sums[row.key] ?? (OutcomeCounts(), [])
+            guard entry.1.count == catalog.municipalities.count else { continue }
+            if entry.0 != row.counts {
+                throw DataError(
+                    file: file, line: row.line, column: 1,
+                    "'Hele landet' row \(describe(row.counts)) does not equal the sum of the municipalities \(describe(entry.0))")
+            }
+        }
+    }
+
+    private func integer(_ line: DelimitedLine, _ index: Int, name: String, range: ClosedRange<Int>) throws(DataError) -> Int {
+        if case .integer(let value) = parseCellNumber(line.slice(index), decimalComma: false), range.contains(value) {
+            return value
+        }
+        throw DataError(
+            file: file, line: line.number, column: line.column(index), "\(name) must be a year, got '\(line.text(index))'")
+    }
+
+    private func quarterValue(_ line: DelimitedLine, _ index: Int) throws(DataError) -> Int {
+        let text = line.text(index).trimmed.uppercased()
+        if let value = Int(text), (1...4).contains(value) { return value }
+        if text.count == 2, text.first == "K" || text.first == "Q", let value = Int(text.dropFirst()), (1...4).contains(value) {
+            return value
+        }
+        if let period = parsePeriod(text), period.quarter > 0 { return period.quarter }
+        throw DataError(
+            file: file, line: line.number, column: line.column(index), "Kvartal must be 1-4, got '\(line.text(index))'")
+    }
+
+    private func count(_ line: DelimitedLine, _ index: Int, name: String) throws(DataError) -> Int {
+        switch parseCellNumber(line.slice(index), decimalComma: false) {
+        case .empty, .missing, .dash: return 0
+        case .integer(let value) where value >= 0: return value
+        case .integer, .decimal(_) where line.text(index).hasPrefix("-"):
+            throw DataError(
+                file: file, line: line.number, column: line.column(index),
+                "negative count \(line.text(index)) in \(name)")
+        case .decimal:
+            throw DataError(
+                file: file, line: line.number, column: line.column(index),
+                "count in \(name) must be a whole number, got '\(line.text(index))'")
+        default:
+            throw DataError(
+                file: file, line: line.number, column: line.column(index),
+                "count in \(name) must be a whole number, got '\(line.text(index))'")
+        }
+    }
+}
+
+/// "(stadfæstet 7, ændret 1, hjemvist 2, afvist 1)".
+func describe(_ counts: OutcomeCounts) -> String {
+    "(stadfæstet \(counts.upheld), ændret \(counts.changed), hjemvist \(counts.remanded), afvist \(counts.dismissed))"
+}
