@@ -1,12 +1,115 @@
-// `load` and `check`: bringing real data files into a running engine and
-// checking them against the published national figures.
+// `load` and `check`: bringing a downloaded data file into a running engine,
+// all or nothing, and comparing loaded data with the published national rates.
 
 extension Engine {
-    mutating func load(_ path: Literal, source: String) throws(Diagnostic) -> StatementOutput {
-        throw Diagnostic("E300", "load is not wired up yet", at: path.range)
+    /// Loads a file (talportal CSV, PC-Axis, StatBank CSV, comments, dkq outcomes).
+    /// Its outcome rows replace earlier rows for the years it covers; on any error
+    /// nothing changes.
+    public mutating func load(path: String) throws(DataError) -> String {
+        var imported: ImportedData
+        let bytes = (try? SourceFile.read(path: path, name: path).bytes.prefix(65_536)).map(Array.init) ?? []
+        if Importer.detectFormat(path: path, bytes: bytes) == .dkqOutcomes {
+            let (facts, info) = try DataFolder.loadOutcomeFile(path: path, catalog: store.catalog)
+            imported = ImportedData(facts: facts, info: info)
+        } else {
+            imported = try Importer.load(path: path, catalog: store.catalog)
+        }
+        if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
+            throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")
+        }
+        var store = self.store
+        var report = [imported.summary]
+        if imported.facts.count > 0 {
+            let years = Set(imported.facts.year)
+            let replaced = Set((0..<store.facts.count).filter { years.contains(store.facts.year[$0]) }.map { Int(store.facts.dataset[$0]) })
+            if !replaced.isEmpty {
+                let names = replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
+                report.append("replaces, for \(Binder.describeYears(years.map(Int.init))): \(names.joined(separator: ", "))")
+            }
+            var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
+            // Drop datasets left without rows and renumber the rest.
+            let used = Set(kept.dataset)
+            var renumber = [UInt8](repeating: 0, count: store.datasets.count)
+            var datasets: [DatasetInfo] = []
+            for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) {
+                renumber[index] = UInt8(datasets.count)
+                datasets.append(info)
+            }
+            kept.dataset = kept.dataset.map { renumber[Int($0)] }
+            guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
+            kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
+            datasets.append(imported.info)
+            store.facts = kept
+            store.datasets = datasets
+        } else {
+            store.datasets.append(imported.info)
+        }
+        store.population = Self.merge(store.population, imported.population) { [$0.municipality, $0.year] }
+        store.recipients = Self.merge(store.recipients, imported.recipients) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
+        store.comments = Self.merge(store.comments, imported.comments) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
+        report += imported.warnings.map { "warning: \($0)" }
+        self.store = store
+        return report.joined(separator: "\n")
     }
 
-    func check() -> String {
-        "check: no reference comparison yet"
+    /// New rows replace old rows with the same key.
+    static func merge<Row>(_ old: [Row], _ new: [Row], key: (Row) -> [Int]) -> [Row] {
+        guard !new.isEmpty else { return old }
+        let replaced = Set(new.map(key))
+        return old.filter { !replaced.contains(key($0)) } + new
+    }
+
+    mutating func load(_ path: Literal, source: String) throws(Diagnostic) -> StatementOutput {
+        let file: String
+        switch path.kind {
+        case .string(let s), .word(let s): file = s
+        default: throw Diagnostic("E300", "load takes a file path", at: path.range, hint: "quote it: load \"data/ankeast1.px\"")
+        }
+        do {
+            return .text(try load(path: file))
+        } catch {
+            var place = error.file
+            if error.line > 0 { place += ":\(error.line)" }
+            if error.column > 0 { place += ":\(error.column)" }
+            throw Diagnostic("E300", "\(place): \(error.message)", at: path.range, hint: "nothing was loaded; the data loaded before is unchanged")
+        }
+    }
+
+    /// National rate per area and year in the loaded data beside each published figure.
+    func check() -> ResultSet {
+        let evaluator = Evaluator(store: store)
+        let all = [Bool](repeating: true, count: Area.allCases.count)
+        let aggregate = evaluator.aggregate(Scan(groupBy: [.area, .year], areas: all))
+        var rows: [[Value]] = []
+        var synthetic = false, differs = 0
+        for published in store.published.sorted(by: { ($0.year, $0.area.fileName) < ($1.year, $1.area.fileName) }) {
+            let yearIndex = published.year - evaluator.domains.firstYear
+            guard yearIndex >= 0, yearIndex < evaluator.domains.years, let area = Area.allCases.firstIndex(of: published.area) else { continue }
+            let totals = aggregate.totals[area * evaluator.domains.radix(.year) + yearIndex] ?? Totals()
+            guard totals.cases > 0 else { continue }
+            let own = 100 * Double(totals.reversed) / Double(totals.cases)
+            let sources = Set((0..<store.facts.count).filter { Int(store.facts.year[$0]) == published.year }.map { Int(store.facts.dataset[$0]) })
+            let kinds = sources.map { store.datasets[$0].synthetic }
+            synthetic = synthetic || kinds.contains(true)
+            let ok = abs(own - published.rate) <= 0.5
+            if !ok { differs += 1 }
+            rows.append([
+                .integer(published.year), .text(published.area.rawValue), .number(published.rate, decimals: 1),
+                .number(own, decimals: 1), .number(own - published.rate, decimals: 1), .integer(totals.cases),
+                .text(ok ? "ok" : "DIFFERS"),
+                .text(kinds.allSatisfy { $0 } ? "synthetic" : (kinds.contains(true) ? "mixed" : "real")),
+            ])
+        }
+        var notes = [
+            "published = national omgørelsesprocent from datasets/reference/danmarkskort_national.csv (source per row there); ok = within 0.5 percentage points.",
+            rows.isEmpty ? "No loaded year has a published figure." : "\(rows.count - differs) of \(rows.count) figures agree.",
+        ]
+        if synthetic {
+            notes.append("SYNTHETIC DEMO DATA is calibrated to these figures: agreement says nothing about real data.")
+        }
+        return ResultSet(
+            columns: [Column("year", .dimension), Column("area", .dimension), Column("published", .measure), Column("loaded", .measure),
+                      Column("diff", .measure), Column("cases", .measure), Column("check", .dimension), Column("data", .dimension)],
+            rows: rows, notes: notes)
     }
 }

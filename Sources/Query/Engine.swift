@@ -4,7 +4,7 @@
 /// A query engine over loaded Danmarkskort datasets.
 public struct Engine: Sendable {
     /// Everything loaded.
-    public private(set) var store: OutcomeStore
+    public internal(set) var store: OutcomeStore
 
     public init(store: OutcomeStore) {
         self.store = store
@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             case .load(let path):
                 return try load(path, source: source)
             case .check:
-                return .text(check())
+                return .table(check())
             }
         } catch {
             return .error(error)

@@ -30,7 +30,9 @@ public enum DataFolder {
                                          into: &facts, duplicates: &duplicates)
             datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
         }
-        return OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
+        var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
+        store.published = try PublishedFigures.load(directory: directory)
+        return store
     }
 
     /// Loads only municipalities.csv and paragraphs.csv from `directory`.

@@ -45,7 +45,7 @@ public struct OutcomeCounts: Sendable, Equatable {
 /// Columnar outcome rows. All arrays have the same length.
 public struct FactTable: Sendable, Equatable {
     public var year: [Int16] = []
-    /// 1-4.
+    /// 1-4, or 0 for a whole year (yearly tables).
     public var quarter: [UInt8] = []
     /// Index into `Catalog.municipalities`.
     public var municipality: [UInt8] = []
@@ -81,6 +81,24 @@ public struct FactTable: Sendable, Equatable {
         self.dataset.append(UInt8(dataset))
     }
 
+    /// The rows for which `keep` is true, in order.
+    public func filter(_ keep: (Int) -> Bool) -> FactTable {
+        var result = FactTable()
+        for row in 0..<count where keep(row) {
+            result.year.append(year[row])
+            result.quarter.append(quarter[row])
+            result.municipality.append(municipality[row])
+            result.paragraph.append(paragraph[row])
+            result.upheld.append(upheld[row])
+            result.changed.append(changed[row])
+            result.remanded.append(remanded[row])
+            result.dismissed.append(dismissed[row])
+            result.days.append(days[row])
+            result.dataset.append(dataset[row])
+        }
+        return result
+    }
+
     /// Appends all rows of another table, shifting its dataset indices by `datasetOffset`.
     public mutating func append(contentsOf other: FactTable, datasetOffset: Int) {
         year += other.year
@@ -101,6 +119,14 @@ public struct OutcomeStore: Sendable, Equatable {
     public var catalog: Catalog
     public var facts: FactTable
     public var datasets: [DatasetInfo]
+    /// Inhabitants per municipality and year (Danmarks Statistik), when loaded.
+    public var population: [PopulationRow] = []
+    /// Recipients of services per municipality, year and area, when loaded.
+    public var recipients: [RecipientRow] = []
+    /// The municipalities' comments on their rates, when loaded.
+    public var comments: [CommentRow] = []
+    /// Published national rates to `check` loaded data against.
+    public var published: [PublishedRate] = []
 
     public init(catalog: Catalog, facts: FactTable = FactTable(), datasets: [DatasetInfo] = []) {
         self.catalog = catalog

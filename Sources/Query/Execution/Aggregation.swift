@@ -8,6 +8,10 @@ struct Totals: Sendable, Equatable {
     var daysSum = 0.0
     var daysWeight = 0
     var rows = 0
+    /// Inhabitants and recipients covered by the group, when those measures are asked for
+    /// (nil when a covered municipality-year has no figure).
+    var population: Double?
+    var recipients: Double?
 
     var cases: Int { upheld + changed + remanded }
     var reversed: Int { changed + remanded }
@@ -26,7 +30,12 @@ struct Aggregate {
     var periods: Set<Int>
     /// Paragraphs and periods present in the data within the scan's periods (whatever the other filters).
     var presentParagraphs: [Bool]
+    var presentMunicipalities: [Bool]
     var presentPeriods: Set<Int>
+    /// True when rows of yearly data (quarter 0) were counted.
+    var yearlyRows: Bool
+    /// Years of yearly data left out because only some of their quarters were chosen.
+    var yearlySkipped: Set<Int>
 
     /// Splits a composite key into per-dimension components.
     func components(of key: Int) -> [Int] {
@@ -75,7 +84,7 @@ struct Domains {
         case .law: laws.count
         case .area: Area.allCases.count
         case .year: max(1, years)
-        case .quarter: 4
+        case .quarter: 5  // 0 = a whole year (yearly data), 1-4
         }
     }
 }
@@ -90,14 +99,22 @@ extension Evaluator {
         let areaIndex = scan.groupBy.firstIndex(of: .area)
         var keyParts = [Int](repeating: 0, count: radices.count)
         var presentParagraphs = [Bool](repeating: false, count: domains.paragraphs)
+        var presentMunicipalities = [Bool](repeating: false, count: domains.municipalities)
         var presentPeriods = Set<Int>()
+        var yearlyRows = false
+        var yearlySkipped = Set<Int>()
 
         for row in 0..<facts.count {
             let year = Int(facts.year[row]), quarter = Int(facts.quarter[row])
             let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
-            if let periodsMask = scan.periods, !periodsMask.allows(year: year, quarter: quarter) { continue }
+            if let periodsMask = scan.periods, !periodsMask.allows(year: year, quarter: quarter) {
+                if quarter == 0, periodsMask.splits(year: year) { yearlySkipped.insert(year) }
+                continue
+            }
             presentParagraphs[paragraph] = true
-            presentPeriods.insert(year * 4 + quarter - 1)
+            presentMunicipalities[municipality] = true
+            let rowPeriods = quarter == 0 ? Array(year * 4..<year * 4 + 4) : [year * 4 + quarter - 1]
+            presentPeriods.formUnion(rowPeriods)
             if let mask = scan.municipalities, !mask[municipality] { continue }
             if let mask = scan.paragraphs, !mask[paragraph] { continue }
             if let residual = scan.residual,
@@ -112,7 +129,7 @@ extension Evaluator {
                 case .law: keyParts[i] = domains.lawOf[paragraph]
                 case .area: keyParts[i] = 0
                 case .year: keyParts[i] = year - domains.firstYear
-                case .quarter: keyParts[i] = quarter - 1
+                case .quarter: keyParts[i] = quarter
                 }
             }
             let areaList = areaIndex == nil ? [0] : domains.areasOf[paragraph].filter { scan.areas[$0] }
@@ -135,11 +152,13 @@ extension Evaluator {
                 totals[key] = sum
             }
             datasets.insert(Int(facts.dataset[row]))
-            periods.insert(year * 4 + quarter - 1)
+            periods.formUnion(rowPeriods)
+            yearlyRows = yearlyRows || quarter == 0
         }
         return Aggregate(
             radices: radices, totals: totals, datasets: datasets, periods: periods,
-            presentParagraphs: presentParagraphs, presentPeriods: presentPeriods)
+            presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
+            yearlyRows: yearlyRows, yearlySkipped: yearlySkipped)
     }
 
     func matches(_ filter: RowFilter, year: Int, quarter: Int, municipality: Int, paragraph: Int) -> Bool {

@@ -11,7 +11,9 @@ extension Evaluator {
         let paragraphs = (0..<domains.paragraphs).filter {
             (scan.paragraphs?[$0] ?? true) && aggregate.presentParagraphs[$0]
         }
-        let municipalities = (0..<domains.municipalities).filter { scan.municipalities?[$0] ?? true }
+        let municipalities = (0..<domains.municipalities).filter {
+            (scan.municipalities?[$0] ?? true) && aggregate.presentMunicipalities[$0]
+        }
         let periods = aggregate.presentPeriods
         let values: [[Int]] = scan.groupBy.map { dimension in
             switch dimension {
@@ -23,7 +25,7 @@ extension Evaluator {
                     scan.areas[area] && paragraphs.contains { domains.areasOf[$0].contains(area) }
                 }
             case .year: Array(Set(periods.map { $0 / 4 - domains.firstYear })).sorted()
-            case .quarter: Array(Set(periods.map { $0 % 4 })).sorted()
+            case .quarter: (aggregate.yearlyRows ? [0] : []) + Array(Set(periods.map { $0 % 4 + 1 })).sorted()
             }
         }
         let size = values.reduce(1) { $0 * $1.count }
@@ -35,10 +37,26 @@ extension Evaluator {
         return keys
     }
 
-    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int]) -> [String] {
+    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int) -> [String] {
         var notes = query.notes
         notes.append(describePeriods(main.presentPeriods))
         notes += describeSources(main)
+        if !main.yearlySkipped.isEmpty {
+            notes.append("\(Binder.describeYears(Array(main.yearlySkipped))): yearly data only, left out because only some quarters were chosen.")
+        }
+        if main.yearlyRows, query.groupBy.contains(.quarter) {
+            notes.append("An empty quarter marks yearly data that is not split by quarter.")
+        }
+        let absent = (0..<domains.municipalities).filter {
+            (plan.main.municipalities?[$0] ?? true) && !main.presentMunicipalities[$0]
+        }
+        if !absent.isEmpty, !main.presentPeriods.isEmpty {
+            let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
+            notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in these years: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
+        }
+        if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
+            notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
+        }
         if query.measures.contains(where: \.restsOnCases) {
             let few = casesOfRow.filter { $0 > 0 && $0 < 10 }.count
             let none = casesOfRow.filter { $0 == 0 }.count

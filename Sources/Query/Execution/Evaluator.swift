@@ -33,10 +33,19 @@ struct Evaluator {
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
+        var missingDenominators = 0
+        let sideTables = query.measures.contains(where: \.needsSideTable) ? SideTables(store) : nil
         for key in groupKeys(main, plan.main) {
-            let totals = main.totals[key] ?? Totals()
-            if let filter = query.groups, !passes(filter, totals) { continue }
+            var totals = main.totals[key] ?? Totals()
             let parts = main.components(of: key)
+            if let sides = sideTables {
+                (totals.population, totals.recipients) = sides.denominators(parts, query, plan.main, main, domains)
+                let needed = query.measures.filter(\.needsSideTable)
+                if needed.contains(where: { $0.needsOneArea ? totals.recipients == nil : totals.population == nil }) {
+                    missingDenominators += 1
+                }
+            }
+            if let filter = query.groups, !passes(filter, totals) { continue }
             var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
             row += query.measures.map { value(of: $0, totals) }
             if let national {
@@ -82,7 +91,8 @@ struct Evaluator {
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
 
-        let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow)
+        let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
+                           missingDenominators: missingDenominators)
         return ResultSet(columns: columns, rows: rows, notes: notes)
     }
 
@@ -175,6 +185,16 @@ struct Evaluator {
             return .number(100 * (measure == .rateLow ? interval.low : interval.high), decimals: 1)
         case .days:
             return t.daysWeight > 0 ? .number(t.daysSum / Double(t.daysWeight), decimals: 1) : .missing
+        case .population:
+            return t.population.map { .integer(Int($0.rounded())) } ?? .missing
+        case .decidedPer10k:
+            guard let people = t.population, people > 0 else { return .missing }
+            return .number(10_000 * Double(t.decided) / people, decimals: 1)
+        case .recipients:
+            return t.recipients.map { .integer(Int($0.rounded())) } ?? .missing
+        case .reversedPer1000Recipients:
+            guard let people = t.recipients, people > 0 else { return .missing }
+            return .number(1_000 * Double(t.reversed) / people, decimals: 1)
         }
     }
 
@@ -186,7 +206,7 @@ struct Evaluator {
         case .law: .text(domains.laws[index])
         case .area: .text(Area.allCases[index].rawValue)
         case .year: .integer(domains.firstYear + index)
-        case .quarter: .integer(index + 1)
+        case .quarter: index == 0 ? .missing : .integer(index)
         }
     }
 }

@@ -1,5 +1,5 @@
-// Maps imported "lovgrundlag"/"Sagsemne" values onto catalog paragraphs: by code
-// prefix ("1.9 …"), else by label, else by section numbers; law-level values
+// Maps imported "lovgrundlag"/"Sagsemne" values onto catalog paragraphs: by section
+// numbers, else by label, else (a bare code only) by code; law-level values
 // ("1 Serviceloven") and "I alt" are totals kept only for checking.
 
 /// What an imported paragraph value stands for.
@@ -47,31 +47,16 @@ struct ParagraphResolver: Sendable {
         return (cleanCode, String(rest).trimmed)
     }
 
-    /// Section numbers written after `§`/`§§`: "§§ 68 og 76" -> ["68", "76"], "§§ 95-96" -> ["95", "96"].
+    /// Section numbers written after `§`/`§§`: "§§ 68 og 76" -> ["68", "76"], "§§ 102-104" -> ["102", "103", "104"].
     static func sections(in text: String) -> Set<String> {
         guard let mark = text.firstIndex(of: "§") else { return [] }
-        var found = Set<String>()
-        var current = ""
-        for character in text[mark...] {
-            if character.isNumber || (!current.isEmpty && character.isLetter && character.isLowercase && current.last?.isNumber == true) {
-                current.append(character)
-            } else {
-                if !current.isEmpty, current.first?.isNumber == true { found.insert(current) }
-                current = ""
-            }
-        }
-        if !current.isEmpty, current.first?.isNumber == true { found.insert(current) }
-        // Words like "og" glued to numbers are not sections; keep tokens that start with a digit.
-        return found
+        let after = String(text[mark...].drop { $0 == "§" || $0 == " " })
+        return Set(Binder.sectionList(after).filter { $0.first?.isNumber == true })
     }
 
-    /// The catalog's sections for a paragraph, ranges split the same way.
+    /// The catalog's sections for a paragraph, ranges expanded the same way.
     private func catalogSections(_ paragraph: Paragraph) -> Set<String> {
-        var set = Set<String>()
-        for section in paragraph.sections {
-            for part in section.split(separator: "-") { set.insert(String(part).trimmed) }
-        }
-        return set
+        Set(Binder.sectionList(paragraph.sections.joined(separator: ",")))
     }
 
     /// Catalog paragraphs of a law, by law number ("1") or law name ("Serviceloven").
@@ -84,22 +69,22 @@ struct ParagraphResolver: Sendable {
     }
 
     /// Resolves `text`; `sectionsText`/`law` are extra hints (a Sagsemne table's Paragraffer/Lovgivning).
+    ///
+    /// Section numbers decide first, then the label: dkq's sort codes are its own, so an
+    /// imported "1.9 Børn - efterværn - §§ 68 og 76" must match by its sections, not by
+    /// whatever dkq numbers 1.9. A bare code matches only when nothing else is written.
     func resolve(_ text: String, sectionsText: String? = nil, law: String? = nil) -> ParagraphValue {
         let (code, rest) = Self.splitCode(text)
-        if let code {
-            if let index = byCode[code] { return .paragraph(index) }
-            if !code.contains(".") {
-                let members = members(ofLaw: code)
-                if !members.isEmpty { return .law(name: text.trimmed, members: members) }
-            }
-        }
         let normalized = Self.normalize(rest)
-        if let index = byLabel[normalized] { return .paragraph(index) }
         if ["i alt", "alle", "lovgrundlag i alt", "alle lovgrundlag", "total", "sagsemner i alt"].contains(normalized) {
             return .total
         }
         if catalog.laws.contains(where: { foldName($0) == foldName(rest) }) {
             return .law(name: text.trimmed, members: members(ofLaw: rest))
+        }
+        if let code, !code.contains("."), rest.isEmpty {
+            let members = members(ofLaw: code)
+            if !members.isEmpty { return .law(name: text.trimmed, members: members) }
         }
         let wanted = Self.sections(in: sectionsText ?? rest)
         if !wanted.isEmpty {
@@ -111,6 +96,8 @@ struct ParagraphResolver: Sendable {
             }
             if matches.count == 1 { return .paragraph(matches[0]) }
         }
+        if let index = byLabel[normalized] { return .paragraph(index) }
+        if let code, rest.isEmpty, let index = byCode[code] { return .paragraph(index) }
         return .unknown(suggestion: nearest(text.trimmed, in: candidates) ?? nearest(rest, in: catalog.paragraphs.map(\.label)))
     }
 

@@ -76,10 +76,32 @@ struct Binder {
             versusNational: query.versusNational != nil,
             nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
             order: [], cut: query.cut, limit: query.limit?.count, notes: notes)
+        try checkSideTables(bound, query)
         bound.order = try query.order.map { key throws(Diagnostic) in
             (try resolveSortKey(key.key, in: bound), key.descending)
         }
         return bound
+    }
+
+    /// Population and recipient measures: the tables must be loaded, conditions must be
+    /// plain masks, and recipients need exactly one area.
+    func checkSideTables(_ bound: BoundQuery, _ query: Query) throws(Diagnostic) {
+        for (name, measure) in zip(query.measures, query.measures.compactMap { Self.measure(named: $0.text) }) where measure.needsSideTable {
+            let loaded = measure.needsOneArea ? !store.recipients.isEmpty : !store.population.isEmpty
+            if !loaded {
+                throw Diagnostic(
+                    "E217", "'\(measure.rawValue)' needs a \(measure.needsOneArea ? "recipients" : "population") table from Danmarks Statistik, and none is loaded",
+                    at: name.range, hint: "load one first: load \"statbank.csv\" (see docs/IMPORT.md)")
+            }
+            if Planner.scan(bound.rows, groupBy: [], areas: bound.areas).residual != nil {
+                throw Diagnostic("E217", "'\(measure.rawValue)' needs conditions joined by 'and'", at: name.range)
+            }
+            if measure.needsOneArea, !bound.groupBy.contains(.area), bound.areas.filter({ $0 }).count != 1 {
+                throw Diagnostic(
+                    "E217", "'\(measure.rawValue)' needs one area: recipients are counted per area", at: name.range,
+                    hint: "add 'where area = børnehandicap' or group 'by area'")
+            }
+        }
     }
 
     static func conjunction(_ filters: [RowFilter]) -> RowFilter {

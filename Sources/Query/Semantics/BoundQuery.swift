@@ -31,9 +31,17 @@ struct PeriodMask: Sendable, Equatable {
         bits = (0..<(max(0, years) * 4)).map { allowed(firstYear + $0 / 4, $0 % 4 + 1) }
     }
 
+    /// Quarter 0 (a whole year of yearly data) is allowed only when all four quarters are.
     func allows(year: Int, quarter: Int) -> Bool {
+        if quarter == 0 { return (1...4).allSatisfy { allows(year: year, quarter: $0) } }
         let index = (year - firstYear) * 4 + quarter - 1
         return index >= 0 && index < bits.count && bits[index]
+    }
+
+    /// True when some but not all quarters of `year` are allowed.
+    func splits(year: Int) -> Bool {
+        let allowed = (1...4).filter { allows(year: year, quarter: $0) }.count
+        return allowed > 0 && allowed < 4
     }
 }
 

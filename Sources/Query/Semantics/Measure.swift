@@ -8,6 +8,21 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
     case remandedShare = "remanded_share", dismissedShare = "dismissed_share"
     case rateLow = "rate_low", rateHigh = "rate_high"
     case days
+    case population
+    case decidedPer10k = "decided_per_10k"
+    case recipients
+    case reversedPer1000Recipients = "reversed_per_1000_recipients"
+
+    /// True for measures that divide by population or recipients (loaded StatBank tables).
+    var needsSideTable: Bool {
+        switch self {
+        case .population, .decidedPer10k, .recipients, .reversedPer1000Recipients: true
+        default: false
+        }
+    }
+
+    /// True for measures that need exactly one area (recipients are counted per area).
+    var needsOneArea: Bool { self == .recipients || self == .reversedPer1000Recipients }
 
     /// True for measures shown in percent.
     public var isPercent: Bool {
@@ -38,6 +53,10 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
         case .rateLow: "lower end of the 95 % Wilson score interval for rate"
         case .rateHigh: "upper end of the 95 % Wilson score interval for rate"
         case .days: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints"
+        case .population: "inhabitants (Danmarks Statistik), summed over the municipalities and years covered; needs a loaded population table"
+        case .decidedPer10k: "decided complaints per 10,000 inhabitants (Ankestyrelsen's 'afsluttede sager pr. 10.000 indbyggere')"
+        case .recipients: "citizens receiving services in the area (Danmarks Statistik), summed; needs a loaded recipients table"
+        case .reversedPer1000Recipients: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served"
         }
     }
 
@@ -55,9 +74,13 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
         case .dismissedShare: "100 × dismissed / decided"
         case .rateLow, .rateHigh: "Wilson: (2k + z² ∓ z·√(z² + 4k(1 − k/n))) / (2(n + z²)), k = reversed, n = cases, z = 1.96"
         case .days: "Σ(days × decided) / Σ decided, over rows where days is known"
+        case .population: "Σ population over (municipality, year) covered"
+        case .decidedPer10k: "10000 × decided / population"
+        case .recipients: "Σ recipients over (municipality, year) covered, for one area"
+        case .reversedPer1000Recipients: "1000 × reversed / recipients"
         }
     }
 
     /// Decimals shown.
-    var decimals: Int { isPercent || self == .days ? 1 : 0 }
+    var decimals: Int { isPercent || self == .days || self == .decidedPer10k || self == .reversedPer1000Recipients ? 1 : 0 }
 }

@@ -1,0 +1,71 @@
+// The published national Danmarkskort rates (datasets/reference/
+// danmarkskort_national.csv, each row with its source), which `check`
+// compares loaded data against.
+
+/// One published national figure.
+public struct PublishedRate: Sendable, Equatable {
+    public var year: Int
+    public var area: Area
+    /// Omgørelsesprocent in percent.
+    public var rate: Double
+    public var source: String
+}
+
+enum PublishedFigures {
+    static let path = "reference/danmarkskort_national.csv"
+
+    /// Reads the reference file; a missing file gives no figures, a malformed one an error.
+    static func load(directory: String) throws(DataError) -> [PublishedRate] {
+        let name = directory + "/" + path
+        guard let file = try? SourceFile.read(path: name, name: name) else { return [] }
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        var rates: [PublishedRate] = []
+        var header: [String]?
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("#") || line.isEmpty { continue }
+            let fields = quotedFields(line)
+            guard let columns = header else {
+                header = fields
+                for needed in ["year", "area", "omg_pct", "source_url"] where !fields.contains(needed) {
+                    throw DataError(file: name, line: offset + 1, column: 1, "missing column '\(needed)'")
+                }
+                continue
+            }
+            func field(_ column: String) -> String {
+                guard let index = columns.firstIndex(of: column), index < fields.count else { return "" }
+                return fields[index]
+            }
+            let areas: [String: Area] = [
+                "socialomraadet_generelt": .general, "boernehandicap": .childDisability, "voksenhandicap": .adultDisability,
+            ]
+            guard !field("omg_pct").isEmpty else { continue }
+            guard let year = Int(field("year")), let area = areas[field("area")], let rate = Double(field("omg_pct")) else {
+                throw DataError(file: name, line: offset + 1, column: 1, "cannot read year, area and omg_pct")
+            }
+            rates.append(PublishedRate(year: year, area: area, rate: rate, source: field("source_url")))
+        }
+        return rates
+    }
+
+    /// Fields of one CSV line, with "…" quoting and "" as an escaped quote.
+    static func quotedFields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var previous: Character?
+        for character in line {
+            if character == "\"" {
+                if quoted, previous == "\"" { current.append("\"") }
+                quoted.toggle()
+            } else if character == ",", !quoted {
+                fields.append(current)
+                current = ""
+            } else if character != "\r" {
+                current.append(character)
+            }
+            previous = character
+        }
+        fields.append(current)
+        return fields
+    }
+}
