@@ -25,6 +25,7 @@ enum Fixture {
         (2021, 2, 1, 1, 1, 1, 0, 0),
         (2021, 1, 0, 0, 10, 10, 0, 2),
         (2021, 3, 0, 2, 3, 0, 1, 0),
+        (2021, 4, 2, 1, 0, 0, 0, 1),  // Læsø: one dismissed complaint, no case on the merits
         (2023, 4, 1, 0, 6, 2, 2, 0),
         (2024, 1, 1, 3, 4, 4, 0, 1),
     ]
@@ -120,6 +121,7 @@ enum Fixture {
     @Test func defaultYearIsLatestAndSaid() throws {
         let result = try #require(Fixture.table("cases"))
         #expect(result.rows == [[.integer(8)]])
+        #expect(result.notes.contains("No data for 2 municipalities (København, Læsø) in these years: the figures cover the municipalities with data."))
         #expect(result.notes.first == "Year 2024, the latest in the data (choose others with 'year').")
     }
 
