@@ -96,7 +96,7 @@ enum Fixture {
     @Test func crosswalkFollowsSection41IntoBarnetsLov() throws {
         let result = try #require(Fixture.table("cases by year where paragraph = 41 and municipality = Aarhus year 2023..2024"))
         #expect(result.rows == [[.integer(2023), .integer(10)], [.integer(2024), .integer(8)]])
-        #expect(result.notes.contains("Serviceloven § 41 continues as Barnets lov § 86; both are included."))
+        #expect(result.notes.contains("Serviceloven § 41 continues as Barnets lov § 86: the condition on § 41 covers both."))
     }
 
     @Test func versusNationalDropsOnlyGeography() throws {
@@ -121,7 +121,7 @@ enum Fixture {
     @Test func defaultYearIsLatestAndSaid() throws {
         let result = try #require(Fixture.table("cases"))
         #expect(result.rows == [[.integer(8)]])
-        #expect(result.notes.contains("No data for 2 municipalities (København, Læsø) in these years: the figures cover the municipalities with data."))
+        #expect(result.notes.contains("No data for 2 municipalities (København, Læsø) in the chosen period: the figures cover the municipalities with data."))
         #expect(result.notes.first == "Year 2024, the latest in the data (choose others with 'year').")
     }
 

@@ -34,11 +34,23 @@ extension Evaluator {
         for (i, list) in values.enumerated() {
             keys = keys.flatMap { prefix in list.map { prefix * aggregate.radices[i] + $0 } }
         }
+        // By year and quarter: only the chosen periods, not every year × every quarter.
+        if let y = scan.groupBy.firstIndex(of: .year), let q = scan.groupBy.firstIndex(of: .quarter) {
+            keys = keys.filter { key in
+                let parts = aggregate.components(of: key)
+                let year = domains.firstYear + parts[y]
+                return parts[q] == 0 ? aggregate.totals[key] != nil : periods.contains(year * 4 + parts[q] - 1)
+            }
+        }
         return keys
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int) -> [String] {
         var notes = query.notes
+        for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
+            let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
+            notes.append("\(old.law) \(old.sectionText) continues as \(new.law) \(new.sectionText): the condition on \(old.sectionText) covers both.")
+        }
         notes.append(describePeriods(main.presentPeriods))
         notes += describeSources(main)
         if !main.yearlySkipped.isEmpty {
@@ -52,7 +64,7 @@ extension Evaluator {
         }
         if !absent.isEmpty, !main.presentPeriods.isEmpty {
             let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
-            notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in these years: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
+            notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
         }
         if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")

@@ -37,9 +37,10 @@ extension Renderer {
         return out
     }
 
-    /// Table cells group the thousands of measure integers with a space (8 631).
+    /// Table cells group the thousands of measure integers with a space (8 631), which reads
+    /// the same in Danish and English; csv, tsv and json keep plain digits.
     static func tableCell(_ value: Value, _ column: Column) -> String {
-        guard case .integer(let n) = value, column.kind == .measure, abs(n) >= 10_000 else { return plain(value) }
+        guard case .integer(let n) = value, column.kind == .measure, abs(n) >= 1_000 else { return plain(value) }
         var digits = String(abs(n))
         var groups: [String] = []
         while digits.count > 3 {

@@ -8,11 +8,11 @@ enum BoundCondition {
 }
 
 extension Binder {
-    func bindCondition(_ expr: Expr, notes: inout [String]) throws(Diagnostic) -> BoundCondition {
+    func bindCondition(_ expr: Expr, crosswalks: inout [Crosswalk]) throws(Diagnostic) -> BoundCondition {
         switch expr {
         case .compare(let field, let op, let value, _):
             if let dimension = Self.dimension(named: field.text) {
-                return .rows(try rowFilter(dimension, op, value, notes: &notes), [dimension])
+                return .rows(try rowFilter(dimension, op, value, crosswalks: &crosswalks), [dimension])
             }
             if let measure = Self.measure(named: field.text) {
                 return .groups(.compare(measure, op, try number(value, for: measure)))
@@ -26,14 +26,14 @@ extension Binder {
                 throw unknownField(field)
             }
             let parts = try values.map { value throws(Diagnostic) in
-                try rowFilter(dimension, .equal, value, notes: &notes)
+                try rowFilter(dimension, .equal, value, crosswalks: &crosswalks)
             }
             let union = Self.simplify(.or(parts))
             return .rows(negated ? Self.negate(union) : union, [dimension])
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
             let isAnd: Bool
             if case .and = expr { isAnd = true } else { isAnd = false }
-            switch (try bindCondition(lhs, notes: &notes), try bindCondition(rhs, notes: &notes)) {
+            switch (try bindCondition(lhs, crosswalks: &crosswalks), try bindCondition(rhs, crosswalks: &crosswalks)) {
             case (.rows(let a, let fa), .rows(let b, let fb)):
                 return .rows(Self.simplify(isAnd ? .and([a, b]) : .or([a, b])), fa.union(fb))
             case (.groups(let a), .groups(let b)):
@@ -44,7 +44,7 @@ extension Binder {
                     at: expr.range, hint: "measure conditions apply to grouped rows: join them to the rest with a top-level 'and'")
             }
         case .not(let inner, _):
-            switch try bindCondition(inner, notes: &notes) {
+            switch try bindCondition(inner, crosswalks: &crosswalks) {
             case .rows(let filter, let fields): return .rows(Self.negate(filter), fields)
             case .groups(let filter): return .groups(.not(filter))
             }
@@ -55,7 +55,8 @@ extension Binder {
         Diagnostic(
             "E203", "unknown field '\(field.text)'", at: field.range,
             hint: suggestion(
-                field.text, Dimension.allCases.map(\.rawValue) + Measure.allCases.map(\.rawValue),
+                field.text, Dimension.allCases.map(\.rawValue) + Measure.allCases.map(\.rawValue)
+                    + Self.dimensionAliases.keys.sorted() + Self.measureAliases.keys.sorted(),
                 listing: "dimensions and measures"))
     }
 
@@ -80,7 +81,7 @@ extension Binder {
         }
     }
 
-    func rowFilter(_ dimension: Dimension, _ op: ComparisonOperator, _ value: Literal, notes: inout [String]) throws(Diagnostic) -> RowFilter {
+    func rowFilter(_ dimension: Dimension, _ op: ComparisonOperator, _ value: Literal, crosswalks: inout [Crosswalk]) throws(Diagnostic) -> RowFilter {
         switch dimension {
         case .year, .quarter:
             return .period(try periodCondition(dimension, op, value))
@@ -94,7 +95,7 @@ extension Binder {
             switch dimension {
             case .municipality: filter = .municipality(mask(store.catalog.municipalities.count, [try municipality(value)]))
             case .region: filter = .municipality(try region(value))
-            case .paragraph: filter = .paragraph(try paragraphs(value, notes: &notes))
+            case .paragraph: filter = .paragraph(try paragraphs(value, crosswalks: &crosswalks))
             case .law: filter = .paragraph(try law(value))
             case .area:
                 let area = try self.area(value)

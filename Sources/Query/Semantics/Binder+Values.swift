@@ -62,15 +62,16 @@ extension Binder {
 
     // MARK: Paragraphs
 
-    /// Paragraphs a value names, plus their successors under a new law (noted).
-    func paragraphs(_ value: Literal, notes: inout [String]) throws(Diagnostic) -> [Bool] {
+    /// Paragraphs a value names, plus their successors under a new law (recorded, so the
+    /// footer can say so when the successor has data).
+    func paragraphs(_ value: Literal, crosswalks: inout [Crosswalk]) throws(Diagnostic) -> [Bool] {
         let catalog = store.catalog.paragraphs
         var chosen = try paragraphIndices(value)
         for index in chosen {
             for (successor, paragraph) in catalog.enumerated() where paragraph.formerly == catalog[index].code {
                 if !chosen.contains(successor) { chosen.append(successor) }
-                let note = "\(catalog[index].law) \(catalog[index].sectionText) continues as \(paragraph.law) \(paragraph.sectionText); both are included."
-                if !notes.contains(note) { notes.append(note) }
+                let pair = Crosswalk(old: index, new: successor)
+                if !crosswalks.contains(pair) { crosswalks.append(pair) }
             }
         }
         return mask(catalog.count, chosen)

@@ -35,13 +35,14 @@ struct Binder {
         }
 
         var notes: [String] = []
+        var crosswalks: [Crosswalk] = []
         var rowConditions: [RowFilter] = []
         var groupConditions: [GroupFilter] = []
         var geographic: [Bool] = []
         var areaConditions: [[Bool]] = []
         var mentionsTime = false
         for conjunct in conjuncts(query.filter) {
-            let bound = try bindCondition(conjunct, notes: &notes)
+            let bound = try bindCondition(conjunct, crosswalks: &crosswalks)
             switch bound {
             case .rows(let filter, let fields):
                 rowConditions.append(filter)
@@ -75,7 +76,7 @@ struct Binder {
             groups: groupConditions.isEmpty ? nil : (groupConditions.count == 1 ? groupConditions[0] : .and(groupConditions)),
             versusNational: query.versusNational != nil,
             nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
-            order: [], cut: query.cut, limit: query.limit?.count, notes: notes)
+            order: [], cut: query.cut, limit: query.limit?.count, notes: notes, crosswalks: crosswalks)
         try checkSideTables(bound, query)
         bound.order = try query.order.map { key throws(Diagnostic) in
             (try resolveSortKey(key.key, in: bound), key.descending)

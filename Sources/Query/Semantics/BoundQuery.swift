@@ -45,6 +45,12 @@ struct PeriodMask: Sendable, Equatable {
     }
 }
 
+/// A paragraph that continues as another under a new law (SEL § 41 -> Barnets lov § 86).
+struct Crosswalk: Sendable, Equatable {
+    var old: Int
+    var new: Int
+}
+
 /// A condition on a group's measure, e.g. `cases >= 10`.
 indirect enum GroupFilter: Sendable, Equatable {
     case compare(Measure, ComparisonOperator, Double)
@@ -76,12 +82,14 @@ struct BoundQuery: Sendable, Equatable {
     var limit: Int?
     /// Notes the binder adds to the footer (default year, crosswalks).
     var notes: [String]
+    /// Paragraphs a condition followed into their successor under a new law.
+    var crosswalks: [Crosswalk] = []
 
     static func == (lhs: BoundQuery, rhs: BoundQuery) -> Bool {
         lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows
             && lhs.areas == rhs.areas && lhs.groups == rhs.groups && lhs.versusNational == rhs.versusNational
             && lhs.nationalRows == rhs.nationalRows && lhs.cut == rhs.cut && lhs.limit == rhs.limit
-            && lhs.notes == rhs.notes && lhs.order.map(\.key) == rhs.order.map(\.key)
+            && lhs.notes == rhs.notes && lhs.crosswalks == rhs.crosswalks && lhs.order.map(\.key) == rhs.order.map(\.key)
             && lhs.order.map(\.descending) == rhs.order.map(\.descending)
     }
 }

@@ -176,7 +176,9 @@ extension Parser {
         }
         var hint: String?
         let candidates = Parser.clauseKeywords + (query.filter == nil ? [] : ["and", "or"])
-        if let guess = nearest(word, in: candidates) {
+        if ["and", "or"].contains(word.lowercased()) {
+            hint = "'\(word.lowercased())' joins conditions after 'where': put this condition there, before the other clauses"
+        } else if let guess = nearest(word, in: candidates) {
             hint = "did you mean '\(guess)'?"
         } else if position >= 2, case .word(let value) = tokens[position - 1].kind,
                   case .symbol = tokens[position - 2].kind {
