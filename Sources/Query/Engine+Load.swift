@@ -39,7 +39,10 @@ extension Engine {
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
-            store.facts = kept
+            // Keep rows grouped by year, as the per-year scans expect.
+            var sorted = FactTable()
+            for year in Set(kept.year).sorted() { sorted.append(contentsOf: kept.filter { kept.year[$0] == year }, datasetOffset: 0) }
+            store.facts = sorted
             store.datasets = datasets
         } else {
             store.datasets.append(imported.info)
@@ -77,7 +80,7 @@ extension Engine {
 
     /// National rate per area and year in the loaded data beside each published figure.
     func check() -> ResultSet {
-        let evaluator = Evaluator(store: store)
+        let evaluator = Evaluator(store: store, domains: domains)
         let all = [Bool](repeating: true, count: Area.allCases.count)
         let aggregate = evaluator.aggregate(Scan(groupBy: [.area, .year], areas: all))
         var rows: [[Value]] = []

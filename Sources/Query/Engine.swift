@@ -4,10 +4,15 @@
 /// A query engine over loaded Danmarkskort datasets.
 public struct Engine: Sendable {
     /// Everything loaded.
-    public internal(set) var store: OutcomeStore
+    public internal(set) var store: OutcomeStore {
+        didSet { domains = Domains(store) }
+    }
+    /// Value numbering and per-year row ranges, computed once per change of `store`.
+    var domains: Domains
 
     public init(store: OutcomeStore) {
         self.store = store
+        domains = Domains(store)
     }
 
     /// Loads the data folder (municipalities, paragraphs, yearly outcome files).
@@ -35,8 +40,8 @@ public struct Engine: Sendable {
         do {
             switch statement.kind {
             case .query(let query):
-                let bound = try Binder(store: store, source: source).bind(query)
-                return .table(Evaluator(store: store).evaluate(Planner.plan(bound)))
+                let bound = try Binder(store: store, source: source, years: domains.yearList).bind(query)
+                return .table(Evaluator(store: store, domains: domains).evaluate(Planner.plan(bound)))
             case .show(let name):
                 return .table(try show(name))
             case .describe(let name):

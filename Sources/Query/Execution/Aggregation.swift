@@ -61,6 +61,10 @@ struct Domains {
     let areasOf: [[Int]]
     let firstYear: Int
     let years: Int
+    /// The distinct years in the data, ascending.
+    let yearList: [Int]
+    /// Rows of each year when the fact table is sorted by year (the engine keeps it so); else nil.
+    let yearRows: [Int: Range<Int>]?
 
     init(_ store: OutcomeStore) {
         let catalog = store.catalog
@@ -71,9 +75,28 @@ struct Domains {
         laws = catalog.laws
         lawOf = catalog.paragraphs.map { p in catalog.laws.firstIndex(of: p.law) ?? 0 }
         areasOf = catalog.paragraphs.map { p in p.areas.compactMap { Area.allCases.firstIndex(of: $0) } }
-        let years = store.years
-        firstYear = years.first ?? 0
-        self.years = years.isEmpty ? 0 : (years.last ?? 0) - firstYear + 1
+        var ranges: [Int: Range<Int>] = [:]
+        var sorted = true
+        var start = 0
+        let column = store.facts.year
+        for row in 0..<column.count where row + 1 == column.count || column[row + 1] != column[row] {
+            if row + 1 < column.count, column[row + 1] < column[row] { sorted = false }
+            let year = Int(column[row])
+            if ranges[year] != nil { sorted = false }
+            ranges[year] = start..<(row + 1)
+            start = row + 1
+        }
+        yearRows = sorted ? ranges : nil
+        yearList = sorted ? ranges.keys.sorted() : Set(column.map(Int.init)).sorted()
+        firstYear = yearList.first ?? 0
+        self.years = yearList.isEmpty ? 0 : (yearList.last ?? 0) - firstYear + 1
+    }
+
+    /// The row ranges a scan must read: only the years its periods allow, when known.
+    func rowRanges(_ periods: PeriodMask?, count: Int) -> [Range<Int>] {
+        guard let yearRows, let periods else { return [0..<count] }
+        return yearList.filter { year in (1...4).contains { periods.allows(year: year, quarter: $0) } }
+            .compactMap { yearRows[$0] }
     }
 
     func radix(_ dimension: Dimension) -> Int {
@@ -90,74 +113,107 @@ struct Domains {
 }
 
 extension Evaluator {
+    /// One pass over the rows the scan's years allow. Sums go into a dense array when
+    /// the key space is small (the usual case), else into a dictionary.
     func aggregate(_ scan: Scan) -> Aggregate {
         let facts = store.facts
         let radices = scan.groupBy.map(domains.radix)
-        var totals: [Int: Totals] = [:]
-        var datasets = Set<Int>()
-        var periods = Set<Int>()
+        let keySpace = radices.reduce(1, *)
+        let dense = keySpace <= 1 << 18
+        var denseTotals = dense ? [Totals](repeating: Totals(), count: keySpace) : []
+        var sparseTotals: [Int: Totals] = [:]
+        var usedDatasets = [Bool](repeating: false, count: 256)
+        let periodCount = max(1, domains.years) * 4
+        var countedPeriods = [Bool](repeating: false, count: periodCount)
+        var seenPeriods = [Bool](repeating: false, count: periodCount)
         let areaIndex = scan.groupBy.firstIndex(of: .area)
         var keyParts = [Int](repeating: 0, count: radices.count)
         var presentParagraphs = [Bool](repeating: false, count: domains.paragraphs)
         var presentMunicipalities = [Bool](repeating: false, count: domains.municipalities)
-        var presentPeriods = Set<Int>()
         var yearlyRows = false
         var yearlySkipped = Set<Int>()
+        let firstYear = domains.firstYear
 
-        for row in 0..<facts.count {
-            let year = Int(facts.year[row]), quarter = Int(facts.quarter[row])
-            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
-            if let periodsMask = scan.periods, !periodsMask.allows(year: year, quarter: quarter) {
-                if quarter == 0, periodsMask.splits(year: year) { yearlySkipped.insert(year) }
-                continue
-            }
-            presentParagraphs[paragraph] = true
-            presentMunicipalities[municipality] = true
-            let rowPeriods = quarter == 0 ? Array(year * 4..<year * 4 + 4) : [year * 4 + quarter - 1]
-            presentPeriods.formUnion(rowPeriods)
-            if let mask = scan.municipalities, !mask[municipality] { continue }
-            if let mask = scan.paragraphs, !mask[paragraph] { continue }
-            if let residual = scan.residual,
-                !matches(residual, year: year, quarter: quarter, municipality: municipality, paragraph: paragraph) {
-                continue
-            }
-            for (i, dimension) in scan.groupBy.enumerated() {
-                switch dimension {
-                case .municipality: keyParts[i] = municipality
-                case .region: keyParts[i] = domains.regionOf[municipality]
-                case .paragraph: keyParts[i] = paragraph
-                case .law: keyParts[i] = domains.lawOf[paragraph]
-                case .area: keyParts[i] = 0
-                case .year: keyParts[i] = year - domains.firstYear
-                case .quarter: keyParts[i] = quarter
+        for range in domains.rowRanges(scan.periods, count: facts.count) {
+            for row in range {
+                let year = Int(facts.year[row]), quarter = Int(facts.quarter[row])
+                let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
+                if let periodsMask = scan.periods, !periodsMask.allows(year: year, quarter: quarter) {
+                    if quarter == 0, periodsMask.splits(year: year) { yearlySkipped.insert(year) }
+                    continue
                 }
-            }
-            let areaList = areaIndex == nil ? [0] : domains.areasOf[paragraph].filter { scan.areas[$0] }
-            for area in areaList {
-                if let areaIndex { keyParts[areaIndex] = area }
-                var key = 0
-                for (i, radix) in radices.enumerated() { key = key * radix + keyParts[i] }
-                var sum = totals[key] ?? Totals()
-                sum.upheld += Int(facts.upheld[row])
-                sum.changed += Int(facts.changed[row])
-                sum.remanded += Int(facts.remanded[row])
-                sum.dismissed += Int(facts.dismissed[row])
+                presentParagraphs[paragraph] = true
+                presentMunicipalities[municipality] = true
+                let period = (year - firstYear) * 4
+                if quarter == 0 {
+                    for q in 0..<4 { seenPeriods[period + q] = true }
+                } else {
+                    seenPeriods[period + quarter - 1] = true
+                }
+                if let mask = scan.municipalities, !mask[municipality] { continue }
+                if let mask = scan.paragraphs, !mask[paragraph] { continue }
+                if let residual = scan.residual,
+                    !matches(residual, year: year, quarter: quarter, municipality: municipality, paragraph: paragraph) {
+                    continue
+                }
+                for (i, dimension) in scan.groupBy.enumerated() {
+                    switch dimension {
+                    case .municipality: keyParts[i] = municipality
+                    case .region: keyParts[i] = domains.regionOf[municipality]
+                    case .paragraph: keyParts[i] = paragraph
+                    case .law: keyParts[i] = domains.lawOf[paragraph]
+                    case .area: keyParts[i] = 0
+                    case .year: keyParts[i] = year - firstYear
+                    case .quarter: keyParts[i] = quarter
+                    }
+                }
+                let upheld = Int(facts.upheld[row]), changed = Int(facts.changed[row])
+                let remanded = Int(facts.remanded[row]), dismissed = Int(facts.dismissed[row])
+                let decided = upheld + changed + remanded + dismissed
                 let days = facts.days[row]
-                let decided = Int(facts.upheld[row] + facts.changed[row] + facts.remanded[row] + facts.dismissed[row])
-                if !days.isNaN, decided > 0 {
-                    sum.daysSum += Double(days) * Double(decided)
-                    sum.daysWeight += decided
+                let areas = areaIndex == nil ? [] : domains.areasOf[paragraph]
+                var next = 0
+                repeat {
+                    if let areaIndex {
+                        // Count the row under each allowed area of its paragraph.
+                        while next < areas.count, !scan.areas[areas[next]] { next += 1 }
+                        if next == areas.count { break }
+                        keyParts[areaIndex] = areas[next]
+                        next += 1
+                    }
+                    var key = 0
+                    for (i, radix) in radices.enumerated() { key = key * radix + keyParts[i] }
+                    var sum = dense ? denseTotals[key] : sparseTotals[key] ?? Totals()
+                    sum.upheld += upheld
+                    sum.changed += changed
+                    sum.remanded += remanded
+                    sum.dismissed += dismissed
+                    if !days.isNaN, decided > 0 {
+                        sum.daysSum += Double(days) * Double(decided)
+                        sum.daysWeight += decided
+                    }
+                    sum.rows += 1
+                    if dense { denseTotals[key] = sum } else { sparseTotals[key] = sum }
+                } while areaIndex != nil
+                usedDatasets[Int(facts.dataset[row])] = true
+                if quarter == 0 {
+                    for q in 0..<4 { countedPeriods[period + q] = true }
+                } else {
+                    countedPeriods[period + quarter - 1] = true
                 }
-                sum.rows += 1
-                totals[key] = sum
+                yearlyRows = yearlyRows || quarter == 0
             }
-            datasets.insert(Int(facts.dataset[row]))
-            periods.formUnion(rowPeriods)
-            yearlyRows = yearlyRows || quarter == 0
+        }
+        if dense {
+            for (key, sum) in denseTotals.enumerated() where sum.rows > 0 { sparseTotals[key] = sum }
+        }
+        func periodSet(_ bits: [Bool]) -> Set<Int> {
+            Set(bits.indices.filter { bits[$0] }.map { firstYear * 4 + $0 })
         }
         return Aggregate(
-            radices: radices, totals: totals, datasets: datasets, periods: periods,
-            presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
+            radices: radices, totals: sparseTotals,
+            datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periodSet(countedPeriods),
+            presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: periodSet(seenPeriods),
             yearlyRows: yearlyRows, yearlySkipped: yearlySkipped)
     }
 

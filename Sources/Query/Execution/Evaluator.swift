@@ -7,9 +7,9 @@ struct Evaluator {
     let store: OutcomeStore
     let domains: Domains
 
-    init(store: OutcomeStore) {
+    init(store: OutcomeStore, domains: Domains? = nil) {
         self.store = store
-        domains = Domains(store)
+        self.domains = domains ?? Domains(store)
     }
 
     /// The measure columns a query's result has, in order.

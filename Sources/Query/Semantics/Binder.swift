@@ -10,10 +10,10 @@ struct Binder {
     /// Years present in the data, ascending.
     let years: [Int]
 
-    init(store: OutcomeStore, source: String) {
+    init(store: OutcomeStore, source: String, years: [Int]? = nil) {
         self.store = store
         self.source = source
-        years = store.years
+        self.years = years ?? store.years
     }
 
     func bind(_ query: Query) throws(Diagnostic) -> BoundQuery {
