@@ -40,7 +40,7 @@ public struct Engine: Sendable {
         do {
             switch statement.kind {
             case .query(let query):
-                let bound = try Binder(store: store, source: source, years: domains.yearList).bind(query)
+                let bound = try Binder(store: store, source: source, domains: domains).bind(query)
                 return .table(Evaluator(store: store, domains: domains).evaluate(Planner.plan(bound)))
             case .show(let name):
                 return .table(try show(name))

@@ -49,172 +49,146 @@ struct Aggregate {
     }
 }
 
-/// Value numbering for dimensions: derived dimensions map through lookup tables.
-struct Domains {
-    let municipalities: Int
-    let paragraphs: Int
-    let regionOf: [Int]
-    let regions: [String]
-    let lawOf: [Int]
-    let laws: [String]
-    /// Areas of each paragraph, as `Area.allCases` indices.
-    let areasOf: [[Int]]
-    let firstYear: Int
-    let years: Int
-    /// The distinct years in the data, ascending.
-    let yearList: [Int]
-    /// Rows of each year when the fact table is sorted by year (the engine keeps it so); else nil.
-    let yearRows: [Int: Range<Int>]?
+/// Running sums of one scan: dense storage when the key space is small, else a dictionary.
+private final class Sums {
+    let dense: UnsafeMutableBufferPointer<Totals>?
+    var sparse: [Int: Totals] = [:]
 
-    init(_ store: OutcomeStore) {
-        let catalog = store.catalog
-        municipalities = catalog.municipalities.count
-        paragraphs = catalog.paragraphs.count
-        regions = catalog.regions
-        regionOf = catalog.municipalities.map { m in catalog.regions.firstIndex(of: m.region) ?? 0 }
-        laws = catalog.laws
-        lawOf = catalog.paragraphs.map { p in catalog.laws.firstIndex(of: p.law) ?? 0 }
-        areasOf = catalog.paragraphs.map { p in p.areas.compactMap { Area.allCases.firstIndex(of: $0) } }
-        var ranges: [Int: Range<Int>] = [:]
-        var sorted = true
-        var start = 0
-        let column = store.facts.year
-        for row in 0..<column.count where row + 1 == column.count || column[row + 1] != column[row] {
-            if row + 1 < column.count, column[row + 1] < column[row] { sorted = false }
-            let year = Int(column[row])
-            if ranges[year] != nil { sorted = false }
-            ranges[year] = start..<(row + 1)
-            start = row + 1
+    init(keySpace: Int) {
+        if keySpace <= 1 << 18 {
+            let buffer = UnsafeMutableBufferPointer<Totals>.allocate(capacity: keySpace)
+            buffer.initialize(repeating: Totals())
+            dense = buffer
+        } else {
+            dense = nil
         }
-        yearRows = sorted ? ranges : nil
-        yearList = sorted ? ranges.keys.sorted() : Set(column.map(Int.init)).sorted()
-        firstYear = yearList.first ?? 0
-        self.years = yearList.isEmpty ? 0 : (yearList.last ?? 0) - firstYear + 1
     }
 
-    /// The row ranges a scan must read: only the years its periods allow, when known.
-    func rowRanges(_ periods: PeriodMask?, count: Int) -> [Range<Int>] {
-        guard let yearRows, let periods else { return [0..<count] }
-        return yearList.filter { year in (1...4).contains { periods.allows(year: year, quarter: $0) } }
-            .compactMap { yearRows[$0] }
+    deinit { dense?.deallocate() }
+
+    @inline(__always)
+    func add(_ key: Int, _ upheld: Int, _ changed: Int, _ remanded: Int, _ dismissed: Int, days: Float) {
+        func update(_ sum: inout Totals) {
+            sum.upheld += upheld
+            sum.changed += changed
+            sum.remanded += remanded
+            sum.dismissed += dismissed
+            let decided = upheld + changed + remanded + dismissed
+            if !days.isNaN, decided > 0 {
+                sum.daysSum += Double(days) * Double(decided)
+                sum.daysWeight += decided
+            }
+            sum.rows += 1
+        }
+        if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
     }
 
-    func radix(_ dimension: Dimension) -> Int {
-        switch dimension {
-        case .municipality: municipalities
-        case .region: regions.count
-        case .paragraph: paragraphs
-        case .law: laws.count
-        case .area: Area.allCases.count
-        case .year: max(1, years)
-        case .quarter: 5  // 0 = a whole year (yearly data), 1-4
-        }
+    /// The groups that received rows.
+    var groups: [Int: Totals] {
+        guard let dense else { return sparse }
+        var result: [Int: Totals] = [:]
+        for key in dense.indices where dense[key].rows > 0 { result[key] = dense[key] }
+        return result
     }
 }
 
 extension Evaluator {
-    /// One pass over the rows the scan's years allow. Sums go into a dense array when
-    /// the key space is small (the usual case), else into a dictionary.
+    /// Sums the rows a scan selects. Which values each chosen period holds comes from the
+    /// index; the rows read are only those of the chosen years, and only those of the chosen
+    /// municipalities when they are few.
     func aggregate(_ scan: Scan) -> Aggregate {
         let facts = store.facts
         let radices = scan.groupBy.map(domains.radix)
-        let keySpace = radices.reduce(1, *)
-        let dense = keySpace <= 1 << 18
-        var denseTotals = dense ? [Totals](repeating: Totals(), count: keySpace) : []
-        var sparseTotals: [Int: Totals] = [:]
-        var usedDatasets = [Bool](repeating: false, count: 256)
-        let periodCount = max(1, domains.years) * 4
-        var countedPeriods = [Bool](repeating: false, count: periodCount)
-        var seenPeriods = [Bool](repeating: false, count: periodCount)
-        let areaIndex = scan.groupBy.firstIndex(of: .area)
-        var keyParts = [Int](repeating: 0, count: radices.count)
-        var presentParagraphs = [Bool](repeating: false, count: domains.paragraphs)
-        var presentMunicipalities = [Bool](repeating: false, count: domains.municipalities)
-        var yearlyRows = false
-        var yearlySkipped = Set<Int>()
+        let sums = Sums(keySpace: radices.reduce(1, *))
         let firstYear = domains.firstYear
 
-        for range in domains.rowRanges(scan.periods, count: facts.count) {
-            for row in range {
-                let year = Int(facts.year[row]), quarter = Int(facts.quarter[row])
-                let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
-                if let periodsMask = scan.periods, !periodsMask.allows(year: year, quarter: quarter) {
-                    if quarter == 0, periodsMask.splits(year: year) { yearlySkipped.insert(year) }
-                    continue
+        // Which (year, quarter) slots the scan allows, and what they hold.
+        let slotCount = max(1, domains.years) * 5
+        var allowed = [Bool](repeating: false, count: slotCount)
+        var presentParagraphs = [Bool](repeating: false, count: domains.paragraphs)
+        var presentMunicipalities = [Bool](repeating: false, count: domains.municipalities)
+        var presentPeriods = Set<Int>()
+        var yearlySkipped = Set<Int>()
+        for slot in 0..<slotCount where domains.slotHasRows[slot] {
+            let year = firstYear + slot / 5, quarter = slot % 5
+            if let periods = scan.periods, !periods.allows(year: year, quarter: quarter) {
+                if quarter == 0, periods.splits(year: year) { yearlySkipped.insert(year) }
+                continue
+            }
+            allowed[slot] = true
+            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot][p] { presentParagraphs[p] = true }
+            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot][m] { presentMunicipalities[m] = true }
+            if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
+        }
+
+        var usedDatasets = [Bool](repeating: false, count: 256)
+        var countedSlots = [Bool](repeating: false, count: slotCount)
+        let areaIndex = scan.groupBy.firstIndex(of: .area)
+        let areaStride = areaIndex.map { radices[($0 + 1)...].reduce(1, *) } ?? 0
+
+        func visit(_ row: Int) {
+            let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
+            guard allowed[slot] else { return }
+            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
+            if let mask = scan.municipalities, !mask[municipality] { return }
+            if let mask = scan.paragraphs, !mask[paragraph] { return }
+            if let residual = scan.residual,
+                !matches(residual, year: firstYear + slot / 5, quarter: slot % 5, municipality: municipality, paragraph: paragraph) {
+                return
+            }
+            var key = 0
+            for (i, dimension) in scan.groupBy.enumerated() {
+                let part: Int
+                switch dimension {
+                case .municipality: part = municipality
+                case .region: part = domains.regionOf[municipality]
+                case .paragraph: part = paragraph
+                case .law: part = domains.lawOf[paragraph]
+                case .area: part = 0
+                case .year: part = slot / 5
+                case .quarter: part = slot % 5
                 }
-                presentParagraphs[paragraph] = true
-                presentMunicipalities[municipality] = true
-                let period = (year - firstYear) * 4
-                if quarter == 0 {
-                    for q in 0..<4 { seenPeriods[period + q] = true }
-                } else {
-                    seenPeriods[period + quarter - 1] = true
+                key = key * radices[i] + part
+            }
+            let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
+            let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
+            if areaIndex != nil {
+                // A row counts under each allowed area of its paragraph.
+                for area in domains.areasOf[paragraph] where scan.areas[area] {
+                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: facts.days[row])
                 }
-                if let mask = scan.municipalities, !mask[municipality] { continue }
-                if let mask = scan.paragraphs, !mask[paragraph] { continue }
-                if let residual = scan.residual,
-                    !matches(residual, year: year, quarter: quarter, municipality: municipality, paragraph: paragraph) {
-                    continue
-                }
-                for (i, dimension) in scan.groupBy.enumerated() {
-                    switch dimension {
-                    case .municipality: keyParts[i] = municipality
-                    case .region: keyParts[i] = domains.regionOf[municipality]
-                    case .paragraph: keyParts[i] = paragraph
-                    case .law: keyParts[i] = domains.lawOf[paragraph]
-                    case .area: keyParts[i] = 0
-                    case .year: keyParts[i] = year - firstYear
-                    case .quarter: keyParts[i] = quarter
+            } else {
+                sums.add(key, upheld, changed, remanded, dismissed, days: facts.days[row])
+            }
+            usedDatasets[Int(facts.dataset[row])] = true
+            countedSlots[slot] = true
+        }
+
+        let chosen = scan.municipalities.map { mask in mask.indices.filter { mask[$0] } }
+        if let chosen, chosen.count * 4 < domains.municipalities {
+            for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
+                for municipality in chosen {
+                    for row in domains.rowsByYearMunicipality[yearIndex * domains.municipalities + municipality] {
+                        visit(Int(row))
                     }
                 }
-                let upheld = Int(facts.upheld[row]), changed = Int(facts.changed[row])
-                let remanded = Int(facts.remanded[row]), dismissed = Int(facts.dismissed[row])
-                let decided = upheld + changed + remanded + dismissed
-                let days = facts.days[row]
-                let areas = areaIndex == nil ? [] : domains.areasOf[paragraph]
-                var next = 0
-                repeat {
-                    if let areaIndex {
-                        // Count the row under each allowed area of its paragraph.
-                        while next < areas.count, !scan.areas[areas[next]] { next += 1 }
-                        if next == areas.count { break }
-                        keyParts[areaIndex] = areas[next]
-                        next += 1
-                    }
-                    var key = 0
-                    for (i, radix) in radices.enumerated() { key = key * radix + keyParts[i] }
-                    var sum = dense ? denseTotals[key] : sparseTotals[key] ?? Totals()
-                    sum.upheld += upheld
-                    sum.changed += changed
-                    sum.remanded += remanded
-                    sum.dismissed += dismissed
-                    if !days.isNaN, decided > 0 {
-                        sum.daysSum += Double(days) * Double(decided)
-                        sum.daysWeight += decided
-                    }
-                    sum.rows += 1
-                    if dense { denseTotals[key] = sum } else { sparseTotals[key] = sum }
-                } while areaIndex != nil
-                usedDatasets[Int(facts.dataset[row])] = true
-                if quarter == 0 {
-                    for q in 0..<4 { countedPeriods[period + q] = true }
-                } else {
-                    countedPeriods[period + quarter - 1] = true
-                }
-                yearlyRows = yearlyRows || quarter == 0
+            }
+        } else {
+            for range in domains.rowRanges(scan.periods, count: facts.count) {
+                for row in range { visit(row) }
             }
         }
-        if dense {
-            for (key, sum) in denseTotals.enumerated() where sum.rows > 0 { sparseTotals[key] = sum }
-        }
-        func periodSet(_ bits: [Bool]) -> Set<Int> {
-            Set(bits.indices.filter { bits[$0] }.map { firstYear * 4 + $0 })
+
+        var periods = Set<Int>()
+        for slot in 0..<slotCount where countedSlots[slot] {
+            let year = firstYear + slot / 5, quarter = slot % 5
+            if quarter == 0 { periods.formUnion(year * 4..<year * 4 + 4) } else { periods.insert(year * 4 + quarter - 1) }
         }
         return Aggregate(
-            radices: radices, totals: sparseTotals,
-            datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periodSet(countedPeriods),
-            presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: periodSet(seenPeriods),
-            yearlyRows: yearlyRows, yearlySkipped: yearlySkipped)
+            radices: radices, totals: sums.groups,
+            datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
+            presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
+            yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped)
     }
 
     func matches(_ filter: RowFilter, year: Int, quarter: Int, municipality: Int, paragraph: Int) -> Bool {

@@ -10,12 +10,7 @@ extension Binder {
             throw Diagnostic("E201", "no municipality has code \(code)", at: value.range, hint: "see 'show municipalities'")
         }
         let written = text(of: value)
-        let folded = foldName(written)
-        if let index = municipalities.firstIndex(where: {
-            foldName($0.name) == folded || foldName($0.astName) == folded || foldName($0.fullName) == folded
-        }) {
-            return index
-        }
+        if let index = domains.municipalityByName[foldName(written)] { return index }
         let names = municipalities.map(\.name)
         let match = nearest(written, in: names + municipalities.map(\.astName) + municipalities.map(\.fullName))
         let hint = match.map { m in

@@ -7,13 +7,15 @@ struct Binder {
     let store: OutcomeStore
     /// The statement's source text (literals such as "1.10" are read back from it).
     let source: String
+    /// Value numbering and name lookups for the store.
+    let domains: Domains
     /// Years present in the data, ascending.
-    let years: [Int]
+    var years: [Int] { domains.yearList }
 
-    init(store: OutcomeStore, source: String, years: [Int]? = nil) {
+    init(store: OutcomeStore, source: String, domains: Domains? = nil) {
         self.store = store
         self.source = source
-        self.years = years ?? store.years
+        self.domains = domains ?? Domains(store)
     }
 
     func bind(_ query: Query) throws(Diagnostic) -> BoundQuery {

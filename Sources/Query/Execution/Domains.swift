@@ -1,0 +1,103 @@
+// Value numbering and a row index over the fact table, built once per change of
+// the store: derived dimensions (region, law, area) through lookup tables, rows
+// by year and by year × municipality, and which values each period holds.
+
+/// Dimension numbering and row index for one `OutcomeStore`.
+struct Domains: Sendable {
+    let municipalities: Int
+    let paragraphs: Int
+    let regionOf: [Int]
+    let regions: [String]
+    let lawOf: [Int]
+    let laws: [String]
+    /// Areas of each paragraph, as `Area.allCases` indices.
+    let areasOf: [[Int]]
+    let firstYear: Int
+    /// Number of years from the first to the last year in the data.
+    let years: Int
+    /// The distinct years in the data, ascending.
+    let yearList: [Int]
+    /// Rows of each year when the fact table is grouped by year (the engine keeps it so); else nil.
+    let yearRows: [Int: Range<Int>]?
+    /// Rows of each (year index × municipalities + municipality), when grouped by year.
+    let rowsByYearMunicipality: [[Int32]]
+    /// For each slot (year index × 5 + quarter, quarter 0 = whole-year data): whether it has
+    /// rows, and which paragraphs and municipalities it has rows for.
+    let slotHasRows: [Bool]
+    let slotParagraphs: [[Bool]]
+    let slotMunicipalities: [[Bool]]
+    /// Municipality index by folded name, Ankestyrelsen spelling and full name.
+    let municipalityByName: [String: Int]
+
+    init(_ store: OutcomeStore) {
+        let catalog = store.catalog
+        var byName: [String: Int] = [:]
+        for (index, m) in catalog.municipalities.enumerated().reversed() {
+            for name in [m.fullName, m.astName, m.name] { byName[foldName(name)] = index }
+        }
+        municipalityByName = byName
+        municipalities = catalog.municipalities.count
+        paragraphs = catalog.paragraphs.count
+        regions = catalog.regions
+        regionOf = catalog.municipalities.map { m in catalog.regions.firstIndex(of: m.region) ?? 0 }
+        laws = catalog.laws
+        lawOf = catalog.paragraphs.map { p in catalog.laws.firstIndex(of: p.law) ?? 0 }
+        areasOf = catalog.paragraphs.map { p in p.areas.compactMap { Area.allCases.firstIndex(of: $0) } }
+
+        let facts = store.facts
+        var ranges: [Int: Range<Int>] = [:]
+        var sorted = true
+        var start = 0
+        var low = Int.max, high = Int.min
+        for row in 0..<facts.count where row + 1 == facts.count || facts.year[row + 1] != facts.year[row] {
+            let year = Int(facts.year[row])
+            if ranges[year] != nil { sorted = false }
+            ranges[year] = start..<(row + 1)
+            start = row + 1
+            low = min(low, year)
+            high = max(high, year)
+        }
+        yearRows = sorted ? ranges : nil
+        yearList = ranges.keys.sorted()
+        firstYear = yearList.first ?? 0
+        years = yearList.isEmpty ? 0 : high - low + 1
+
+        let slots = max(1, years) * 5
+        var byYearMunicipality = [[Int32]](repeating: [], count: max(1, years) * municipalities)
+        var hasRows = [Bool](repeating: false, count: slots)
+        var slotParagraphs = [[Bool]](repeating: [Bool](repeating: false, count: paragraphs), count: slots)
+        var slotMunicipalities = [[Bool]](repeating: [Bool](repeating: false, count: municipalities), count: slots)
+        for row in 0..<facts.count {
+            let yearIndex = Int(facts.year[row]) - firstYear
+            let slot = yearIndex * 5 + Int(facts.quarter[row])
+            let municipality = Int(facts.municipality[row])
+            byYearMunicipality[yearIndex * municipalities + municipality].append(Int32(row))
+            hasRows[slot] = true
+            slotParagraphs[slot][Int(facts.paragraph[row])] = true
+            slotMunicipalities[slot][municipality] = true
+        }
+        rowsByYearMunicipality = byYearMunicipality
+        slotHasRows = hasRows
+        self.slotParagraphs = slotParagraphs
+        self.slotMunicipalities = slotMunicipalities
+    }
+
+    /// The row ranges of the years a scan's periods touch (all rows when unknown).
+    func rowRanges(_ periods: PeriodMask?, count: Int) -> [Range<Int>] {
+        guard let yearRows, let periods else { return [0..<count] }
+        return yearList.filter { year in (1...4).contains { periods.allows(year: year, quarter: $0) } }
+            .compactMap { yearRows[$0] }
+    }
+
+    func radix(_ dimension: Dimension) -> Int {
+        switch dimension {
+        case .municipality: municipalities
+        case .region: regions.count
+        case .paragraph: paragraphs
+        case .law: laws.count
+        case .area: Area.allCases.count
+        case .year: max(1, years)
+        case .quarter: 5  // 0 = a whole year (yearly data), 1-4
+        }
+    }
+}
