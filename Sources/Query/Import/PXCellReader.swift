@@ -1,10 +1,10 @@
-// Streams a PC-Axis DATA section byte by byte (dense or sparse KEYS form) into
-// flat arrays indexed by (time, municipality, paragraph) group and outcome slot.
+// Streams a PC-Axis DATA section (dense or sparse KEYS form) chunk by chunk, parsing each
+// cell in place, into pages of outcome slots allocated per (municipality, paragraph) with data.
 
-/// Slots per group: the four outcomes, the total, realitetsbehandlede.
-private let slotCount = 6
-private let absent: Int32 = -1
-private let missingMark: Int32 = -2
+/// A raw slot that no cell has set.
+let pxAbsent: Int32 = -1
+/// A raw slot holding `..` (not available).
+let pxMissing: Int32 = -2
 
 struct PXCellReader {
     let file: String
@@ -15,26 +15,33 @@ struct PXCellReader {
     var lineStartOffset = 0
     var warnings: [String] = []
 
+    /// Bytes consumed so far.
     private var offset = 0
-    private let sizes: [Int]
-    private var coords: [Int]
-    private let groupStride: [Int]
-    private let cellStride: [Int]
-    private let slotOf: [Int]
-    private let outcomeDim: Int
-    private let timeDim: Int, placeDim: Int, paragraphDim: Int
-    private var values: [Int32]
-    private var days: [Float]
+    let sizes: [Int]
+    var coords: [Int]
+    let cellStride: [Int]
+    let outcomeDim: Int
+    let timeDim: Int, placeDim: Int, paragraphDim: Int
+    /// Per outcome value: its kind (0-3 outcomes, 4 total, 5 realitetsbehandlede, 6 days) and its slot in a page row.
+    let kindOf: [Int]
+    let slotOf: [Int]
+    /// Per kind 0...6: its slot in a page row, or -1 when the table lacks it.
+    let slotOfKind: [Int]
+    /// Slots per (time) row of a page, and Int32s per page (one row per time value).
+    let rowWidth: Int
+    let pageSize: Int
+    /// Page start in `store` per municipality × paragraph value (-1: no page yet).
+    var pages: [Int]
+    /// Whether a page's municipality and paragraph are both leaves (not totals).
+    let leafPage: [Bool]
+    var store: [Int32] = []
     private let totalCells: Int
     private var cellCount = 0
     private var done = false
     private var missingCells = 0
-    // Token state.
-    private var token: [UInt8] = []
-    private var inToken = false
-    private var quoted = false
     private var tokenLine = 0
     private var tokenColumn = 0
+    private var quotedToken: [UInt8] = []
     // KEYS form.
     private let keyDims: [Int]
     private var keyLookup: [[String: Int]] = []
@@ -52,16 +59,11 @@ struct PXCellReader {
         timeDim = dims.firstIndex { $0.role == .time } ?? 0
         placeDim = dims.firstIndex { $0.role == .municipality } ?? 0
         paragraphDim = dims.firstIndex { $0.role == .paragraph } ?? 0
-        var strides = [Int](repeating: 0, count: dims.count)
-        strides[paragraphDim] = 1
-        strides[placeDim] = sizes[paragraphDim]
-        strides[timeDim] = sizes[paragraphDim] * sizes[placeDim]
-        groupStride = strides
         var cells = [Int](repeating: 1, count: dims.count)
         for index in stride(from: dims.count - 2, through: 0, by: -1) { cells[index] = cells[index + 1] * sizes[index + 1] }
         cellStride = cells
         totalCells = sizes.reduce(1, *)
-        slotOf = dims[outcomeDim].outcomes.map { outcome in
+        let kinds = dims[outcomeDim].outcomes.map { outcome in
             switch outcome {
             case .upheld: 0
             case .changed: 1
@@ -72,9 +74,25 @@ struct PXCellReader {
             case .days, .unknown: 6
             }
         }
-        let groups = sizes[timeDim] * sizes[placeDim] * sizes[paragraphDim]
-        values = Array(repeating: absent, count: groups * slotCount)
-        days = dims[outcomeDim].outcomes.contains(.days) ? Array(repeating: .nan, count: groups) : []
+        kindOf = kinds
+        var slotOfKind = [Int](repeating: -1, count: 7)
+        var width = 0
+        for kind in kinds where slotOfKind[kind] < 0 { slotOfKind[kind] = width; width += 1 }
+        self.slotOfKind = slotOfKind
+        slotOf = kinds.map { slotOfKind[$0] }
+        rowWidth = width
+        pageSize = width * sizes[timeDim]
+        let places = dims[placeDim].places
+        let paragraphs = dims[paragraphDim].paragraphs
+        pages = Array(repeating: -1, count: sizes[placeDim] * sizes[paragraphDim])
+        var leaf: [Bool] = []
+        for m in 0..<sizes[placeDim] {
+            let leafPlace = if case .municipality = places[m] { true } else { false }
+            for p in 0..<sizes[paragraphDim] {
+                leaf.append(leafPlace && { if case .paragraph = paragraphs[p] { true } else { false } }())
+            }
+        }
+        leafPage = leaf
         keyDims = (0..<table.stubCount).filter { table.keys[$0] != nil }
         headingCells = sizes[table.stubCount...].reduce(1, *)
         for dim in keyDims {
@@ -87,46 +105,92 @@ struct PXCellReader {
 
     private var column: Int { offset - lineStartOffset + 1 }
 
-    /// Feeds the next bytes of the DATA section.
-    mutating func feed(_ bytes: [UInt8]) throws(DataError) {
-        try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(DataError) in
-            for byte in buffer {
-                if done {
-                    if byte == 0x0A { line += 1; lineStartOffset = offset + 1 }
-                    offset += 1
-                    continue
+    /// Feeds the next bytes of the DATA section; returns how many were consumed. A token cut off
+    /// at the end of `buffer` is left unconsumed (unless `atEnd`) to be fed again with more bytes.
+    mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, atEnd: Bool) throws(DataError) -> Int {
+        let count = buffer.count
+        var index = 0
+        scan: while index < count {
+            if done {
+                while index < count {
+                    if buffer[index] == 0x0A { line += 1; lineStartOffset = offset + index + 1 }
+                    index += 1
                 }
-                if quoted {
-                    if byte == 0x22 { quoted = false } else { token.append(byte) }
-                    if byte == 0x0A { line += 1; lineStartOffset = offset + 1 }
-                } else {
-                    switch byte {
-                    case 0x20, 0x09, 0x2C, 0x0D, 0x0A, 0x3B:
-                        if inToken { try endToken() }
-                        if byte == 0x0A { line += 1; lineStartOffset = offset + 1 }
-                        if byte == 0x3B { done = true }
-                    case 0x22:
-                        if !inToken { startToken() }
-                        quoted = true
-                    default:
-                        if !inToken { startToken() }
-                        token.append(byte)
-                    }
-                }
-                offset += 1
+                break
             }
+            let byte = buffer[index]
+            switch byte {
+            case 0x20, 0x09, 0x2C, 0x0D:
+                index += 1
+                continue scan
+            case 0x0A:
+                line += 1
+                lineStartOffset = offset + index + 1
+                index += 1
+                continue scan
+            case 0x3B:
+                done = true
+                index += 1
+                continue scan
+            default:
+                break
+            }
+            let start = index
+            var end = index
+            var quote = false
+            while end < count {
+                let next = buffer[end]
+                if next == 0x20 || next == 0x0A || next == 0x2C || next == 0x09 || next == 0x0D || next == 0x3B { break }
+                if next == 0x22 { quote = true; break }
+                end += 1
+            }
+            if quote {
+                guard let after = try quotedTokenEnd(buffer, from: start, atEnd: atEnd) else { break scan }
+                index = after
+                continue scan
+            }
+            if end == count && !atEnd { break scan }
+            tokenLine = line
+            tokenColumn = offset + start - lineStartOffset + 1
+            try endToken(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+            index = end
         }
+        offset += index
+        return index
     }
 
-    private mutating func startToken() {
-        inToken = true
-        token.removeAll(keepingCapacity: true)
+    /// A token with quotes (`".."`, `"12"`): quotes removed, newlines inside quotes counted.
+    /// Returns the index after it, or nil when the buffer ends inside it (and more bytes will come).
+    private mutating func quotedTokenEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) throws(DataError) -> Int? {
+        let savedLine = line
+        let savedLineStart = lineStartOffset
         tokenLine = line
-        tokenColumn = column
+        tokenColumn = offset + start - lineStartOffset + 1
+        quotedToken.removeAll(keepingCapacity: true)
+        var quoted = false
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            if quoted {
+                if byte == 0x22 { quoted = false } else { quotedToken.append(byte) }
+                if byte == 0x0A { line += 1; lineStartOffset = offset + index + 1 }
+            } else {
+                if byte == 0x20 || byte == 0x0A || byte == 0x2C || byte == 0x09 || byte == 0x0D || byte == 0x3B { break }
+                if byte == 0x22 { quoted = true } else { quotedToken.append(byte) }
+            }
+            index += 1
+        }
+        if index == buffer.count && !atEnd {
+            line = savedLine
+            lineStartOffset = savedLineStart
+            return nil
+        }
+        let token = quotedToken
+        try token.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(DataError) in try endToken(bytes) }
+        return index
     }
 
-    private mutating func endToken() throws(DataError) {
-        inToken = false
+    private mutating func endToken(_ token: UnsafeBufferPointer<UInt8>) throws(DataError) {
         if !keyDims.isEmpty, recordPosition < keyDims.count {
             let key = table.dimensions[keyDims[recordPosition]]
             let text = TextEncoding.utf8.decode(token)
@@ -142,7 +206,7 @@ struct PXCellReader {
             }
             return
         }
-        try storeCell()
+        try storeCell(token)
     }
 
     private func describeCell() -> String {
@@ -151,22 +215,35 @@ struct PXCellReader {
         return "cell \(groupedThousands(number)) (\(place.joined(separator: ", ")))"
     }
 
-    private mutating func storeCell() throws(DataError) {
+    private mutating func storeCell(_ token: UnsafeBufferPointer<UInt8>) throws(DataError) {
         if keyDims.isEmpty, cellCount >= totalCells {
             throw DataError(
                 file: file, line: tokenLine, column: tokenColumn,
                 "DATA has more cells than the dimensions imply (\(sizes.map(String.init).joined(separator: " × ")) = \(groupedThousands(totalCells)))")
         }
-        let value = token.withUnsafeBufferPointer { parseCellNumber($0, decimalComma: false) }
-        let group = coords[timeDim] * groupStride[timeDim] + coords[placeDim] * groupStride[placeDim]
-            + coords[paragraphDim] * groupStride[paragraphDim]
-        let slot = slotOf[coords[outcomeDim]]
+        // Plain digits (the common case) are read in place; anything else goes through parseCellNumber.
+        var value = CellNumber.invalid
+        if token.count <= 9 {
+            var number = 0
+            var plain = true
+            for byte in token {
+                let digit = byte &- 0x30
+                if digit > 9 { plain = false; break }
+                number = number &* 10 &+ Int(digit)
+            }
+            value = plain && !token.isEmpty ? .integer(number) : parseCellNumber(token, decimalComma: false)
+        } else {
+            value = parseCellNumber(token, decimalComma: false)
+        }
+        let outcome = coords[outcomeDim]
+        let kind = kindOf[outcome]
         var stored: Int32
+        var days = Float.nan
         switch value {
         case .integer(let number) where number >= 0 && number <= Int(Int32.max): stored = Int32(number)
         case .dash: stored = 0
-        case .missing, .empty: stored = missingMark; missingCells += 1
-        case .decimal(let number) where slot == 6 && number >= 0: stored = 0; days[group] = Float(number)
+        case .missing, .empty: stored = pxMissing; missingCells += 1
+        case .decimal(let number) where kind == 6 && number >= 0: stored = 0; days = Float(number)
         case .decimal(let number) where number >= 0 && number == number.rounded() && number <= Double(Int32.max):
             stored = Int32(number)
         case .integer, .decimal:
@@ -178,14 +255,28 @@ struct PXCellReader {
                 file: file, line: tokenLine, column: tokenColumn,
                 "'\(String(decoding: token, as: UTF8.self))' is not a number, '..' or '-' in \(describeCell())")
         }
-        if slot == 6 {
-            if case .integer(let number) = value { days[group] = Float(number) }
-        } else {
-            let index = group * slotCount + slot
-            if !keyDims.isEmpty, values[index] != absent {
-                throw DataError(file: file, line: tokenLine, column: tokenColumn, "duplicate KEYS row for \(describeCell())")
+        if kind == 6, case .integer(let number) = value { days = Float(number) }
+        let pageKey = coords[placeDim] * sizes[paragraphDim] + coords[paragraphDim]
+        var page = pages[pageKey]
+        if page < 0 {
+            // Zero leaf cells of the dense form need no page: an absent slot reads as 0.
+            let needed = kind == 6 ? !days.isNaN : stored != 0 || !keyDims.isEmpty || !leafPage[pageKey]
+            if needed {
+                page = store.count
+                pages[pageKey] = page
+                store.append(contentsOf: repeatElement(pxAbsent, count: pageSize))
             }
-            values[index] = stored
+        }
+        if page >= 0 {
+            let index = page + coords[timeDim] * rowWidth + slotOf[outcome]
+            if kind == 6 {
+                if !days.isNaN { store[index] = Int32(bitPattern: days.bitPattern) }
+            } else {
+                if !keyDims.isEmpty, store[index] != pxAbsent {
+                    throw DataError(file: file, line: tokenLine, column: tokenColumn, "duplicate KEYS row for \(describeCell())")
+                }
+                store[index] = stored
+            }
         }
         cellCount += 1
         // Advance the odometer (heading only in KEYS form).
@@ -202,7 +293,6 @@ struct PXCellReader {
 
     /// Checks the cell count once all bytes are fed.
     mutating func finish() throws(DataError) {
-        if inToken { try endToken() }
         if !done {
             throw DataError(
                 file: file, line: line, column: column,
@@ -218,116 +308,5 @@ struct PXCellReader {
                 "DATA has \(groupedThousands(cellCount)) cells but the dimensions imply \(groupedThousands(totalCells)) (\(sizes.map(String.init).joined(separator: " × ")))")
         }
         if missingCells > 0 { warnings.append("\(groupedThousands(missingCells)) cells marked '..' (not available) were read as 0") }
-    }
-
-    /// Value of one slot of a group; nil when missing.
-    private func slot(_ group: Int, _ slot: Int) -> Int? {
-        let value = values[group * slotCount + slot]
-        if value == missingMark { return nil }
-        return value == absent ? 0 : Int(value)
-    }
-
-    /// Checks totals (I alt, Hele landet, regions, law level) and returns the leaf rows.
-    func factTable() throws(DataError) -> FactTable {
-        let dims = table.dimensions
-        let places = dims[placeDim].places
-        let paragraphs = dims[paragraphDim].paragraphs
-        let outcomes = dims[outcomeDim].outcomes
-        let leafPlaces = places.indices.filter { if case .municipality = places[$0] { true } else { false } }
-        let leafParagraphs = paragraphs.indices.filter { if case .paragraph = paragraphs[$0] { true } else { false } }
-        var present = Set<Int>()
-        for index in leafPlaces { if case .municipality(let m) = places[index] { present.insert(m) } }
-        var facts = FactTable()
-        var scratch = PXCellReader.Position(coords: coords)
-        for t in 0..<sizes[timeDim] {
-            let period = dims[timeDim].periods[t]
-            for m in 0..<sizes[placeDim] {
-                let memberPlaces: [Int]
-                switch places[m] {
-                case .municipality: memberPlaces = [m]
-                case .national:
-                    memberPlaces = present.count == catalog.municipalities.count ? leafPlaces : []
-                case .region(let name):
-                    let wanted = Set(catalog.municipalities.indices.filter { catalog.municipalities[$0].region == name })
-                    memberPlaces = !wanted.isEmpty && wanted.isSubset(of: present)
-                        ? leafPlaces.filter { if case .municipality(let i) = places[$0] { wanted.contains(i) } else { false } } : []
-                case .unknown: memberPlaces = []
-                }
-                for p in 0..<sizes[paragraphDim] {
-                    let group = t * groupStride[timeDim] + m * groupStride[placeDim] + p * groupStride[paragraphDim]
-                    scratch.coords[timeDim] = t
-                    scratch.coords[placeDim] = m
-                    scratch.coords[paragraphDim] = p
-                    let parts = (0..<4).map { slot(group, $0) }
-                    // The outcome total of this group.
-                    if let total = slot(group, 4), values[group * slotCount + 4] != absent, !parts.contains(nil) {
-                        let sum = parts.reduce(0) { $0 + ($1 ?? 0) }
-                        if sum != total {
-                            scratch.coords[outcomeDim] = slotOf.firstIndex(of: 4) ?? 0
-                            throw mismatch(scratch, total, sum)
-                        }
-                    }
-                    if let merits = slot(group, 5), values[group * slotCount + 5] != absent, !parts[0..<3].contains(nil) {
-                        let sum = (parts[0] ?? 0) + (parts[1] ?? 0) + (parts[2] ?? 0)
-                        if sum != merits {
-                            scratch.coords[outcomeDim] = slotOf.firstIndex(of: 5) ?? 0
-                            throw mismatch(scratch, merits, sum)
-                        }
-                    }
-                    let memberParagraphs: [Int]
-                    switch paragraphs[p] {
-                    case .paragraph: memberParagraphs = [p]
-                    case .law(_, let members):
-                        memberParagraphs = leafParagraphs.filter { if case .paragraph(let i) = paragraphs[$0] { members.contains(i) } else { false } }
-                    case .total: memberParagraphs = leafParagraphs
-                    case .unknown: memberParagraphs = []
-                    }
-                    let isLeaf = memberPlaces == [m] && memberParagraphs == [p]
-                        && { if case .municipality = places[m] { true } else { false } }()
-                    if isLeaf {
-                        if case .municipality(let municipality) = places[m], case .paragraph(let paragraph) = paragraphs[p] {
-                            let counts = OutcomeCounts(
-                                upheld: parts[0] ?? 0, changed: parts[1] ?? 0, remanded: parts[2] ?? 0, dismissed: parts[3] ?? 0)
-                            let dayValue = days.isEmpty ? Float.nan : days[group]
-                            if counts != OutcomeCounts() || !dayValue.isNaN {
-                                facts.append(
-                                    year: period.year, quarter: period.quarter, municipality: municipality,
-                                    paragraph: paragraph, counts: counts, days: dayValue, dataset: 0)
-                            }
-                        }
-                        continue
-                    }
-                    if memberPlaces.isEmpty || memberParagraphs.isEmpty { continue }
-                    // A total over municipalities and/or paragraphs: compare each outcome with its parts.
-                    for part in 0..<4 {
-                        guard values[group * slotCount + part] != absent, let total = slot(group, part) else { continue }
-                        var sum = 0
-                        var complete = true
-                        for mm in memberPlaces {
-                            for pp in memberParagraphs {
-                                let g = t * groupStride[timeDim] + mm * groupStride[placeDim] + pp * groupStride[paragraphDim]
-                                if let value = slot(g, part) { sum += value } else { complete = false }
-                            }
-                        }
-                        if complete, sum != total {
-                            scratch.coords[outcomeDim] = slotOf.firstIndex(of: part) ?? 0
-                            throw mismatch(scratch, total, sum)
-                        }
-                    }
-                }
-            }
-        }
-        _ = outcomes
-        return facts
-    }
-
-    struct Position { var coords: [Int] }
-
-    private func mismatch(_ position: Position, _ total: Int, _ sum: Int) -> DataError {
-        let number = position.coords.indices.reduce(0) { $0 + position.coords[$1] * cellStride[$1] } + 1
-        let names = position.coords.indices.map { table.dimensions[$0].values[position.coords[$0]] }
-        return DataError(
-            file: file,
-            "total disagrees with its parts: cell \(groupedThousands(number)) (\(names.joined(separator: ", "))) is \(total) but its parts add up to \(sum)")
     }
 }

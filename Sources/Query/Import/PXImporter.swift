@@ -50,21 +50,23 @@ struct PXImporter {
         var line = 1 + headerBytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         var equals = dataAt
         while buffer[equals] != 0x3D { equals += 1 }
-        var lineStartOffset = (buffer[..<equals].lastIndex(of: 0x0A) ?? -1) + 1
+        let lineStartOffset = (buffer[..<equals].lastIndex(of: 0x0A) ?? -1) + 1
         if bomUTF8 { line = 1 + buffer[..<equals].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-        let remainder = Array(buffer[(equals + 1)...])
+        var pending = Array(buffer[(equals + 1)...])
+        buffer = []
         var cells = PXCellReader(file: file, table: table, catalog: catalog)
         cells.line = line
         cells.lineStartOffset = lineStartOffset - (equals + 1)
-        try cells.feed(remainder)
-        var chunk: [UInt8] = []
+        // Feed chunk by chunk; a cell cut at a chunk's end stays pending until the next chunk.
+        var atEnd = false
         while true {
-            chunk.removeAll(keepingCapacity: true)
-            let got = try stream.readChunk(into: &chunk)
-            if got == 0 { break }
-            try cells.feed(chunk)
+            let consumed = try pending.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(DataError) in
+                try cells.feed(bytes, atEnd: atEnd)
+            }
+            pending.removeFirst(consumed)
+            if atEnd { break }
+            if try stream.readChunk(into: &pending) == 0 { atEnd = true }
         }
-        lineStartOffset = 0
         try cells.finish()
         var data = ImportedData(facts: try cells.factTable(), info: info)
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source

@@ -30,6 +30,8 @@ struct TalportalImporter {
         var subjects: [String: ParagraphValue] = [:]
         var subjectOwner: [Int: String] = [:]
         var national: [(key: UInt64, counts: OutcomeCounts, line: Int)] = []
+        var placeBytes = BytesMap<PlaceValue>()
+        var subjectBytes = BytesMap<ParagraphValue>()
         var lastPlaceBytes: [UInt8] = []
         var lastPlace = PlaceValue.unknown(suggestion: nil)
         var lastSubjectBytes: [UInt8] = []
@@ -53,46 +55,55 @@ struct TalportalImporter {
                 into: &fields)
             sawData = true
             let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
-            // Municipality (cached by the previous row's bytes, then by text).
+            // Municipality: the previous row's, else cached by raw bytes, else by text, else resolved.
             let placeSlice = line.slice(header[0])
-            let place: PlaceValue
-            if placeSlice.elementsEqual(lastPlaceBytes) {
-                place = lastPlace
-            } else {
-                let text = line.text(header[0])
-                if let cached = places[text] { place = cached } else { place = places0.resolve(text); places[text] = place }
-                lastPlaceBytes = Array(placeSlice)
-                lastPlace = place
+            if !lastPlaceBytes.withUnsafeBufferPointer({ sameBytes(placeSlice, $0) }) {
+                let hash = BytesMap<PlaceValue>.hash(placeSlice)
+                if let cached = placeBytes.find(placeSlice, hash: hash) {
+                    lastPlace = cached
+                } else {
+                    let text = line.text(header[0])
+                    if let cached = places[text] { lastPlace = cached } else { lastPlace = places0.resolve(text); places[text] = lastPlace }
+                    placeBytes.insert(placeSlice, hash: hash, value: lastPlace)
+                }
+                lastPlaceBytes.removeAll(keepingCapacity: true)
+                lastPlaceBytes.append(contentsOf: placeSlice)
             }
+            let place = lastPlace
             if case .unknown(let suggestion) = place {
                 throw DataError(
                     file: file, line: number, column: line.column(header[0]),
                     MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
             }
-            // Paragraph.
+            // Paragraph, the same way; two spellings of one paragraph are an error.
             let subjectSlice = line.slice(header[1])
-            let subject: ParagraphValue
-            if subjectSlice.elementsEqual(lastSubjectBytes) {
-                subject = lastSubject
-            } else {
-                let text = line.text(header[1])
-                if let cached = subjects[text] {
-                    subject = cached
+            if !lastSubjectBytes.withUnsafeBufferPointer({ sameBytes(subjectSlice, $0) }) {
+                let hash = BytesMap<ParagraphValue>.hash(subjectSlice)
+                if let cached = subjectBytes.find(subjectSlice, hash: hash) {
+                    lastSubject = cached
                 } else {
-                    subject = resolveSubject(text, resolver: resolver)
-                    if case .paragraph(let index) = subject {
-                        if let other = subjectOwner[index], other != text {
-                            throw DataError(
-                                file: file, line: number, column: line.column(header[1]),
-                                "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
+                    let text = line.text(header[1])
+                    if let cached = subjects[text] {
+                        lastSubject = cached
+                    } else {
+                        let subject = resolveSubject(text, resolver: resolver)
+                        if case .paragraph(let index) = subject {
+                            if let other = subjectOwner[index], other != text {
+                                throw DataError(
+                                    file: file, line: number, column: line.column(header[1]),
+                                    "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
+                            }
+                            subjectOwner[index] = text
                         }
-                        subjectOwner[index] = text
+                        subjects[text] = subject
+                        lastSubject = subject
                     }
-                    subjects[text] = subject
+                    subjectBytes.insert(subjectSlice, hash: hash, value: lastSubject)
                 }
-                lastSubjectBytes = Array(subjectSlice)
-                lastSubject = subject
+                lastSubjectBytes.removeAll(keepingCapacity: true)
+                lastSubjectBytes.append(contentsOf: subjectSlice)
             }
+            let subject = lastSubject
             if case .unknown(let suggestion) = subject {
                 throw DataError(
                     file: file, line: number, column: line.column(header[1]),
@@ -161,20 +172,21 @@ struct TalportalImporter {
     /// "Hele landet" rows must equal the sum of municipalities when all are present.
     private func checkNational(_ rows: [(key: UInt64, counts: OutcomeCounts, line: Int)], grid: CellTable) throws(DataError) {
         guard !rows.isEmpty else { return }
-        var sums: [UInt64: (OutcomeCounts, Set<Int>)] = [:]
-        for (key, cell) in grid.cells {
+        // Cell keys are unique, so within one national key each cell is a different municipality.
+        var sums: [UInt64: (OutcomeCounts, Int)] = [:]
+        grid.forEachCell { key, counts in
             let nationalKey = key & ~UInt64(0xFF_0000)
-            var entry = sums[nationalKey] ?? (OutcomeCounts(), [])
-            entry.0.upheld += cell.counts.upheld
-            entry.0.changed += cell.counts.changed
-            entry.0.remanded += cell.counts.remanded
-            entry.0.dismissed += cell.counts.dismissed
-            entry.1.insert(Int((key >> 16) & 0xFF))
+            var entry = sums[nationalKey] ?? (OutcomeCounts(), 0)
+            entry.0.upheld += counts.upheld
+            entry.0.changed += counts.changed
+            entry.0.remanded += counts.remanded
+            entry.0.dismissed += counts.dismissed
+            entry.1 += 1
             sums[nationalKey] = entry
         }
         for row in rows {
-            let entry = sums[row.key] ?? (OutcomeCounts(), [])
-            guard entry.1.count == catalog.municipalities.count else { continue }
+            let entry = sums[row.key] ?? (OutcomeCounts(), 0)
+            guard entry.1 == catalog.municipalities.count else { continue }
             if entry.0 != row.counts {
                 throw DataError(
                     file: file, line: row.line, column: 1,
@@ -192,6 +204,8 @@ struct TalportalImporter {
     }
 
     private func quarterValue(_ line: DelimitedLine, _ index: Int) throws(DataError) -> Int {
+        let slice = line.slice(index)
+        if slice.count == 1, slice[0] >= 0x31, slice[0] <= 0x34 { return Int(slice[0] - 0x30) }
         let text = line.text(index).trimmed.uppercased()
         if let value = Int(text), (1...4).contains(value) { return value }
         if text.count == 2, text.first == "K" || text.first == "Q", let value = Int(text.dropFirst()), (1...4).contains(value) {

@@ -58,7 +58,14 @@ private let windows1252High: [UInt16] = [
 func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
     let count = bytes.count
+    guard let base = bytes.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
     while index < count {
+        // ASCII fast path, eight bytes at a time.
+        while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        if index >= count { break }
         let lead = bytes[index]
         if lead < 0x80 { index += 1; continue }
         let length: Int
