@@ -66,6 +66,7 @@ extension Evaluator {
             let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
             notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
         }
+        notes += comments(main, plan.main, query)
         if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
         }
@@ -90,6 +91,17 @@ extension Evaluator {
             }
         }
         return notes
+    }
+
+    /// The municipalities' own comments on the figures shown, when the result is about at
+    /// most three municipalities.
+    func comments(_ aggregate: Aggregate, _ scan: Scan, _ query: BoundQuery) -> [String] {
+        guard !store.comments.isEmpty, let mask = scan.municipalities, mask.filter({ $0 }).count <= 3 else { return [] }
+        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+        return store.comments
+            .filter { c in mask[c.municipality] && years.contains(c.year) && query.areas[Area.allCases.firstIndex(of: c.area) ?? 0] }
+            .sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }
+            .map { "Comment from \(store.catalog.municipalities[$0.municipality].name) (\($0.year), \($0.area.rawValue)): \($0.text)" }
     }
 
     /// "Years: 2019–2023", or quarter runs when some year is not whole.

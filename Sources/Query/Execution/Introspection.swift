@@ -3,7 +3,7 @@
 
 /// What `show` can list.
 enum ShowTarget: String, CaseIterable {
-    case municipalities, regions, paragraphs, laws, areas, years, measures, dimensions, datasets
+    case municipalities, regions, paragraphs, laws, areas, years, measures, dimensions, datasets, comments
 }
 
 extension Engine {
@@ -73,6 +73,13 @@ extension Engine {
             return ResultSet(
                 columns: [Column("dimension", .dimension), Column("values", .dimension)],
                 rows: Dimension.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+        case .comments:
+            return ResultSet(
+                columns: ["municipality", "year", "area", "comment"].map { Column($0, .dimension) },
+                rows: store.comments.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map { c in
+                    [.text(catalog.municipalities[c.municipality].name), .integer(c.year), .text(c.area.rawValue), .text(c.text)]
+                },
+                notes: store.comments.isEmpty ? ["No comments are loaded: load a comments file (see docs/IMPORT.md)."] : [])
         case .datasets:
             let facts = store.facts
             var rowsPer = [Int](repeating: 0, count: store.datasets.count)

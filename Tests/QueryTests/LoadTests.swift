@@ -1,0 +1,130 @@
+// Loading real files into a running engine: all or nothing, replacing the
+// synthetic demo for the years covered, provenance in footers, `check`,
+// per-capita measures and comments.
+
+import Foundation
+import Testing
+@testable import Query
+
+@Suite struct LoadTests {
+    static let fixtures = Golden.root.appendingPathComponent("Tests/Fixtures/import").path
+
+    static func shipped() throws -> Engine { try Engine.open(dataDirectory: Golden.dataFolder) }
+
+    static func table(_ engine: inout Engine, _ query: String) -> ResultSet? {
+        guard case .table(let result)? = engine.run(query).last else { return nil }
+        return result
+    }
+
+    @Test func talportalReplacesSyntheticForItsYearOnly() throws {
+        var engine = try Self.shipped()
+        let report = try engine.load(path: "\(Self.fixtures)/talportal.csv")
+        #expect(report.hasPrefix("loaded 32 rows: year 2021, 3 municipalities (talportal-csv, real)"))
+        #expect(report.contains("replaces, for 2021: outcomes/2021.csv (synthetic)"))
+
+        let y2021 = try #require(Self.table(&engine, "rate, cases by municipality year 2021"))
+        #expect(y2021.rows.map { $0[0] } == [.text("København"), .text("Aarhus"), .text("Læsø")])
+        #expect(y2021.rows[1] == [.text("Aarhus"), .number(100.0 * 28 / 129, decimals: 1), .integer(129)])
+        #expect(!y2021.notes.contains { $0.contains("SYNTHETIC") })
+        #expect(y2021.notes.contains("Data: \(Self.fixtures)/talportal.csv (talportal-csv)."))
+
+        let y2022 = try #require(Self.table(&engine, "cases year 2022"))
+        #expect(y2022.notes.contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })
+
+        let mixed = try #require(Self.table(&engine, "cases year 2021..2022"))
+        #expect(mixed.notes.contains("This result combines real and synthetic data."))
+    }
+
+    @Test func everyFormatGivesTheSameAnswer() throws {
+        var answers: [[[Value]]] = []
+        for file in ["talportal.csv", "ankeast1_latin1.px", "ankeast2_quarterly.px", "ankeast2_keys.px", "ankeast1_utf8_en.px"] {
+            var engine = try Self.shipped()
+            _ = try engine.load(path: "\(Self.fixtures)/\(file)")
+            let result = try #require(Self.table(&engine, "rate, cases, dismissed by municipality, paragraph where cases > 0 year 2021"))
+            answers.append(result.rows)
+        }
+        #expect(answers.count == 5)
+        #expect(answers.allSatisfy { $0 == answers[0] })
+        #expect(!answers[0].isEmpty)
+    }
+
+    @Test(arguments: ["negative.csv", "truncated.px", "unknown_municipality.csv", "fewer_cells.px", "latin1.csv", "empty.csv"])
+    func badFileChangesNothing(_ file: String) throws {
+        var engine = try Self.shipped()
+        let before = engine.store
+        let outputs = engine.run("load \"\(Self.fixtures)/bad/\(file)\"")
+        guard case .error(let diagnostic)? = outputs.last else {
+            Issue.record("\(file) loaded")
+            return
+        }
+        #expect(diagnostic.code == "E300")
+        #expect(diagnostic.message.hasPrefix("\(Self.fixtures)/bad/\(file)"))
+        #expect(diagnostic.hint == "nothing was loaded; the data loaded before is unchanged")
+        #expect(engine.store == before)
+    }
+
+    @Test func sameFileTwiceIsRefused() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/talportal.csv")
+        let before = engine.store
+        #expect(throws: DataError.self) { try engine.load(path: "\(Self.fixtures)/talportal.csv") }
+        #expect(engine.store == before)
+    }
+
+    @Test func checkFlagsRealDataThatDiffers() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/talportal.csv")
+        let result = try #require(Self.table(&engine, "check"))
+        let row2021 = try #require(result.rows.first { $0[0] == .integer(2021) && $0[1] == .text("socialområdet generelt") })
+        #expect(row2021[6] == .text("DIFFERS"))
+        #expect(row2021[7] == .text("real"))
+        let row2020 = try #require(result.rows.first { $0[0] == .integer(2020) && $0[1] == .text("socialområdet generelt") })
+        #expect(row2020[6] == .text("ok"))
+    }
+
+    @Test func perCapitaMeasuresDivideSummedCounts() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/talportal.csv")
+        _ = try engine.load(path: "\(Self.fixtures)/statbank_population.csv")
+        let result = try #require(Self.table(&engine, "decided, population, decided_per_10k by municipality year 2021"))
+        #expect(result.rows[0] == [.text("København"), .integer(148), .integer(638_117), .number(10_000 * 148 / 638_117.0, decimals: 1)])
+        // The national figure needs every municipality's population: left empty, and said so.
+        let national = try #require(Self.table(&engine, "decided_per_10k year 2021"))
+        #expect(national.rows == [[.missing]])
+        #expect(national.notes.contains { $0.contains("lack population or recipient figures") })
+    }
+
+    @Test func recipientsNeedOneArea() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/statbank_recipients.csv")
+        guard case .error(let diagnostic)? = engine.run("reversed_per_1000_recipients by municipality year 2021").last else {
+            Issue.record("no error")
+            return
+        }
+        #expect(diagnostic.code == "E217")
+        let result = try #require(Self.table(&engine, "reversed, recipients, reversed_per_1000_recipients by municipality where area = børnehandicap and municipality = Aarhus year 2021"))
+        guard case .integer(let reversed) = result.rows[0][1] else { throw DataError(file: "", "no reversed count") }
+        #expect(result.rows[0][2] == .integer(845))
+        #expect(result.rows[0][3] == .number(1_000 * Double(reversed) / 845, decimals: 1))
+    }
+
+    @Test func commentsAppearBesideTheirMunicipality() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/comments.csv")
+        let result = try #require(Self.table(&engine, "rate where municipality = Aarhus year 2021"))
+        #expect(result.notes.contains("Comment from Aarhus (2021, børnehandicap): Mange sager om § 41; se \"handleplan\" 2022."))
+        let other = try #require(Self.table(&engine, "rate where municipality = Odense year 2021"))
+        #expect(!other.notes.contains { $0.hasPrefix("Comment") })
+    }
+
+    @Test func yearlyDataHasNoQuarters() throws {
+        var engine = try Self.shipped()
+        _ = try engine.load(path: "\(Self.fixtures)/ankeast1_latin1.px")
+        let byQuarter = try #require(Self.table(&engine, "cases by quarter year 2021"))
+        #expect(byQuarter.rows.first?[0] == .missing)
+        #expect(byQuarter.notes.contains("An empty quarter marks yearly data that is not split by quarter."))
+        let firstQuarter = try #require(Self.table(&engine, "cases quarter 1 year 2021"))
+        #expect(firstQuarter.rows == [[.integer(0)]])
+        #expect(firstQuarter.notes.contains("2021: yearly data only, left out because only some quarters were chosen."))
+    }
+}
