@@ -36,7 +36,10 @@ enum DotCommand: Equatable {
     /// Parses a line that starts with `.` (leading blanks allowed).
     static func parse(_ line: String) -> Result<DotCommand, LineError> {
         let words = splitArguments(line)
-        guard let name = words.first?.lowercased() else { return .failure(LineError(message: "empty command")) }
+        guard let typed = words.first?.lowercased() else { return .failure(LineError(message: "empty command")) }
+        // A unique prefix is enough: `.hist` is `.history` (as in sqlite3).
+        let starting = names.filter { $0.hasPrefix(typed) }
+        let name = names.contains(typed) || starting.count != 1 ? typed : starting[0]
         let arguments = Array(words.dropFirst())
         let usage = catalog.first { $0.name == name }?.usage ?? name
         func fail(_ message: String) -> Result<DotCommand, LineError> { .failure(LineError(message: message)) }
@@ -79,6 +82,9 @@ enum DotCommand: Equatable {
             guard arguments.isEmpty else { return fail("usage: \(usage)") }
             return .success(name == ".history" ? .history : .quit)
         default:
+            if starting.count > 1 {
+                return fail("ambiguous command '\(name)': \(starting.joined(separator: ", "))")
+            }
             let guess = nearest(name, in: names).map { "; did you mean '\($0)'?" } ?? "; see .help"
             return fail("unknown command '\(name)'\(guess)")
         }
