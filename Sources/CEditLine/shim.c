@@ -156,6 +156,13 @@ dkq_editor *dkq_editor_open(const char *program, int history_size) {
     history(editor->history, &event, H_SETSIZE, history_size);
     history(editor->history, &event, H_SETUNIQUE, 1);
 
+    // A parent may hand us blocked signals; the editor needs these delivered.
+    sigset_t needed;
+    sigemptyset(&needed);
+    int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&needed, signals[i]);
+    sigprocmask(SIG_UNBLOCK, &needed, NULL);
+
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = dkq_on_sigint;

@@ -46,14 +46,15 @@ enum Completion {
         return all.filter { foldName($0).hasPrefix(folded) }
     }
 
-    /// The edit for `word` given the candidates that may replace it.
-    static func edit(word: Substring, candidates: [String]) -> CompletionEdit? {
+    /// The edit for `word` given the candidates that may replace it. A single match
+    /// gets a space after it unless a blank already follows the cursor.
+    static func edit(word: Substring, candidates: [String], blankFollows: Bool = false) -> CompletionEdit? {
         var seen = Set<String>()
         let unique = candidates.filter { seen.insert($0).inserted }
         guard let first = unique.first else { return nil }
         let typed = word.unicodeScalars.count
         if unique.count == 1 {
-            return CompletionEdit(delete: typed, insert: first + " ", list: [])
+            return CompletionEdit(delete: typed, insert: blankFollows ? first : first + " ", list: [])
         }
         let common = commonPrefix(unique)
         if common.unicodeScalars.count > typed {
@@ -118,7 +119,9 @@ final class Completer {
             let text = pending + "\n" + line
             candidates = session.engine.completions(in: text, cursor: pending.utf8.count + 1 + Int(cursor))
         }
-        guard let edit = Completion.edit(word: Completion.word(before: prefix[...]), candidates: candidates) else {
+        let blankFollows = cursor < length && bytes[Int(cursor)] == UInt8(ascii: " ")
+        let word = Completion.word(before: prefix[...])
+        guard let edit = Completion.edit(word: word, candidates: candidates, blankFollows: blankFollows) else {
             return UInt8(DKQ_CC_REFRESH_BEEP)
         }
         if edit.delete > 0 { dkq_editor_delete_before_cursor(editor, Int32(edit.delete)) }

@@ -189,6 +189,8 @@ import Testing
             == CompletionEdit(delete: 5, insert: "municipality ", list: []))
         #expect(Completion.edit(word: "Tår", candidates: ["Tårnby"])
             == CompletionEdit(delete: 3, insert: "Tårnby ", list: []), "counts characters, not bytes")
+        #expect(Completion.edit(word: ".ti", candidates: [".timer"], blankFollows: true)
+            == CompletionEdit(delete: 3, insert: ".timer", list: []), "no second blank in the middle of a line")
     }
 
     @Test func severalMatchesInsertTheCommonPrefixAndList() {

@@ -145,9 +145,20 @@ import Testing
 
     @Test(.enabled(if: engineKnowsContinuation, "Engine.needsMoreInput is not implemented yet"))
     func statementSpanningLinesOnStdin() throws {
-        let result = try runDkq([], stdin: Data("rate by\n  year\n  year 2021\n".utf8))
+        let result = try runDkq([], stdin: Data("rate by\n  year year 2021\n.format\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("rate"))
+        #expect(result.stdout.hasSuffix("table\n"), "the dot command after the statement ran")
+    }
+
+    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    func outputSendsResultsToAFileUntilReset() throws {
+        let out = try temporaryPath("out.txt")
+        let result = try runDkq(["-c", ".output \(out)\nrate by year year 2021\n.output\ncases by year year 2021"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(file.contains("rate") && !file.contains("cases"))
+        #expect(result.stdout.contains("cases") && !result.stdout.contains("rate"))
     }
 
     @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
