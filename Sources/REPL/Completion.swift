@@ -111,8 +111,11 @@ final class Completer {
         let line = String(decoding: bytes, as: UTF8.self)
         let prefix = String(decoding: bytes[..<Int(cursor)], as: UTF8.self)
         let candidates: [String]
+        // The engine decides where the partial word starts (quotes, hyphenated names).
+        var word = Substring(String(decoding: bytes[Engine.completionStart(in: line, cursor: Int(cursor))..<Int(cursor)], as: UTF8.self))
         if pending.isEmpty, let shell = Completion.shellCandidates(prefix: prefix) {
             candidates = shell
+            word = Completion.word(before: prefix[...])
         } else if pending.isEmpty {
             candidates = session.engine.completions(in: line, cursor: Int(cursor))
         } else {
@@ -120,7 +123,6 @@ final class Completer {
             candidates = session.engine.completions(in: text, cursor: pending.utf8.count + 1 + Int(cursor))
         }
         let blankFollows = cursor < length && bytes[Int(cursor)] == UInt8(ascii: " ")
-        let word = Completion.word(before: prefix[...])
         guard let edit = Completion.edit(word: word, candidates: candidates, blankFollows: blankFollows) else {
             return UInt8(DKQ_CC_REFRESH_BEEP)
         }

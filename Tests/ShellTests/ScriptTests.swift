@@ -154,11 +154,11 @@ import Testing
     @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
     func outputSendsResultsToAFileUntilReset() throws {
         let out = try temporaryPath("out.txt")
-        let result = try runDkq(["-c", ".output \(out)\nrate by year year 2021\n.output\ncases by year year 2021"])
+        let result = try runDkq(["-c", ".output \(out)\nrate by year year 2021\n.output\nupheld by year year 2021"])
         #expect(result.status == 0, "\(result.stderr)")
         let file = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(file.contains("rate") && !file.contains("cases"))
-        #expect(result.stdout.contains("cases") && !result.stdout.contains("rate"))
+        #expect(file.contains("rate") && !file.contains("upheld"))
+        #expect(result.stdout.contains("upheld") && !result.stdout.contains("rate"))
     }
 
     @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
