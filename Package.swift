@@ -17,6 +17,6 @@ let package = Package(
         .executableTarget(name: "REPL", dependencies: ["Query", "CEditLine"]),
         .executableTarget(name: "DemoGenerator", dependencies: ["Query"]),
         .testTarget(name: "QueryTests", dependencies: ["Query"]),
-        .testTarget(name: "ShellTests", dependencies: ["Query"]),
+        .testTarget(name: "ShellTests", dependencies: ["Query", "REPL"]),
     ]
 )

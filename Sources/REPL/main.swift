@@ -1,4 +1,90 @@
+// dkq: the interactive shell and script runner. Reads the command line, finds
+// and loads the data folder, then runs -c text, a script, stdin or the shell.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CEditLine
 import Query
-var engine = try! Engine.open(dataDirectory: "datasets")
-let q = CommandLine.arguments[1]
-for o in engine.run(q) { print(Renderer.render(o, source: q), terminator: "") }
+
+/// The program: returns the exit status (0 ok, 1 error, 2 bad command line).
+enum Main {
+    static func run(_ words: [String]) -> Int32 {
+        _ = dkq_setup_locale()
+        let arguments: Arguments
+        switch Arguments.parse(words) {
+        case .failure(let error):
+            printErr("dkq: error: \(error.message)\n")
+            return 2
+        case .success(let parsed):
+            arguments = parsed
+        }
+        if arguments.help {
+            printOut(HelpText.usage)
+            return 0
+        }
+        if arguments.version {
+            printOut(HelpText.version + "\n")
+            return 0
+        }
+        let terminal = Terminal.current()
+        let fromStdin = arguments.command == nil && (arguments.file == nil || arguments.file == "-")
+        let interactive = fromStdin && terminal.stdinIsTTY
+        guard let engine = openEngine(arguments.dataDirectory, interactive: interactive) else { return 1 }
+        let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
+
+        let outcome: CommandOutcome
+        if let command = arguments.command {
+            outcome = ScriptRunner.runText(command, session: session)
+        } else if let file = arguments.file, file != "-" {
+            outcome = ScriptRunner.runFile(file, session: session)
+        } else if interactive && terminal.canEdit {
+            outcome = Shell.run(session: session, historyPath: historyPath())
+        } else {
+            outcome = ScriptRunner.runStandardInput(session: session, stopOnError: !interactive)
+        }
+        return outcome == .failed ? 1 : 0
+    }
+
+    /// Loads the data folder. A data error ends a script; the shell starts empty.
+    static func openEngine(_ explicit: String?, interactive: Bool) -> Engine? {
+        let executable = DataLocation.executablePath()
+        let current = DataLocation.currentDirectory()
+        let found = DataLocation.find(
+            explicit: explicit, environment: environment("DKQ_DATA"), executable: executable,
+            currentDirectory: current)
+        do {
+            guard let directory = found else {
+                printErr(
+                    "error: no data folder found: looked for datasets/\(DataLocation.marker) above "
+                        + "\(executable.map(DataLocation.parent) ?? "the executable") and \(current ?? "the current directory"); "
+                        + "use --data DIR or set DKQ_DATA\n")
+                return interactive ? emptyEngine() : nil
+            }
+            guard DataLocation.isDirectory(directory) else {
+                throw DataError(file: directory, "no such data folder")
+            }
+            return try Engine.open(dataDirectory: directory)
+        } catch let error as DataError {
+            printErr("\(error)\n")
+        } catch {
+            printErr("error: \(error)\n")
+        }
+        return interactive ? emptyEngine() : nil
+    }
+
+    private static func emptyEngine() -> Engine {
+        printErr("starting with no data; load \"FOLDER\" loads a data folder\n")
+        return Engine(store: OutcomeStore(catalog: Catalog(municipalities: [], paragraphs: [])))
+    }
+
+    /// `$DKQ_HISTORY`, else `~/.dkq_history`; nil (no history) when empty or no home.
+    static func historyPath() -> String? {
+        if let path = environment("DKQ_HISTORY") { return path.isEmpty ? nil : path }
+        guard let home = environment("HOME"), !home.isEmpty else { return nil }
+        return home + "/.dkq_history"
+    }
+}
+
+exit(Main.run(Array(CommandLine.arguments.dropFirst())))

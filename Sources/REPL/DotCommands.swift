@@ -1,0 +1,122 @@
+// Dot commands (`.format csv`, `.help measures`, …): parsing a line into a
+// command, with did-you-mean for unknown names. Running them is in Session.
+import Query
+
+/// A shell command that starts with a dot, typed where a statement could start.
+enum DotCommand: Equatable {
+    case help(topic: HelpTopic?)
+    /// `.format FMT` / `.mode FMT`; nil shows the current format.
+    case format(OutputFormat?)
+    /// `.timer on|off`; nil shows the current setting.
+    case timer(Bool?)
+    /// `.output FILE`; nil goes back to stdout.
+    case output(path: String?)
+    case once(path: String)
+    case read(path: String)
+    case history
+    case quit
+
+    /// Every command name, with its arguments and a one-line description (for `.help`).
+    static let catalog: [(name: String, usage: String, summary: String)] = [
+        (".help", ".help [TOPIC]", "show help; topics: \(HelpTopic.allCases.map(\.rawValue).joined(separator: ", "))"),
+        (".format", ".format table|csv|tsv|json|markdown", "set the output format (no argument: show it)"),
+        (".mode", ".mode FORMAT", "the same as .format"),
+        (".timer", ".timer on|off", "print the run time after each statement"),
+        (".output", ".output [FILE]", "send results to FILE; no FILE: back to the screen"),
+        (".once", ".once FILE", "send the next statement's results to FILE"),
+        (".read", ".read FILE", "run the statements in FILE"),
+        (".history", ".history", "list recent history entries"),
+        (".quit", ".quit", "leave the shell (also .exit or Ctrl-D)"),
+        (".exit", ".exit", "the same as .quit"),
+    ]
+
+    /// Command names for completion.
+    static var names: [String] { catalog.map(\.name) }
+
+    /// Parses a line that starts with `.` (leading blanks allowed).
+    static func parse(_ line: String) -> Result<DotCommand, LineError> {
+        let words = splitArguments(line)
+        guard let typed = words.first?.lowercased() else { return .failure(LineError(message: "empty command")) }
+        // A unique prefix is enough: `.hist` is `.history` (as in sqlite3).
+        let starting = names.filter { $0.hasPrefix(typed) }
+        let name = names.contains(typed) || starting.count != 1 ? typed : starting[0]
+        let arguments = Array(words.dropFirst())
+        let usage = catalog.first { $0.name == name }?.usage ?? name
+        func fail(_ message: String) -> Result<DotCommand, LineError> { .failure(LineError(message: message)) }
+        func atMost(_ n: Int) -> Bool { arguments.count <= n }
+
+        switch name {
+        case ".help":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            guard let word = arguments.first else { return .success(.help(topic: nil)) }
+            guard let topic = HelpTopic.named(word) else {
+                let all = HelpTopic.allCases.map(\.rawValue)
+                let guess = nearest(word, in: all).map { "; did you mean '\($0)'?" } ?? "; topics: \(all.joined(separator: ", "))"
+                return fail("unknown help topic '\(word)'\(guess)")
+            }
+            return .success(.help(topic: topic))
+        case ".format", ".mode":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            guard let word = arguments.first else { return .success(.format(nil)) }
+            guard let format = OutputFormat(rawValue: word.lowercased()) else {
+                let all = OutputFormat.allCases.map(\.rawValue)
+                let guess = nearest(word, in: all).map { "; did you mean '\($0)'?" } ?? ""
+                return fail("unknown format '\(word)'\(guess) (formats: \(all.joined(separator: ", ")))")
+            }
+            return .success(.format(format))
+        case ".timer":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            switch arguments.first?.lowercased() {
+            case nil: return .success(.timer(nil))
+            case "on": return .success(.timer(true))
+            case "off": return .success(.timer(false))
+            case let other?: return fail("expected on or off after .timer, not '\(other)'")
+            }
+        case ".output":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            return .success(.output(path: arguments.first))
+        case ".once", ".read":
+            guard arguments.count == 1 else { return fail("usage: \(usage)") }
+            return .success(name == ".once" ? .once(path: arguments[0]) : .read(path: arguments[0]))
+        case ".history", ".quit", ".exit":
+            guard arguments.isEmpty else { return fail("usage: \(usage)") }
+            return .success(name == ".history" ? .history : .quit)
+        default:
+            if starting.count > 1 {
+                return fail("ambiguous command '\(name)': \(starting.joined(separator: ", "))")
+            }
+            let guess = nearest(name, in: names).map { "; did you mean '\($0)'?" } ?? "; see .help"
+            return fail("unknown command '\(name)'\(guess)")
+        }
+    }
+
+    /// Splits on blanks; `"…"` or `'…'` keeps a file name with spaces together.
+    static func splitArguments(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+                inWord = true
+            } else if character.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// True when `line` is a dot command (a `.` first, after blanks).
+    static func isCommand(_ line: String) -> Bool {
+        line.first { !$0.isWhitespace } == "."
+    }
+}

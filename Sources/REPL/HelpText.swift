@@ -1,0 +1,141 @@
+// Every help text of the shell in one place: `.help`, `.help TOPIC` and `--help`.
+// Measures and dimensions mirror the library's definitions (describe <name> for more).
+import Query
+
+/// A `.help` topic.
+enum HelpTopic: String, CaseIterable {
+    case language, measures, dimensions, formats, commands
+
+    /// The topic for a typed word, accepting a few aliases.
+    static func named(_ word: String) -> HelpTopic? {
+        switch word.lowercased() {
+        case "keywords", "syntax", "query", "queries": .language
+        case "measure": .measures
+        case "dimension", "fields": .dimensions
+        case "format", "mode", "output": .formats
+        case "command", "dot", "dots": .commands
+        case let other: HelpTopic(rawValue: other)
+        }
+    }
+
+    /// The text shown for this topic.
+    var text: String {
+        switch self {
+        case .language: HelpText.language
+        case .measures: HelpText.measures
+        case .dimensions: HelpText.dimensions
+        case .formats: HelpText.formats
+        case .commands: HelpText.commands
+        }
+    }
+}
+
+/// Help texts.
+enum HelpText {
+    static let version = "dkq 0.1.0"
+
+    static let usage = """
+        usage: dkq [options] [FILE.dkq | -]
+               dkq -c "QUERY"
+
+        Query Ankestyrelsen's Danmarkskort statistics: how often municipalities'
+        social-law decisions are reversed on appeal. Without FILE or -c, dkq opens
+        an interactive shell (or reads statements from stdin when it is not a terminal).
+
+        options:
+          -c QUERY       run QUERY (one or more statements) and exit
+          --format FMT   output format: table, csv, tsv, json, markdown (default table)
+          --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
+                         the executable or the current directory)
+          -h, --help     show this help
+          --version      show the version
+
+        exit status: 0 on success, 1 when a statement or data file has an error,
+        2 for a bad command line. History: ~/.dkq_history (or $DKQ_HISTORY).
+
+        example: dkq -c "rate by paragraph where municipality = Aarhus year 2021"
+
+        """
+
+    static let overview = """
+        Type a query and press Enter, e.g.
+          rate by paragraph where municipality = Aarhus year 2021
+          rate, cases by municipality year 2022 order by rate desc top 10
+        A statement continues on the next line (prompt ...>) while it is unfinished.
+        TAB completes, Up/Down and Ctrl-R search history, Ctrl-C cancels a line,
+        Ctrl-D leaves.
+
+        .help TOPIC for more: \(HelpTopic.allCases.map(\.rawValue).joined(separator: ", "))
+
+        """ + commands
+
+    static let language = """
+        Statements
+          MEASURES [by DIMENSIONS] [where FILTER] [TIME] [vs national]
+                   [order by KEY [asc|desc]] [top N | bottom N] [limit N]
+          show municipalities | paragraphs | areas | years | datasets
+          describe NAME          what a measure or dimension means
+          load "PATH"            load a data file or folder
+          check                  compare the data with the published national figures
+        Filters
+          field = value, != < <= > >=, field in (a, b), field not in (…), and, or, not
+          e.g. municipality = Aarhus, paragraph = §83, area = børnehandicap, cases >= 10
+        Time
+          year 2021, year 2019..2023, years 2019, 2021, year 2020Q3..2021Q2,
+          since 2020, quarter 3, quarters 1..2
+        A rate over several groups is the ratio of the summed counts, never a mean of rates.
+
+        """
+
+    static let measures = """
+        Measures (describe NAME for the formula)
+          rate            omgørelsesprocent: reversed / decided on the merits, in %
+          cases           realitetsbehandlede: upheld + changed + remanded
+          decided         all decided complaints, dismissed included
+          upheld          stadfæstet
+          changed         ændret/ophævet
+          remanded        hjemvist
+          dismissed       afvist/henvist (not tried on the merits)
+          reversed        omgjorte: changed + remanded
+          upheld_share, changed_share, remanded_share, dismissed_share   shares in %
+          rate_low, rate_high   95 % Wilson interval for rate
+          days            mean processing time in days
+
+        """
+
+    static let dimensions = """
+        Dimensions (group with `by`, filter with `where`)
+          municipality    one of the 98 municipalities: name, Ankestyrelsen's spelling or code
+          region          one of the five regions
+          paragraph       a paragraph-level lovgrundlag: §83, "§§ 95-96", label or code
+          law             Serviceloven or Barnets lov
+          area            generelt, børnehandicap, voksenhandicap
+          year            the data year
+          quarter         1-4
+
+        """
+
+    static let formats = """
+        Output formats (.format NAME, or --format NAME on the command line)
+          \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        table is for reading; csv/tsv/json/markdown for other programs and reports.
+        .output FILE sends results to a file, .once FILE only the next one.
+
+        """
+
+    static var commands: String {
+        let width = (DotCommand.catalog.map(\.usage.count).max() ?? 0) + 2
+        var text = "Commands (at the start of a line)\n"
+        for entry in DotCommand.catalog {
+            text += "  " + entry.usage.padding(to: width) + entry.summary + "\n"
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,123 @@
+// Plain input without a line editor: raw bytes from a file descriptor split
+// into lines of any length, and the UTF-8 check that names the first bad byte.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads lines (as bytes, without the line break) from a file descriptor.
+struct ByteLineReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Start of the unread part of `buffer`.
+    private var start = 0
+    /// Bytes after `start` already known to hold no newline.
+    private var scanned = 0
+    private var atEnd = false
+    /// Set when a read failed (not at end of input).
+    private(set) var failed = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next line without its `\n` (a trailing `\r` is dropped too), or nil at end.
+    mutating func nextLine() -> [UInt8]? {
+        while true {
+            if let newline = buffer[(start + scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                var end = newline
+                if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = Array(buffer[start..<end])
+                start = newline + 1
+                scanned = 0
+                return line
+            }
+            scanned = buffer.count - start
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let line = Array(buffer[start..<end])
+                start = buffer.count
+                scanned = 0
+                return line
+            }
+            fill()
+        }
+    }
+
+    /// Everything left, or nil when a read failed.
+    mutating func readAll() -> [UInt8]? {
+        while !atEnd { fill() }
+        return failed ? nil : Array(buffer[start...])
+    }
+
+    private mutating func fill() {
+        if start > 0, start >= buffer.count / 2 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        let chunk = 1 << 16
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        var got = -1
+        buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            repeat {
+                got = read(fd, base + old, chunk)
+            } while got < 0 && errno == EINTR
+        }
+        buffer.removeLast(chunk - max(got, 0))
+        if got <= 0 {
+            atEnd = true
+            failed = got < 0
+        }
+    }
+}
+
+/// The 0-based offset of the first byte that is not part of valid UTF-8, or nil.
+func firstInvalidUTF8<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Int?
+where Bytes.Element == UInt8, Bytes.Index == Int {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+        let lead = bytes[i]
+        if lead < 0x80 {
+            i += 1
+            continue
+        }
+        let need: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; high = 0x9F
+        case 0xF0: need = 3; low = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; high = 0x8F
+        default: return i - bytes.startIndex
+        }
+        for k in 1...need {
+            guard i + k < end else { return i - bytes.startIndex }
+            let byte = bytes[i + k]
+            let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+            if byte < lo || byte > hi { return i - bytes.startIndex }
+        }
+        i += need + 1
+    }
+    return nil
+}
+
+/// Decodes a line, or says where its UTF-8 breaks: "invalid UTF-8 at byte N of the line".
+func decodeLine(_ bytes: [UInt8]) -> Result<String, LineError> {
+    if let bad = firstInvalidUTF8(bytes) {
+        return .failure(LineError(message: "invalid UTF-8 at byte \(bad + 1) of the line"))
+    }
+    return .success(String(decoding: bytes, as: UTF8.self))
+}
+
+/// A line that cannot be used as input.
+struct LineError: Error, Equatable {
+    var message: String
+}

@@ -1,0 +1,231 @@
+// Unit tests of the shell's parsers: dot commands, the command line, input
+// lines (UTF-8 check, line reader), statement collection and the data folder search.
+import Foundation
+import Query
+import Testing
+
+@testable import REPL
+
+@Suite struct DotCommandTests {
+    @Test(arguments: [
+        (".format csv", DotCommand.format(.csv)),
+        ("  .mode JSON", .format(.json)),
+        (".format", .format(nil)),
+        (".timer on", .timer(true)),
+        (".timer OFF", .timer(false)),
+        (".output", .output(path: nil)),
+        (".output 'my results.csv'", .output(path: "my results.csv")),
+        (".once out.md", .once(path: "out.md")),
+        (".read \"dir/script one.dkq\"", .read(path: "dir/script one.dkq")),
+        (".help", .help(topic: nil)),
+        (".help measures", .help(topic: .measures)),
+        (".help keywords", .help(topic: .language)),
+        (".help dot", .help(topic: .commands)),
+        (".history", .history),
+        (".hist", .history),
+        (".fo csv", .format(.csv)),
+        (".quit", .quit),
+        (".exit", .quit),
+    ])
+    func parses(line: String, command: DotCommand) throws {
+        #expect(try DotCommand.parse(line).get() == command)
+    }
+
+    @Test(arguments: [
+        (".fromat csv", "unknown command '.fromat'; did you mean '.format'?"),
+        (".h", "ambiguous command '.h': .help, .history"),
+        (".hitsory", "unknown command '.hitsory'; did you mean '.history'?"),
+        (".zzzzzz", "unknown command '.zzzzzz'; see .help"),
+        (".format xml", "unknown format 'xml'"),
+        (".format cvs", "did you mean 'csv'?"),
+        (".timer maybe", "expected on or off after .timer, not 'maybe'"),
+        (".once", "usage: .once FILE"),
+        (".read a b", "usage: .read FILE"),
+        (".quit now", "usage: .quit"),
+        (".help measurs", "unknown help topic 'measurs'; did you mean 'measures'?"),
+    ])
+    func rejects(line: String, message: String) {
+        guard case .failure(let error) = DotCommand.parse(line) else {
+            Issue.record("\(line) should not parse")
+            return
+        }
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+
+    @Test func everyHelpTopicHasText() {
+        for topic in HelpTopic.allCases {
+            #expect(topic.text.count > 40, "\(topic)")
+        }
+        for entry in DotCommand.catalog {
+            #expect(HelpText.commands.contains(entry.usage))
+        }
+    }
+}
+
+@Suite struct ArgumentTests {
+    @Test(arguments: [
+        ([], Arguments()),
+        (["-c", "rate by year"], Arguments(command: "rate by year")),
+        (["--format", "csv", "x.dkq"], Arguments(file: "x.dkq", format: .csv)),
+        (["--format=tsv", "--data=/d", "-"], Arguments(file: "-", format: .tsv, dataDirectory: "/d")),
+        (["--data", "/d", "--help"], Arguments(dataDirectory: "/d", help: true)),
+        (["--version"], Arguments(version: true)),
+        (["--", "-weird.dkq"], Arguments(file: "-weird.dkq")),
+    ])
+    func parses(words: [String], expected: Arguments) throws {
+        #expect(try Arguments.parse(words).get() == expected)
+    }
+
+    @Test(arguments: [
+        (["-c"], "-c needs a query"),
+        (["--format", "html"], "unknown format 'html'"),
+        (["--dta", "x"], "did you mean '--data'?"),
+        (["a.dkq", "b.dkq"], "only one script file"),
+        (["-c", "rate", "a.dkq"], "not both"),
+    ])
+    func rejects(words: [String], message: String) {
+        guard case .failure(let error) = Arguments.parse(words) else {
+            Issue.record("\(words) should not parse")
+            return
+        }
+        #expect(error.message.contains(message), "\(error.message)")
+    }
+}
+
+@Suite struct InputLineTests {
+    @Test(arguments: [
+        ([UInt8]("rate æøå ÆØÅ §83".utf8), nil),
+        ([0x61, 0xFF], 1),
+        ([0x61, 0x62, 0xC0, 0x80], 2),          // overlong
+        ([0xED, 0xA0, 0x80], 0),                // surrogate
+        ([0x61, 0xF5, 0x80, 0x80, 0x80], 1),    // beyond U+10FFFF
+        ([0x61, 0x62, 0x63, 0xE2, 0x82], 3),    // cut short at the end
+        ([0xC3, 0xA6, 0xC3], 2),
+        ([0xF0, 0x9F, 0x98, 0x80], nil),        // emoji
+    ] as [([UInt8], Int?)])
+    func findsFirstInvalidByte(bytes: [UInt8], expected: Int?) {
+        #expect(firstInvalidUTF8(bytes) == expected)
+    }
+
+    @Test func decodeLineSaysWhere() {
+        #expect(decodeLine([0x61, 0x62, 0xFE]) == .failure(LineError(message: "invalid UTF-8 at byte 3 of the line")))
+        #expect(decodeLine(Array("Tårnby".utf8)) == .success("Tårnby"))
+    }
+
+    @Test func readerSplitsLinesOfAnyLength() throws {
+        let long = String(repeating: "ø", count: 300_000)
+        let path = try temporaryFile("lines.txt", "first\r\n\n\(long)\nlast without newline")
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        var reader = ByteLineReader(fd: fd)
+        var lines: [String] = []
+        while let line = reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        #expect(lines == ["first", "", long, "last without newline"])
+        #expect(!reader.failed)
+    }
+}
+
+@Suite struct StatementBufferTests {
+    @Test func blankLinesCommandsAndStatements() {
+        var buffer = StatementBuffer()
+        #expect(buffer.add("   ", number: 1) == .blank)
+        #expect(buffer.add("  .format csv", number: 2) == .command("  .format csv"))
+        if !Engine.needsMoreInput("rate by year") {
+            #expect(buffer.add("rate by year", number: 3) == .statement("rate by year", firstLine: 3))
+        }
+        #expect(buffer.isEmpty)
+        #expect(buffer.finish() == nil)
+    }
+
+    @Test(.enabled(if: engineKnowsContinuation, "Engine.needsMoreInput is not implemented yet"))
+    func unfinishedStatementContinues() {
+        var buffer = StatementBuffer()
+        #expect(buffer.add("rate by", number: 4) == .more)
+        #expect(buffer.add(".format csv", number: 5) == .more, "a dot inside a statement is not a command")
+        buffer.reset()
+        #expect(buffer.add("rate by", number: 7) == .more)
+        #expect(buffer.add("  year", number: 8) == .statement("rate by\n  year", firstLine: 7))
+    }
+}
+
+@Suite struct DataLocationTests {
+    @Test func optionThenEnvironmentThenWalkUp() throws {
+        let root = URL(fileURLWithPath: try temporaryPath("root")).path
+        let data = root + "/project/datasets"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/project/.build/debug", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: data + "/municipalities.csv", contents: Data())
+        let executable = root + "/project/.build/debug/dkq"
+
+        #expect(DataLocation.find(explicit: "/x", environment: "/y", executable: executable, currentDirectory: nil) == "/x")
+        #expect(DataLocation.find(explicit: nil, environment: "/y", executable: executable, currentDirectory: nil) == "/y")
+        #expect(DataLocation.find(explicit: nil, environment: "", executable: executable, currentDirectory: nil) == data)
+        #expect(
+            DataLocation.find(explicit: nil, environment: nil, executable: "/usr/bin/dkq", currentDirectory: root + "/project/docs")
+                == data)
+        #expect(DataLocation.find(explicit: nil, environment: nil, executable: "/usr/bin/dkq", currentDirectory: root) == nil)
+    }
+
+    @Test(arguments: [("/a/b/c", "/a/b"), ("/a/b/", "/a"), ("/a", "/"), ("/", "/"), ("dkq", ".")])
+    func parent(path: String, expected: String) {
+        #expect(DataLocation.parent(path) == expected)
+    }
+}
+
+@Suite struct CompletionTests {
+    @Test(arguments: [
+        ("rate by munic", "munic"),
+        ("rate where municipality=Tår", "Tår"),
+        ("rate by year, mun", "mun"),
+        ("", ""),
+        ("rate ", ""),
+    ])
+    func wordBeforeCursor(prefix: String, word: String) {
+        #expect(Completion.word(before: prefix[...]) == word[...])
+    }
+
+    @Test func oneMatchInsertsTheWholeWordAndASpace() {
+        #expect(Completion.edit(word: "Munic", candidates: ["municipality"])
+            == CompletionEdit(delete: 5, insert: "municipality ", list: []))
+        #expect(Completion.edit(word: "Tår", candidates: ["Tårnby"])
+            == CompletionEdit(delete: 3, insert: "Tårnby ", list: []), "counts characters, not bytes")
+    }
+
+    @Test func severalMatchesInsertTheCommonPrefixAndList() {
+        let edit = Completion.edit(word: "r", candidates: ["rate", "rate_low", "rate_high", "rate"])
+        #expect(edit == CompletionEdit(delete: 1, insert: "rate", list: ["rate", "rate_low", "rate_high"]))
+        let none = Completion.edit(word: "rate", candidates: ["rate", "rate_low"])
+        #expect(none?.insert == "rate" || none?.insert == "")
+        #expect(none?.list == ["rate", "rate_low"])
+        #expect(Completion.edit(word: "x", candidates: []) == nil)
+    }
+
+    @Test(arguments: [
+        (".fo", [".format"]),
+        (".h", [".help", ".history"]),
+        (".format c", ["csv"]),
+        (".mode ", ["table", "csv", "tsv", "json", "markdown"]),
+        (".timer o", ["on", "off"]),
+        (".help me", ["measures"]),
+        (".read sc", []),
+    ])
+    func dotCommandCandidates(prefix: String, expected: [String]) {
+        #expect(Completion.shellCandidates(prefix: prefix) == expected)
+    }
+
+    @Test func notADotCommandLeavesItToTheEngine() {
+        #expect(Completion.shellCandidates(prefix: "rate by ") == nil)
+    }
+
+    @Test func columnsFitTheWidth() {
+        let text = Completion.columns(["alpha", "beta", "gamma", "delta"], width: 16)
+        #expect(text == "alpha  beta\ngamma  delta\n")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 16 })
+    }
+
+    @Test func runTimeHasThreeDecimals() {
+        #expect(Session.seconds(.milliseconds(4)) == "0.004")
+        #expect(Session.seconds(.milliseconds(12_345)) == "12.345")
+        #expect(Session.seconds(.microseconds(1_500)) == "0.002")
+    }
+}

@@ -1,3 +1,0 @@
-// Placeholder.
-import Testing
-@Test func placeholder() { #expect(1 + 1 == 2) }

@@ -1,0 +1,160 @@
+// End to end: the built dkq run as a subprocess with -c, a script file and
+// stdin; exit codes, error places, invalid UTF-8, a 1 MB line, control characters.
+import Foundation
+import Testing
+
+@Suite struct ScriptTests {
+    @Test func versionAndHelp() throws {
+        let version = try runDkq(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("dkq "))
+        let help = try runDkq(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("-c QUERY") && help.stdout.contains("--format FMT"))
+    }
+
+    @Test func badOptionExitsTwoWithSuggestion() throws {
+        let result = try runDkq(["--fromat", "csv"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown option '--fromat'; did you mean '--format'?"))
+        let format = try runDkq(["--format", "xml", "-c", "rate"])
+        #expect(format.status == 2)
+        #expect(format.stderr.contains("unknown format 'xml'"))
+    }
+
+    @Test func missingDataFolderIsADataErrorAndExitsOne() throws {
+        let result = try runDkq(["--data", "/nonexistent/dkq-data", "-c", ".format"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("/nonexistent/dkq-data: error:"))
+        let fromEnvironment = try runDkq(["-c", ".format"], environment: ["DKQ_DATA": "/nonexistent/env-data"])
+        #expect(fromEnvironment.status == 1)
+        #expect(fromEnvironment.stderr.contains("/nonexistent/env-data: error:"))
+        let optionWins = try runDkq(
+            ["--data", dataFolder, "-c", ".format"], environment: ["DKQ_DATA": "/nonexistent/env-data"])
+        #expect(optionWins.stderr.contains("env-data") == false)
+    }
+
+    @Test func commandRunsDotCommandsAndSeveralLines() throws {
+        let result = try runDkq(["-c", ".format json\n.format\n.timer\n"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "json\ntimer off\n")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func formatOptionSetsTheStartingFormat() throws {
+        let result = try runDkq(["--format", "markdown", "-c", ".format"])
+        #expect(result.stdout == "markdown\n")
+    }
+
+    @Test func scriptErrorNamesFileAndLineAndStops() throws {
+        let script = try temporaryFile("bad.dkq", ".format csv\n\n.fromat tsv\n.help formats\n")
+        let result = try runDkq([script])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.dkq:3: error: unknown command '.fromat'; did you mean '.format'?"))
+        #expect(!result.stdout.contains("Output formats"), "nothing after the first error runs")
+    }
+
+    @Test func readNamesTheInnerFile() throws {
+        let inner = try temporaryFile("inner.dkq", ".timer on\n.timer sometimes\n")
+        let result = try runDkq(["-c", ".read \(inner)"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("inner.dkq:2: error: expected on or off"))
+        let missing = try runDkq(["-c", ".read /nonexistent/x.dkq"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/nonexistent/x.dkq: error: cannot read"))
+    }
+
+    @Test func stdinPipeRunsLinesWithoutPromptOrHistory() throws {
+        let history = try temporaryPath("history")
+        let result = try runDkq(
+            [], stdin: Data(".mode tsv\n\n   \n.format\n".utf8), environment: ["DKQ_HISTORY": history])
+        #expect(result.status == 0)
+        #expect(result.stdout == "tsv\n", "no prompt, no banner")
+        #expect(!FileManager.default.fileExists(atPath: history), "script input is never recorded")
+    }
+
+    @Test func invalidUTF8OnStdinNamesTheByte() throws {
+        let input = Data(".format csv\n".utf8) + Data([0x61, 0x62, 0xC3, 0x28, 0x0A]) + Data(".format\n".utf8)
+        let result = try runDkq([], stdin: input)
+        #expect(result.status == 1)
+        #expect(result.stderr == "stdin:2: error: invalid UTF-8 at byte 3 of the line\n")
+        #expect(result.stdout.isEmpty, "stops at the bad line")
+    }
+
+    @Test func oneMegabyteLineIsReadWhole() throws {
+        var line = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        line.append(0xFF)
+        line.append(0x0A)
+        let result = try runDkq([], stdin: line)
+        #expect(result.exitedNormally)
+        #expect(result.stderr == "stdin:1: error: invalid UTF-8 at byte \((1 << 20) + 1) of the line\n")
+    }
+
+    @Test func controlCharactersDoNotCrash() throws {
+        let input = Data("rate\u{01} by\u{1B}[2J year\u{7F} 2021\n\u{00}\n.format\n".utf8)
+        let result = try runDkq([], stdin: input)
+        #expect(result.exitedNormally)
+        #expect(result.status == 0 || result.status == 1)
+        #expect(!result.stdoutBytes.contains(0x1B), "no raw escape reaches stdout")
+    }
+
+    @Test func outputFileThatCannotBeWrittenIsAnError() throws {
+        let result = try runDkq(["-c", ".output /nonexistent/dir/out.csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("query:1: error: cannot write /nonexistent/dir/out.csv"))
+    }
+
+    @Test func timerPrintsRunTime() throws {
+        let result = try runDkq(["-c", ".timer on\nrate by year\n"])
+        #expect(result.stdout.contains(/Run Time: \d+\.\d{3} s\n/))
+    }
+
+    @Test func quitStopsAScript() throws {
+        let result = try runDkq([], stdin: Data(".format csv\n.quit\n.format\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
+
+    // Tests of query output: enabled once the engine answers queries.
+
+    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    func commandPrintsAResultTable() throws {
+        let result = try runDkq(["-c", "rate by year year 2021"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("rate"))
+        #expect(!result.stdoutBytes.contains(0x1B), "no colour when stdout is not a terminal")
+    }
+
+    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    func csvFormatAndOnceFile() throws {
+        let out = try temporaryPath("once.csv")
+        let result = try runDkq(["--format", "csv", "-c", ".once \(out)\nrate by year year 2021\nrate by year year 2021"])
+        #expect(result.status == 0)
+        let file = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(file.hasPrefix("year,rate") || file.contains("rate"))
+        #expect(result.stdout.contains(","), "the second result went to stdout as CSV")
+    }
+
+    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    func queryErrorInAScriptNamesFileAndLine() throws {
+        let script = try temporaryFile("q.dkq", "rate by year year 2021\n\nrate by nonsense\nrate by year\n")
+        let result = try runDkq([script])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("q.dkq:3:"))
+    }
+
+    @Test(.enabled(if: engineKnowsContinuation, "Engine.needsMoreInput is not implemented yet"))
+    func statementSpanningLinesOnStdin() throws {
+        let result = try runDkq([], stdin: Data("rate by\n  year\n  year 2021\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("rate"))
+    }
+
+    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    func oneMegabyteQueryRuns() throws {
+        let names = Array(repeating: "Aarhus", count: (1 << 20) / 8).joined(separator: ", ")
+        let result = try runDkq([], stdin: Data("rate where municipality in (\(names)) year 2021\n".utf8))
+        #expect(result.exitedNormally)
+        #expect(result.status == 0, "\(result.stderr.prefix(300))")
+    }
+}
