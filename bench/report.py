@@ -30,7 +30,7 @@ def summarize(series, count, checks, info, runs, script_runs, import_report):
     q1, script = series.get("q1", {}), series.get("script", {})
     lines = [f"== dkq benchmark: {info['outcome_rows']} outcome rows; {info['machine']}",
              f"   q1 = cold start + one query, {runs} runs; script = {count} queries in one process, "
-             f"{script_runs} runs; wall time incl. process start; peak = max RSS",
+             f"{script_runs} runs; wall time incl. process start; peak = max RSS (GNU time)",
              ""]
     header = (f"{'tool':30} {'q1 median ms':>12} {'q1 min ms':>10} {'q1 peak MB':>10} "
               f"{'script med s':>12} {'script min s':>12} {'queries/s':>10} {'script peak MB':>14}")
