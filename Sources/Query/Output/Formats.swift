@@ -53,16 +53,25 @@ extension Renderer {
 
     /// CSV (RFC 4180 quoting) or TSV; notes follow as `# ` lines.
     static func delimited(_ result: ResultSet, separator: Character) -> String {
-        func field(_ text: String) -> String {
-            if separator == "\t" {
-                return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        let separatorByte = separator == "\t" ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+        var out = ""
+        out.reserveCapacity(64 * (result.rows.count + 1))
+        func append(_ text: String) {
+            let special = text.utf8.contains { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            if !special {
+                out += text
+            } else if separator == "\t" {
+                out += String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            } else {
+                out += "\"" + text.replacingAll("\"", with: "\"\"") + "\""
             }
-            guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
         }
-        var out = result.columns.map { field($0.name) }.joined(separator: String(separator)) + "\n"
-        for row in result.rows {
-            out += row.map { field(plain($0)) }.joined(separator: String(separator)) + "\n"
+        for row in [result.columns.map(\.name)] + result.rows.map({ $0.map(plain) }) {
+            for (i, field) in row.enumerated() {
+                if i > 0 { out.append(separator) }
+                append(field)
+            }
+            out += "\n"
         }
         for note in result.notes { out += "# \(note)\n" }
         return out

@@ -134,17 +134,17 @@ struct Binder {
         "område": .area, "år": .year, "kvartal": .quarter,
     ]
 
-    static func measure(named text: String) -> Measure? {
-        let folded = foldName(text)
-        return Measure.allCases.first { foldName($0.rawValue) == folded }
-            ?? measureAliases.first { foldName($0.key) == folded }?.value
-    }
+    /// Measures and dimensions by folded name and alias, built once.
+    static let measuresByName: [String: Measure] = Dictionary(
+        Measure.allCases.map { (foldName($0.rawValue), $0) } + measureAliases.map { (foldName($0.key), $0.value) },
+        uniquingKeysWith: { first, _ in first })
+    static let dimensionsByName: [String: Dimension] = Dictionary(
+        Dimension.allCases.map { (foldName($0.rawValue), $0) } + dimensionAliases.map { (foldName($0.key), $0.value) },
+        uniquingKeysWith: { first, _ in first })
 
-    static func dimension(named text: String) -> Dimension? {
-        let folded = foldName(text)
-        return Dimension.allCases.first { foldName($0.rawValue) == folded }
-            ?? dimensionAliases.first { foldName($0.key) == folded }?.value
-    }
+    static func measure(named text: String) -> Measure? { measuresByName[foldName(text)] }
+
+    static func dimension(named text: String) -> Dimension? { dimensionsByName[foldName(text)] }
 
     func resolveMeasure(_ name: Name) throws(Diagnostic) -> Measure {
         if let measure = Self.measure(named: name.text) { return measure }
