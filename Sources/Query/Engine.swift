@@ -62,4 +62,11 @@ public struct Engine: Sendable {
     public static func needsMoreInput(_ source: String) -> Bool {
         Parser.needsMoreInput(source)
     }
+
+    /// For a script read line by line: whether `line`, following a complete statement,
+    /// continues it (it starts with a clause keyword, `and` or `or`); nil for a blank or
+    /// comment line, which decides nothing.
+    public static func continuesStatement(_ line: String) -> Bool? {
+        Parser.lineContinues(line)
+    }
 }

@@ -50,11 +50,12 @@ enum ScriptRunner {
         sourceName: String, session: Session, stopOnError: Bool, nextLine: () -> [UInt8]?
     ) -> CommandOutcome {
         var buffer = StatementBuffer()
+        buffer.holdsComplete = true
         var number = 0
         var failed = false
         while let bytes = nextLine() {
             number += 1
-            let step: StatementBuffer.Step
+            let steps: [StatementBuffer.Step]
             switch decodeLine(bytes) {
             case .failure(let error):
                 printErr("\(sourceName):\(number): error: \(error.message)\n")
@@ -63,14 +64,16 @@ enum ScriptRunner {
                 buffer.reset()
                 continue
             case .success(let line):
-                step = buffer.add(line, number: number)
+                steps = buffer.add(line, number: number)
             }
-            switch perform(step, sourceName: sourceName, number: number, session: session) {
-            case .done: break
-            case .quit: return failed ? .failed : .quit
-            case .failed:
-                failed = true
-                if stopOnError { return .failed }
+            for step in steps {
+                switch perform(step, sourceName: sourceName, number: number, session: session) {
+                case .done: break
+                case .quit: return failed ? .failed : .quit
+                case .failed:
+                    failed = true
+                    if stopOnError { return .failed }
+                }
             }
         }
         if let step = buffer.finish(),

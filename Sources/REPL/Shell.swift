@@ -37,7 +37,9 @@ enum Shell {
                 buffer.reset()
                 printErr("error: \(message)\n")
             case .line(let line):
-                switch buffer.add(line, number: 1) {
+                // The interactive buffer never holds statements, so each line gives one step.
+                for step in buffer.add(line, number: 1) {
+                switch step {
                 case .blank, .more:
                     break
                 case .command(let line):
@@ -50,6 +52,7 @@ enum Shell {
                 case .statement(let text, _):
                     record(text, editor: editor, session: session)
                     _ = session.run(text, sourceName: "query", firstLine: 1)
+                }
                 }
             }
         }

@@ -18,22 +18,36 @@ struct StatementBuffer {
 
     private(set) var text = ""
     private(set) var firstLine = 0
+    /// Scripts hold a complete statement until the next line shows whether it goes on
+    /// (`rate, cases` then `  by municipality`); the interactive shell runs it at once.
+    var holdsComplete = false
 
     /// True when no statement is pending.
     var isEmpty: Bool { text.isEmpty }
 
-    /// Adds line number `number` (1-based; pass 1 when lines are not numbered).
-    mutating func add(_ line: String, number: Int) -> Step {
+    /// Adds line number `number` (1-based; pass 1 when lines are not numbered). Returns what
+    /// to do, in order: a held statement may be released before the line's own step.
+    mutating func add(_ line: String, number: Int) -> [Step] {
+        if !text.isEmpty, holdsComplete, !Engine.needsMoreInput(text) {
+            switch DotCommand.isCommand(line) ? false : Engine.continuesStatement(line) {
+            case true?, nil:
+                text += "\n" + line
+                return [.more]
+            case false?:
+                let held = take()
+                return [held] + add(line, number: number)
+            }
+        }
         if text.isEmpty {
-            if line.allSatisfy(\.isWhitespace) { return .blank }
-            if DotCommand.isCommand(line) { return .command(line) }
+            if line.allSatisfy(\.isWhitespace) { return [.blank] }
+            if DotCommand.isCommand(line) { return [.command(line)] }
             text = line
             firstLine = number
         } else {
             text += "\n" + line
         }
-        if Engine.needsMoreInput(text) { return .more }
-        return take()
+        if Engine.needsMoreInput(text) || holdsComplete { return [.more] }
+        return [take()]
     }
 
     /// At the end of input: whatever is pending, so the engine can report it.

@@ -74,7 +74,7 @@ struct InteractiveTests {
         }, "\(shell.screen())")
     }
 
-    @Test(.enabled(if: engineKnowsContinuation, "Engine.needsMoreInput is not implemented yet"))
+    @Test
     func continuationPromptAndOneHistoryEntry() throws {
         let shell = try start()
         shell.type("rate by")
@@ -134,7 +134,7 @@ struct InteractiveTests {
         #expect(shell.waitForLine("csv"))
     }
 
-    @Test(.enabled(if: engineCompletes, "Engine.completions does not offer names yet"))
+    @Test
     func tabCompletesADimension() throws {
         let shell = try start()
         shell.type("rate by munic")
@@ -180,7 +180,7 @@ struct InteractiveTests {
         #expect(shell.waitForLastLine(prompt))
     }
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func queryResultIsShown() throws {
         let shell = try start()
         shell.type("rate by year year 2021")

@@ -117,7 +117,7 @@ import Testing
 
     // Tests of query output: enabled once the engine answers queries.
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func commandPrintsAResultTable() throws {
         let result = try runDkq(["-c", "rate by year year 2021"])
         #expect(result.status == 0)
@@ -125,7 +125,7 @@ import Testing
         #expect(!result.stdoutBytes.contains(0x1B), "no colour when stdout is not a terminal")
     }
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func csvFormatAndOnceFile() throws {
         let out = try temporaryPath("once.csv")
         let result = try runDkq(["--format", "csv", "-c", ".once \(out)\nrate by year year 2021\nrate by year year 2021"])
@@ -135,7 +135,7 @@ import Testing
         #expect(result.stdout.contains(","), "the second result went to stdout as CSV")
     }
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func queryErrorInAScriptNamesFileAndLine() throws {
         let script = try temporaryFile("q.dkq", "rate by year year 2021\n\nrate by nonsense\nrate by year\n")
         let result = try runDkq([script])
@@ -143,7 +143,7 @@ import Testing
         #expect(result.stderr.contains("q.dkq:3:"))
     }
 
-    @Test(.enabled(if: engineKnowsContinuation, "Engine.needsMoreInput is not implemented yet"))
+    @Test
     func statementSpanningLinesOnStdin() throws {
         let result = try runDkq([], stdin: Data("rate by\n  year year 2021\n.format\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
@@ -151,7 +151,7 @@ import Testing
         #expect(result.stdout.hasSuffix("table\n"), "the dot command after the statement ran")
     }
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func outputSendsResultsToAFileUntilReset() throws {
         let out = try temporaryPath("out.txt")
         let result = try runDkq(["-c", ".output \(out)\nrate by year year 2021\n.output\nupheld by year year 2021"])
@@ -161,7 +161,7 @@ import Testing
         #expect(result.stdout.contains("upheld") && !result.stdout.contains("rate"))
     }
 
-    @Test(.enabled(if: engineAnswersQueries, "the engine does not answer queries yet"))
+    @Test
     func oneMegabyteQueryRuns() throws {
         let names = Array(repeating: "Aarhus", count: (1 << 20) / 8).joined(separator: ", ")
         let result = try runDkq([], stdin: Data("rate where municipality in (\(names)) year 2021\n".utf8))

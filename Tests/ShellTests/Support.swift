@@ -1,5 +1,5 @@
 // Test support: find the built `dkq`, a data folder, run dkq as a subprocess,
-// and probes that say whether the engine's parts have landed yet.
+// and temporary files.
 import Foundation
 import Query
 
@@ -19,31 +19,8 @@ let dkqBinary: String = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last ?? "dkq"
 }()
 
-/// The shipped datasets when present, else an empty stand-in (enough for the placeholder loader).
-let dataFolder: String = {
-    let shipped = repositoryRoot + "/datasets"
-    if FileManager.default.fileExists(atPath: shipped + "/municipalities.csv") { return shipped }
-    let standIn = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-test-data-\(getpid())").path
-    try? FileManager.default.createDirectory(atPath: standIn, withIntermediateDirectories: true)
-    _ = FileManager.default.createFile(atPath: standIn + "/municipalities.csv", contents: Data())
-    return standIn
-}()
-
-/// Whether the engine answers queries yet (it is written in parallel with the shell).
-/// Tests of query output are enabled only then; they run as soon as it lands.
-let engineAnswersQueries: Bool = {
-    guard var engine = try? Engine.open(dataDirectory: dataFolder) else { return false }
-    return engine.run("rate by year").contains { if case .table = $0 { true } else { false } }
-}()
-
-/// Whether `Engine.needsMoreInput` is implemented (continuation prompt tests).
-let engineKnowsContinuation = Engine.needsMoreInput("rate by")
-
-/// Whether `Engine.completions` offers measure and dimension names.
-let engineCompletes: Bool = {
-    guard let engine = try? Engine.open(dataDirectory: dataFolder) else { return false }
-    return engine.completions(in: "rate by munic", cursor: 13).contains("municipality")
-}()
+/// The shipped datasets.
+let dataFolder = repositoryRoot + "/datasets"
 
 /// What a finished dkq run gave.
 struct RunResult {

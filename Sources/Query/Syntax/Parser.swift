@@ -167,6 +167,16 @@ extension Parser {
         return tokens[k]
     }
 
+    /// Whether a line read after a complete statement continues it: nil when the line
+    /// has no tokens (blank or a comment, so the next line decides), else true when it
+    /// starts with a clause keyword, `and` or `or`.
+    static func lineContinues(_ line: String) -> Bool? {
+        let tokens = Lexer.scan(line).tokens
+        let parser = Parser(tokens: tokens, source: Array(line.utf8))
+        guard let first = tokens.first(where: { $0.kind != .newline }), first.kind != .end else { return nil }
+        return parser.clauseKeyword(first) != nil || parser.isWord(first, "and") || parser.isWord(first, "or")
+    }
+
     /// At a newline: true when the next line continues the statement (it starts
     /// with a clause keyword, `and` or `or`).
     func continuesAfterNewline() -> Bool {
