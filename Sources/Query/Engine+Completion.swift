@@ -104,7 +104,9 @@ extension Engine {
         let catalog = store.catalog
         switch field.flatMap(Binder.dimension(named:)) {
         case .municipality: return catalog.municipalities.map(\.name)
-        case .region: return catalog.regions.map(quoted)
+        case .region:
+            // "Region Sjælland" or, as the binder also accepts, Sjælland.
+            return catalog.regions.map { $0.hasPrefix("Region ") ? String($0.dropFirst(7)) : $0 } + catalog.regions.map(quoted)
         case .paragraph: return catalog.paragraphs.map { quoted($0.label) }
         case .law: return catalog.laws.map(quoted)
         case .area: return ["generelt", "børnehandicap", "voksenhandicap"]

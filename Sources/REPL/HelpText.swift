@@ -87,33 +87,18 @@ enum HelpText {
 
         """
 
-    static let measures = """
-        Measures (describe NAME for the formula)
-          rate            omgørelsesprocent: reversed / decided on the merits, in %
-          cases           realitetsbehandlede: upheld + changed + remanded
-          decided         all decided complaints, dismissed included
-          upheld          stadfæstet
-          changed         ændret/ophævet
-          remanded        hjemvist
-          dismissed       afvist/henvist (not tried on the merits)
-          reversed        omgjorte: changed + remanded
-          upheld_share, changed_share, remanded_share, dismissed_share   shares in %
-          rate_low, rate_high   95 % Wilson interval for rate
-          days            mean processing time in days
+    /// From the library's own definitions, so help and `describe` never disagree.
+    static var measures: String {
+        let width = (Measure.allCases.map(\.rawValue.count).max() ?? 0) + 2
+        return "Measures (describe NAME for the formula)\n"
+            + Measure.allCases.map { "  " + $0.rawValue.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+    }
 
-        """
-
-    static let dimensions = """
-        Dimensions (group with `by`, filter with `where`)
-          municipality    one of the 98 municipalities: name, Ankestyrelsen's spelling or code
-          region          one of the five regions
-          paragraph       a paragraph-level lovgrundlag: §83, "§§ 95-96", label or code
-          law             Serviceloven or Barnets lov
-          area            generelt, børnehandicap, voksenhandicap
-          year            the data year
-          quarter         1-4
-
-        """
+    static var dimensions: String {
+        let width = (Dimension.allCases.map(\.rawValue.count).max() ?? 0) + 2
+        return "Dimensions (group with `by`, filter with `where`)\n"
+            + Dimension.allCases.map { "  " + $0.rawValue.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+    }
 
     static let formats = """
         Output formats (.format NAME, or --format NAME on the command line)

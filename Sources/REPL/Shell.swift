@@ -70,6 +70,9 @@ enum Shell {
         if let first = years.first, let last = years.last {
             text += "\n\(store.catalog.municipalities.count) municipalities, years \(first)-\(last)."
         }
+        if store.datasets.contains(where: \.synthetic) {
+            text += "\nThe outcome data is a SYNTHETIC DEMO, not real figures (datasets/README.md); load real tables with load \"FILE\"."
+        }
         return text + "\n.help for help, TAB completes, Ctrl-D leaves.\n"
     }
 }

@@ -178,6 +178,8 @@ enum Fixture {
         Case(line: "rate where municipality = lae", expected: ["Læsø"]),
         Case(line: "rate where municipality in (Aarhus, K", expected: ["København"]),
         Case(line: "rate where area = b", expected: ["børnehandicap"]),
+        Case(line: "rate where region = n", expected: ["Nordjylland"]),
+        Case(line: "rate where region = \"Region H", expected: ["\"Region Hovedstaden\""]),
         Case(line: "rate where paragraph = \"Voksne - B", expected: ["\"Voksne - BPA og kontant tilskud - §§ 95-96\""]),
         Case(line: "rate by year wh", expected: ["where"]),
         Case(line: "show mu", expected: ["municipalities"]),

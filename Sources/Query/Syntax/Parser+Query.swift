@@ -34,6 +34,12 @@ extension Parser {
         skipNewlines()
         let token = current
         guard case .word(let text) = token.kind, clauseKeyword(token) == nil else {
+            let startsStatement = position == 0 || tokens[position - 1].kind == .symbol(";") || tokens[position - 1].kind == .newline
+            if clauseKeyword(token) != nil, startsStatement {
+                throw expected(
+                    "a measure", found: token,
+                    hint: "a statement starts with its measures; at the prompt a line goes on only where it is unfinished (end the line before with 'by', 'where', 'and' or ',')")
+            }
             throw expected("a measure", found: token, hint: "e.g. rate by municipality")
         }
         advance()
