@@ -1,4 +1,4 @@
-// The command line: `dkq [--format FMT] [--data DIR] [-c QUERY | FILE | -]`,
+// The command line: `dkq [--format FMT] [--data DIR] [--load FILE]… [-c QUERY | FILE | -]`,
 // `--help`, `--version`. Parsing only; main.swift acts on the result.
 import Query
 
@@ -10,10 +10,12 @@ struct Arguments: Equatable {
     var file: String?
     var format: OutputFormat?
     var dataDirectory: String?
+    /// `--load FILE`, in order: real data files loaded before anything runs.
+    var loads: [String] = []
     var help = false
     var version = false
 
-    static let options = ["-c", "--format", "--data", "--help", "--version"]
+    static let options = ["-c", "--format", "--data", "--load", "--help", "--version"]
 
     /// Parses the arguments after the program name.
     static func parse(_ words: [String]) -> Result<Arguments, LineError> {
@@ -62,6 +64,9 @@ struct Arguments: Equatable {
             case "--data", "-d":
                 guard let directory = value() else { return fail("--data needs a folder") }
                 result.dataDirectory = directory
+            case "--load", "-l":
+                guard let file = value() else { return fail("--load needs a data file, e.g. --load ANKEAST1.px") }
+                result.loads.append(file)
             default:
                 let guess = nearest(word, in: options).map { "; did you mean '\($0)'?" } ?? "; see dkq --help"
                 return fail("unknown option '\(word)'\(guess)")

@@ -47,6 +47,8 @@ enum HelpText {
           --format FMT   output format: table, csv, tsv, json, markdown (default table)
           --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
                          the executable or the current directory)
+          --load FILE    load a downloaded data file first (talportal CSV, PC-Axis,
+                         StatBank CSV, comments); may be given several times
           -h, --help     show this help
           --version      show the version
 

@@ -31,7 +31,15 @@ enum Main {
         let terminal = Terminal.current()
         let fromStdin = arguments.command == nil && (arguments.file == nil || arguments.file == "-")
         let interactive = fromStdin && terminal.stdinIsTTY
-        guard let engine = openEngine(arguments.dataDirectory, interactive: interactive) else { return 1 }
+        guard var engine = openEngine(arguments.dataDirectory, interactive: interactive) else { return 1 }
+        for file in arguments.loads {
+            do {
+                printErr(try engine.load(path: file) + "\n")
+            } catch {
+                printErr("\(error)\nnothing was loaded from \(file)\n")
+                return 1
+            }
+        }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
 
         let outcome: CommandOutcome

@@ -168,4 +168,21 @@ import Testing
         #expect(result.exitedNormally)
         #expect(result.status == 0, "\(result.stderr.prefix(300))")
     }
+
+    @Test func loadOptionLoadsBeforeTheQuery() throws {
+        let file = repositoryRoot + "/Tests/Fixtures/import/talportal.csv"
+        let result = try runDkq(["--load", file, "--format", "csv", "-c", "cases by municipality year 2021"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("loaded 32 rows: year 2021, 3 municipalities (talportal-csv, real)"))
+        #expect(result.stdout.hasPrefix("municipality,cases\nKøbenhavn,146\nAarhus,129\nLæsø,64\n"))
+        #expect(!result.stdout.contains("SYNTHETIC"))
+    }
+
+    @Test func loadOptionWithABadFileStopsBeforeAnyQuery() throws {
+        let file = repositoryRoot + "/Tests/Fixtures/import/bad/negative.csv"
+        let result = try runDkq(["--load", file, "-c", "cases"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("negative.csv:3:47: error: negative count -6 in Stadfæstelse"))
+    }
 }
