@@ -186,3 +186,24 @@ import Testing
         #expect(result.stderr.contains("negative.csv:3:47: error: negative count -6 in Stadfæstelse"))
     }
 }
+
+@Suite struct DropInYearTests {
+    /// A user copies next year's file into datasets/outcomes/ and sees it after a restart.
+    @Test func anotherYearsFileIsPickedUpAtStart() throws {
+        let folder = try temporaryPath("data")
+        try FileManager.default.createDirectory(atPath: folder + "/outcomes", withIntermediateDirectories: true)
+        for name in ["municipalities.csv", "paragraphs.csv"] {
+            try FileManager.default.copyItem(atPath: dataFolder + "/" + name, toPath: folder + "/" + name)
+        }
+        try FileManager.default.copyItem(atPath: dataFolder + "/outcomes/2024.csv", toPath: folder + "/outcomes/2024.csv")
+        let header = "# source: a test file\nyear,quarter,municipality,paragraph,upheld,changed,remanded,dismissed,days\n"
+        try (header + "2025,1,751,1.11,3,1,0,0,90.0\n2025,2,751,1.11,1,0,1,0,80.0\n")
+            .write(toFile: folder + "/outcomes/2025.csv", atomically: true, encoding: .utf8)
+        let result = try runDkq(["--format", "csv", "-c", "rate, cases, days by year where municipality = Aarhus and paragraph = 83 since 2025"],
+                                environment: ["DKQ_DATA": folder])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("year,rate,cases,days\n2025,33.3,6,86.7\n"), "days weighted by decided: (4 × 90 + 2 × 80) / 6")
+        #expect(result.stdout.contains("# Quarters: 2025Q1–2025Q2."))
+        #expect(result.stdout.contains("# Data: outcomes/2025.csv (dkq-csv)."))
+    }
+}
