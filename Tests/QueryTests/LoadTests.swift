@@ -31,6 +31,9 @@ import Testing
         let y2022 = try #require(Self.table(&engine, "cases year 2022"))
         #expect(y2022.notes.contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })
 
+        let versus = try #require(Self.table(&engine, "rate where municipality = Aarhus year 2021 vs national"))
+        #expect(versus.notes.contains("The data for these years covers 3 of 98 municipalities: national_* is their total, not the whole country's."))
+
         let mixed = try #require(Self.table(&engine, "cases year 2021..2022"))
         #expect(mixed.notes.contains("This result combines real and synthetic data."))
     }

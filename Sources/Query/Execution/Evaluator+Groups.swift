@@ -82,6 +82,10 @@ extension Evaluator {
         }
         if plan.national != nil {
             notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points; funnel = exact binomial test against the national rate.")
+            let present = main.presentMunicipalities.filter { $0 }.count
+            if present < domains.municipalities {
+                notes.append("The data for these years covers \(present) of \(domains.municipalities) municipalities: national_* is their total, not the whole country's.")
+            }
         }
         if shown < total {
             if let cut = query.cut {
