@@ -22,7 +22,7 @@ struct TalportalImporter {
 
     /// Streams the rows into outcome cells, checking each as it goes.
     func load(stream: inout ByteStream) throws(DataError) -> (FactTable, [String]) {
-        var header: [Int] = []
+        var header = ColumnIndices()
         var fields: [FieldRange] = []
         var headerCount = 0
         var grid = CellTable()
@@ -46,7 +46,7 @@ struct TalportalImporter {
                 if header.isEmpty {
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                     let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
-                    header = result.indices
+                    header = ColumnIndices(result.indices)
                     headerCount = result.names.count
                     return
                 }
