@@ -92,3 +92,38 @@ func splitDataLine(
             file: file, line: number, column: 1, "line has \(fields.count) columns, the header has \(expected)")
     }
 }
+
+/// The column indices from `readHeader` for up to ten specs, held inline so that reading one in
+/// a per-line loop costs no array retain and release.
+struct ColumnIndices: Sendable {
+    private var storage: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1, -1)
+    /// True until indices are set (no header read yet).
+    private(set) var isEmpty = true
+
+    init() {}
+
+    init(_ indices: [Int]) {
+        isEmpty = false
+        withUnsafeMutableBytes(of: &storage) { raw in
+            for (slot, index) in indices.prefix(10).enumerated() { raw.storeBytes(of: index, toByteOffset: slot * MemoryLayout<Int>.stride, as: Int.self) }
+        }
+    }
+
+    /// The column of spec `slot` (0-9), -1 when absent.
+    @inline(__always)
+    subscript(slot: Int) -> Int {
+        switch slot {
+        case 0: storage.0
+        case 1: storage.1
+        case 2: storage.2
+        case 3: storage.3
+        case 4: storage.4
+        case 5: storage.5
+        case 6: storage.6
+        case 7: storage.7
+        case 8: storage.8
+        case 9: storage.9
+        default: -1
+        }
+    }
+}

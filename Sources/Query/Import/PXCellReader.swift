@@ -16,7 +16,7 @@ struct PXCellReader {
     var warnings: [String] = []
 
     /// Bytes consumed so far.
-    private var offset = 0
+    var offset = 0
     let sizes: [Int]
     var coords: [Int]
     let cellStride: [Int]
@@ -30,14 +30,16 @@ struct PXCellReader {
     /// Slots per (time) row of a page, and Int32s per page (one row per time value).
     let rowWidth: Int
     let pageSize: Int
+    /// Per value of the innermost dimension (see `innerSteps`).
+    let innerPage: [Int], innerSlot: [Int], innerKind: [Int]
     /// Page start in `store` per municipality × paragraph value (-1: no page yet).
     var pages: [Int]
     /// Whether a page's municipality and paragraph are both leaves (not totals).
     let leafPage: [Bool]
     var store: [Int32] = []
-    private let totalCells: Int
-    private var cellCount = 0
-    private var done = false
+    let totalCells: Int
+    var cellCount = 0
+    var done = false
     private var missingCells = 0
     private var tokenLine = 0
     private var tokenColumn = 0
@@ -82,6 +84,9 @@ struct PXCellReader {
         slotOf = kinds.map { slotOfKind[$0] }
         rowWidth = width
         pageSize = width * sizes[timeDim]
+        (innerPage, innerSlot, innerKind) = Self.innerSteps(
+            sizes: sizes, placeDim: placeDim, paragraphDim: paragraphDim, timeDim: timeDim, outcomeDim: outcomeDim,
+            rowWidth: width, slotOf: slotOf, kindOf: kinds)
         let places = dims[placeDim].places
         let paragraphs = dims[paragraphDim].paragraphs
         pages = Array(repeating: -1, count: sizes[placeDim] * sizes[paragraphDim])
@@ -110,7 +115,12 @@ struct PXCellReader {
     mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, atEnd: Bool) throws(DataError) -> Int {
         let count = buffer.count
         var index = 0
+        let fast = keyDims.isEmpty
         scan: while index < count {
+            if fast, !done {
+                index = scanPlainCells(buffer, from: index, atEnd: atEnd)
+                if index >= count { break }
+            }
             if done {
                 while index < count {
                     if buffer[index] == 0x0A { line += 1; lineStartOffset = offset + index + 1 }

@@ -48,73 +48,92 @@ extension PXCellReader {
         let sizeT = sizes[timeDim], sizeM = sizes[placeDim], sizeP = sizes[paragraphDim]
         var usedLeafPages = 0
         for key in pages.indices where pages[key] >= 0 && leafPage[key] { usedLeafPages += 1 }
-        var facts = FactTable()
         let capacity = usedLeafPages * sizeT
-        facts.year.reserveCapacity(capacity)
-        facts.quarter.reserveCapacity(capacity)
-        facts.municipality.reserveCapacity(capacity)
-        facts.paragraph.reserveCapacity(capacity)
-        facts.upheld.reserveCapacity(capacity)
-        facts.changed.reserveCapacity(capacity)
-        facts.remanded.reserveCapacity(capacity)
-        facts.dismissed.reserveCapacity(capacity)
-        facts.days.reserveCapacity(capacity)
-        facts.dataset.reserveCapacity(capacity)
+        // Catalog indices of leaf values (pages of leaf × leaf only are emitted).
+        let leafIndex: (Int, Int) -> (Int, Int) = { m, p in
+            if case .municipality(let municipality) = places[m], case .paragraph(let paragraph) = paragraphs[p] {
+                return (municipality, paragraph)
+            }
+            return (0, 0)
+        }
+        let slot = (0...6).map { slotOfKind[$0] }
         var scratch = coords
-        for t in 0..<sizeT {
-            let period = dims[timeDim].periods[t]
-            for m in 0..<sizeM {
-                for p in 0..<sizeP {
-                    let pageKey = m * sizeP + p
-                    if pages[pageKey] < 0 { continue }
-                    scratch[timeDim] = t
-                    scratch[placeDim] = m
-                    scratch[paragraphDim] = p
-                    let part0 = count(raw(m, p, t, 0)), part1 = count(raw(m, p, t, 1))
-                    let part2 = count(raw(m, p, t, 2)), part3 = count(raw(m, p, t, 3))
-                    let partsComplete = part0 != nil && part1 != nil && part2 != nil && part3 != nil
-                    // The outcome total of this group.
-                    let totalRaw = raw(m, p, t, 4)
-                    if let total = count(totalRaw), totalRaw != pxAbsent, partsComplete {
-                        let sum = (part0 ?? 0) + (part1 ?? 0) + (part2 ?? 0) + (part3 ?? 0)
-                        if sum != total { throw mismatch(&scratch, 4, total, sum) }
-                    }
-                    let meritsRaw = raw(m, p, t, 5)
-                    if let merits = count(meritsRaw), meritsRaw != pxAbsent, part0 != nil, part1 != nil, part2 != nil {
-                        let sum = (part0 ?? 0) + (part1 ?? 0) + (part2 ?? 0)
-                        if sum != merits { throw mismatch(&scratch, 5, merits, sum) }
-                    }
-                    if leafPage[pageKey] {
-                        if case .municipality(let municipality) = places[m], case .paragraph(let paragraph) = paragraphs[p] {
-                            let counts = OutcomeCounts(upheld: part0 ?? 0, changed: part1 ?? 0, remanded: part2 ?? 0, dismissed: part3 ?? 0)
-                            let daysRaw = raw(m, p, t, 6)
-                            let dayValue = daysRaw == pxAbsent ? Float.nan : Float(bitPattern: UInt32(bitPattern: daysRaw))
-                            if counts != OutcomeCounts() || !dayValue.isNaN {
-                                facts.append(
-                                    year: period.year, quarter: period.quarter, municipality: municipality,
-                                    paragraph: paragraph, counts: counts, days: dayValue, dataset: 0)
+        var failure: DataError?
+        let facts = store.withUnsafeBufferPointer { store in
+            FactTable.filled(capacity: capacity) { out -> Int in
+                var rows = 0
+                /// Slot `kind` of the row at `base` (absent when the table lacks the kind).
+                func at(_ base: Int, _ kind: Int) -> Int32 { slot[kind] < 0 ? pxAbsent : store[base + slot[kind]] }
+                for t in 0..<sizeT {
+                    let period = dims[timeDim].periods[t]
+                    let year = Int16(truncatingIfNeeded: period.year), quarter = UInt8(truncatingIfNeeded: period.quarter)
+                    for m in 0..<sizeM {
+                        for p in 0..<sizeP {
+                            let pageKey = m * sizeP + p
+                            let page = pages[pageKey]
+                            if page < 0 { continue }
+                            let base = page + t * rowWidth
+                            let raw0 = at(base, 0), raw1 = at(base, 1), raw2 = at(base, 2), raw3 = at(base, 3)
+                            // Absent reads as 0, missing (`..`) as 0 in rows but makes a sum incomplete.
+                            let part0 = Int(max(raw0, 0)), part1 = Int(max(raw1, 0)), part2 = Int(max(raw2, 0)), part3 = Int(max(raw3, 0))
+                            let threeComplete = raw0 != pxMissing && raw1 != pxMissing && raw2 != pxMissing
+                            let partsComplete = threeComplete && raw3 != pxMissing
+                            // The outcome total and realitetsbehandlede of this group.
+                            let totalRaw = at(base, 4)
+                            if totalRaw >= 0, partsComplete, part0 + part1 + part2 + part3 != Int(totalRaw) {
+                                scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
+                                failure = mismatch(&scratch, 4, Int(totalRaw), part0 + part1 + part2 + part3)
+                                return rows
+                            }
+                            let meritsRaw = at(base, 5)
+                            if meritsRaw >= 0, threeComplete, part0 + part1 + part2 != Int(meritsRaw) {
+                                scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
+                                failure = mismatch(&scratch, 5, Int(meritsRaw), part0 + part1 + part2)
+                                return rows
+                            }
+                            if leafPage[pageKey] {
+                                let daysRaw = at(base, 6)
+                                let days = daysRaw == pxAbsent ? Float.nan : Float(bitPattern: UInt32(bitPattern: daysRaw))
+                                if part0 | part1 | part2 | part3 == 0 && days.isNaN { continue }
+                                let (municipality, paragraph) = leafIndex(m, p)
+                                out.year[rows] = year
+                                out.quarter[rows] = quarter
+                                out.municipality[rows] = UInt8(truncatingIfNeeded: municipality)
+                                out.paragraph[rows] = UInt8(truncatingIfNeeded: paragraph)
+                                out.upheld[rows] = Int32(truncatingIfNeeded: part0)
+                                out.changed[rows] = Int32(truncatingIfNeeded: part1)
+                                out.remanded[rows] = Int32(truncatingIfNeeded: part2)
+                                out.dismissed[rows] = Int32(truncatingIfNeeded: part3)
+                                out.days[rows] = days
+                                rows += 1
+                                continue
+                            }
+                            let placesIn = memberPlaces[m], paragraphsIn = memberParagraphs[p]
+                            if placesIn.isEmpty || paragraphsIn.isEmpty { continue }
+                            // A total over municipalities and/or paragraphs: compare each outcome with its parts.
+                            for part in 0..<4 {
+                                let totalRaw = raw(m, p, t, part)
+                                guard totalRaw != pxAbsent, let total = count(totalRaw) else { continue }
+                                var sum = 0
+                                var complete = true
+                                for mm in placesIn {
+                                    for pp in paragraphsIn {
+                                        if let value = count(raw(mm, pp, t, part)) { sum += value } else { complete = false }
+                                    }
+                                }
+                                if complete, sum != total {
+                                    scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
+                                    failure = mismatch(&scratch, part, total, sum)
+                                    return rows
+                                }
                             }
                         }
-                        continue
-                    }
-                    let placesIn = memberPlaces[m], paragraphsIn = memberParagraphs[p]
-                    if placesIn.isEmpty || paragraphsIn.isEmpty { continue }
-                    // A total over municipalities and/or paragraphs: compare each outcome with its parts.
-                    for part in 0..<4 {
-                        let totalRaw = raw(m, p, t, part)
-                        guard totalRaw != pxAbsent, let total = count(totalRaw) else { continue }
-                        var sum = 0
-                        var complete = true
-                        for mm in placesIn {
-                            for pp in paragraphsIn {
-                                if let value = count(raw(mm, pp, t, part)) { sum += value } else { complete = false }
-                            }
-                        }
-                        if complete, sum != total { throw mismatch(&scratch, part, total, sum) }
                     }
                 }
+                return rows
             }
         }
+        if let failure { throw failure }
         return facts
     }
 

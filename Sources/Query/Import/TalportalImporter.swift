@@ -22,7 +22,7 @@ struct TalportalImporter {
 
     /// Streams the rows into outcome cells, checking each as it goes.
     func load(stream: inout ByteStream) throws(DataError) -> (FactTable, [String]) {
-        var header: [Int] = []
+        var header = ColumnIndices()
         var fields: [FieldRange] = []
         var headerCount = 0
         var grid = CellTable()
@@ -41,124 +41,142 @@ struct TalportalImporter {
         let resolver = ParagraphResolver(catalog: catalog)
         var skippedTotals = 0
 
-        try stream.forEachLine { (bytes: UnsafeBufferPointer<UInt8>, number: Int, isLast: Bool) throws(DataError) in
-            if header.isEmpty {
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
-                header = result.indices
-                headerCount = result.names.count
-                return
-            }
-            if bytes.isEmpty { return }
-            try splitDataLine(
-                file: file, line: bytes, number: number, delimiter: 0x3B, expected: headerCount, isLast: isLast,
-                into: &fields)
-            sawData = true
-            let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
-            // Municipality: the previous row's, else cached by raw bytes, else by text, else resolved.
-            let placeSlice = line.slice(header[0])
-            if !lastPlaceBytes.withUnsafeBufferPointer({ sameBytes(placeSlice, $0) }) {
-                let hash = BytesMap<PlaceValue>.hash(placeSlice)
-                if let cached = placeBytes.find(placeSlice, hash: hash) {
-                    lastPlace = cached
-                } else {
-                    let text = line.text(header[0])
-                    if let cached = places[text] { lastPlace = cached } else { lastPlace = places0.resolve(text); places[text] = lastPlace }
-                    placeBytes.insert(placeSlice, hash: hash, value: lastPlace)
+        do {
+            try stream.forEachLine { (bytes: UnsafeBufferPointer<UInt8>, number: Int, isLast: Bool) throws(DataError) in
+                if header.isEmpty {
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                    let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
+                    header = ColumnIndices(result.indices)
+                    headerCount = result.names.count
+                    return
                 }
-                lastPlaceBytes.removeAll(keepingCapacity: true)
-                lastPlaceBytes.append(contentsOf: placeSlice)
-            }
-            let place = lastPlace
-            if case .unknown(let suggestion) = place {
-                throw DataError(
-                    file: file, line: number, column: line.column(header[0]),
-                    MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
-            }
-            // Paragraph, the same way; two spellings of one paragraph are an error.
-            let subjectSlice = line.slice(header[1])
-            if !lastSubjectBytes.withUnsafeBufferPointer({ sameBytes(subjectSlice, $0) }) {
-                let hash = BytesMap<ParagraphValue>.hash(subjectSlice)
-                if let cached = subjectBytes.find(subjectSlice, hash: hash) {
-                    lastSubject = cached
-                } else {
-                    let text = line.text(header[1])
-                    if let cached = subjects[text] {
+                if bytes.isEmpty { return }
+                try splitDataLine(
+                    file: file, line: bytes, number: number, delimiter: 0x3B, expected: headerCount, isLast: isLast,
+                    into: &fields)
+                sawData = true
+                let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
+                // Municipality: the previous row's, else cached by raw bytes, else by text, else resolved.
+                let placeSlice = line.slice(header[0])
+                if !lastPlaceBytes.withUnsafeBufferPointer({ sameBytes(placeSlice, $0) }) {
+                    let hash = BytesMap<PlaceValue>.hash(placeSlice)
+                    if let cached = placeBytes.find(placeSlice, hash: hash) {
+                        lastPlace = cached
+                    } else {
+                        let text = line.text(header[0])
+                        if let cached = places[text] { lastPlace = cached } else { lastPlace = places0.resolve(text); places[text] = lastPlace }
+                        placeBytes.insert(placeSlice, hash: hash, value: lastPlace)
+                    }
+                    lastPlaceBytes.removeAll(keepingCapacity: true)
+                    lastPlaceBytes.append(contentsOf: placeSlice)
+                }
+                let place = lastPlace
+                if case .unknown(let suggestion) = place {
+                    throw DataError(
+                        file: file, line: number, column: line.column(header[0]),
+                        MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
+                }
+                // Paragraph, the same way; two spellings of one paragraph are an error.
+                let subjectSlice = line.slice(header[1])
+                if !lastSubjectBytes.withUnsafeBufferPointer({ sameBytes(subjectSlice, $0) }) {
+                    let hash = BytesMap<ParagraphValue>.hash(subjectSlice)
+                    if let cached = subjectBytes.find(subjectSlice, hash: hash) {
                         lastSubject = cached
                     } else {
-                        let subject = resolveSubject(text, resolver: resolver)
-                        if case .paragraph(let index) = subject {
-                            if let other = subjectOwner[index], other != text {
-                                throw DataError(
-                                    file: file, line: number, column: line.column(header[1]),
-                                    "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
+                        let text = line.text(header[1])
+                        if let cached = subjects[text] {
+                            lastSubject = cached
+                        } else {
+                            let subject = resolveSubject(text, resolver: resolver)
+                            if case .paragraph(let index) = subject {
+                                if let other = subjectOwner[index], other != text {
+                                    throw DataError(
+                                        file: file, line: number, column: line.column(header[1]),
+                                        "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
+                                }
+                                subjectOwner[index] = text
                             }
-                            subjectOwner[index] = text
+                            subjects[text] = subject
+                            lastSubject = subject
                         }
-                        subjects[text] = subject
-                        lastSubject = subject
+                        subjectBytes.insert(subjectSlice, hash: hash, value: lastSubject)
                     }
-                    subjectBytes.insert(subjectSlice, hash: hash, value: lastSubject)
+                    lastSubjectBytes.removeAll(keepingCapacity: true)
+                    lastSubjectBytes.append(contentsOf: subjectSlice)
                 }
-                lastSubjectBytes.removeAll(keepingCapacity: true)
-                lastSubjectBytes.append(contentsOf: subjectSlice)
-            }
-            let subject = lastSubject
-            if case .unknown(let suggestion) = subject {
-                throw DataError(
-                    file: file, line: number, column: line.column(header[1]),
-                    ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
-            }
-            let year = try integer(line, header[2], name: "Aar", range: 1900...2200)
-            let quarter = try quarterValue(line, header[3])
-            var counts = OutcomeCounts()
-            counts.upheld = try count(line, header[4], name: "Stadfæstelse")
-            counts.changed = try count(line, header[5], name: "Ændring.Ophævelse")
-            counts.remanded = try count(line, header[6], name: "Hjemvisning")
-            counts.dismissed = try count(line, header[7], name: "Afvisning.Henvisning")
-            let sum = counts.upheld + counts.changed + counts.remanded + counts.dismissed
-            if header[8] >= 0, line.slice(header[8]).count > 0 {
-                let total = try count(line, header[8], name: "Antal_sager_ialt")
-                if total != sum {
+                let subject = lastSubject
+                if case .unknown(let suggestion) = subject {
                     throw DataError(
-                        file: file, line: number, column: line.column(header[8]),
-                        "Antal_sager_ialt is \(total) but the outcomes add up to \(sum) (Stadfæstelse \(counts.upheld) + Ændring.Ophævelse \(counts.changed) + Hjemvisning \(counts.remanded) + Afvisning.Henvisning \(counts.dismissed))")
+                        file: file, line: number, column: line.column(header[1]),
+                        ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
                 }
-            }
-            var days = Float.nan
-            if header[9] >= 0 {
-                switch parseCellNumber(line.slice(header[9]), decimalComma: true) {
-                case .empty, .missing: break
-                case .integer(let value) where value >= 0: days = Float(value)
-                case .decimal(let value) where value >= 0: days = Float(value)
+                let year = try integer(line, header[2], name: "Aar", range: 1900...2200)
+                let quarter = try quarterValue(line, header[3])
+                var counts = OutcomeCounts()
+                counts.upheld = try count(line, header[4], name: "Stadfæstelse")
+                counts.changed = try count(line, header[5], name: "Ændring.Ophævelse")
+                counts.remanded = try count(line, header[6], name: "Hjemvisning")
+                counts.dismissed = try count(line, header[7], name: "Afvisning.Henvisning")
+                let sum = counts.upheld + counts.changed + counts.remanded + counts.dismissed
+                if header[8] >= 0, line.slice(header[8]).count > 0 {
+                    let total = try count(line, header[8], name: "Antal_sager_ialt")
+                    if total != sum {
+                        throw DataError(
+                            file: file, line: number, column: line.column(header[8]),
+                            "Antal_sager_ialt is \(total) but the outcomes add up to \(sum) (Stadfæstelse \(counts.upheld) + Ændring.Ophævelse \(counts.changed) + Hjemvisning \(counts.remanded) + Afvisning.Henvisning \(counts.dismissed))")
+                    }
+                }
+                var days = Float.nan
+                if header[9] >= 0 {
+                    switch parseCellNumber(line.slice(header[9]), decimalComma: true) {
+                    case .empty, .missing: break
+                    case .integer(let value) where value >= 0: days = Float(value)
+                    case .decimal(let value) where value >= 0: days = Float(value)
+                    default:
+                        throw DataError(
+                            file: file, line: number, column: line.column(header[9]),
+                            "Sagsbehandlingstid must be a non-negative number of days, got '\(line.text(header[9]))'")
+                    }
+                }
+                switch (place, subject) {
+                case (.municipality(let municipality), .paragraph(let paragraph)):
+                    // Duplicate keys are found after the sort (or below, when a later line fails).
+                    grid.append(
+                        key: CellTable.key(year: year, quarter: quarter, municipality: municipality, paragraph: paragraph),
+                        counts: counts, days: days, line: number)
+                case (.national, .paragraph(let paragraph)):
+                    national.append((CellTable.key(year: year, quarter: quarter, municipality: 0, paragraph: paragraph), counts, number))
                 default:
-                    throw DataError(
-                        file: file, line: number, column: line.column(header[9]),
-                        "Sagsbehandlingstid must be a non-negative number of days, got '\(line.text(header[9]))'")
+                    skippedTotals += 1
                 }
             }
-            switch (place, subject) {
-            case (.municipality(let municipality), .paragraph(let paragraph)):
-                if let earlier = grid.insert(
-                    year: year, quarter: quarter, municipality: municipality, paragraph: paragraph,
-                    cell: CellTable.Cell(counts: counts, days: days, line: number))
-                {
-                    throw DataError(
-                        file: file, line: number, column: 1,
-                        "duplicate row for \(catalog.municipalities[municipality].name), \(line.text(header[1])), \(year) Q\(quarter) (first on line \(earlier))")
-                }
-            case (.national, .paragraph(let paragraph)):
-                national.append((CellTable.key(year: year, quarter: quarter, municipality: 0, paragraph: paragraph), counts, number))
-            default:
-                skippedTotals += 1
-            }
+        } catch {
+            // A duplicate on an earlier line is the first problem in the file.
+            if let duplicate = grid.firstDuplicate() { throw duplicateError(duplicate, subjects: subjectOwner) }
+            throw error
         }
         if header.isEmpty { throw DataError(file: file, "file is empty") }
         if !sawData { throw DataError(file: file, "file has a header but no rows") }
-        try checkNational(national, grid: grid)
+        let facts: FactTable
+        switch grid.factTable() {
+        case .success(let table): facts = table
+        case .failure(let failure): throw duplicateError(failure.duplicate, subjects: subjectOwner)
+        }
+        try checkNational(national, facts: facts)
         var warnings: [String] = []
         if skippedTotals > 0 { warnings.append("\(skippedTotals) region or law-level total rows were skipped") }
-        return (grid.factTable(), warnings)
+        return (facts, warnings)
+    }
+
+    /// The error for a repeated cell. Every paragraph read without error has exactly one Sagsemne
+    /// spelling (two spellings are an error), so the repeat's text is its paragraph's owner.
+    private func duplicateError(_ duplicate: CellTable.Duplicate, subjects: [Int: String]) -> DataError {
+        let key = duplicate.key
+        let place = catalog.municipalities[CellTable.municipality(key)].name
+        let subject = subjects[CellTable.paragraph(key)] ?? catalog.paragraphs[CellTable.paragraph(key)].label
+        return DataError(
+            file: file, line: duplicate.line, column: 1,
+            "duplicate row for \(place), \(subject), \(CellTable.year(key)) Q\(CellTable.quarter(key)) (first on line \(duplicate.earlier))")
     }
 
     private func resolveSubject(_ text: String, resolver: ParagraphResolver) -> ParagraphValue {
@@ -170,19 +188,34 @@ struct TalportalImporter {
     }
 
     /// "Hele landet" rows must equal the sum of municipalities when all are present.
-    private func checkNational(_ rows: [(key: UInt64, counts: OutcomeCounts, line: Int)], grid: CellTable) throws(DataError) {
+    private func checkNational(_ rows: [(key: UInt64, counts: OutcomeCounts, line: Int)], facts: FactTable) throws(DataError) {
         guard !rows.isEmpty else { return }
-        // Cell keys are unique, so within one national key each cell is a different municipality.
+        // Keys are unique and sorted by year, quarter, municipality, paragraph: sum each (year, quarter)
+        // block per paragraph; within a national key each cell is then a different municipality.
         var sums: [UInt64: (OutcomeCounts, Int)] = [:]
-        grid.forEachCell { key, counts in
-            let nationalKey = key & ~UInt64(0xFF_0000)
-            var entry = sums[nationalKey] ?? (OutcomeCounts(), 0)
-            entry.0.upheld += counts.upheld
-            entry.0.changed += counts.changed
-            entry.0.remanded += counts.remanded
-            entry.0.dismissed += counts.dismissed
-            entry.1 += 1
-            sums[nationalKey] = entry
+        var block = [(OutcomeCounts, Int)](repeating: (OutcomeCounts(), 0), count: 256)
+        var touched: [Int] = []
+        var start = 0
+        while start < facts.count {
+            let year = facts.year[start], quarter = facts.quarter[start]
+            var row = start
+            while row < facts.count, facts.year[row] == year, facts.quarter[row] == quarter {
+                let paragraph = Int(facts.paragraph[row])
+                if block[paragraph].1 == 0 { touched.append(paragraph) }
+                block[paragraph].0.upheld += Int(facts.upheld[row])
+                block[paragraph].0.changed += Int(facts.changed[row])
+                block[paragraph].0.remanded += Int(facts.remanded[row])
+                block[paragraph].0.dismissed += Int(facts.dismissed[row])
+                block[paragraph].1 += 1
+                row += 1
+            }
+            for paragraph in touched {
+                let key = CellTable.key(year: Int(year), quarter: Int(quarter), municipality: 0, paragraph: paragraph)
+                sums[key] = block[paragraph]
+                block[paragraph] = (OutcomeCounts(), 0)
+            }
+            touched.removeAll(keepingCapacity: true)
+            start = row
         }
         for row in rows {
             let entry = sums[row.key] ?? (OutcomeCounts(), 0)
