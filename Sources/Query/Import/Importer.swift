@@ -49,7 +49,7 @@ public enum Importer {
         }
         let format = detectFormat(path: path, bytes: Array(head.prefix(4096)))
         // Restart from the first byte so every importer sees the whole file and the checksum covers it.
-        stream = try ByteStream(path: path, parallelChecksum: true)
+        stream = try ByteStream(path: path)
         let name = baseName(path)
         var info = DatasetInfo(name: name, path: path, format: format.rawValue, synthetic: false, source: "", checksum: "")
         var data: ImportedData
@@ -79,7 +79,7 @@ public enum Importer {
                 file: path, line: 1, column: 1,
                 "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD) or a comments file (kommune;år;område;kommentar)")
         }
-        data.info.checksum = stream.checksum().hex
+        data.info.checksum = stream.checksum.hex
         return data
     }
 
