@@ -1,5 +1,6 @@
 // Plain input without a line editor: raw bytes from a file descriptor split
 // into lines of any length, and the UTF-8 check that names the first bad byte.
+import Query
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -72,41 +73,6 @@ struct ByteLineReader {
             failed = got < 0
         }
     }
-}
-
-/// The 0-based offset of the first byte that is not part of valid UTF-8, or nil.
-func firstInvalidUTF8<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Int?
-where Bytes.Element == UInt8, Bytes.Index == Int {
-    var i = bytes.startIndex
-    let end = bytes.endIndex
-    while i < end {
-        let lead = bytes[i]
-        if lead < 0x80 {
-            i += 1
-            continue
-        }
-        let need: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2
-        case 0xED: need = 2; high = 0x9F
-        case 0xF0: need = 3; low = 0x90
-        case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; high = 0x8F
-        default: return i - bytes.startIndex
-        }
-        for k in 1...need {
-            guard i + k < end else { return i - bytes.startIndex }
-            let byte = bytes[i + k]
-            let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-            if byte < lo || byte > hi { return i - bytes.startIndex }
-        }
-        i += need + 1
-    }
-    return nil
 }
 
 /// Decodes a line, or says where its UTF-8 breaks: "invalid UTF-8 at byte N of the line".

@@ -82,7 +82,7 @@ struct SourceFile: Sendable {
 
     /// Throws at the first byte that is not valid UTF-8; checks 8 ASCII bytes at a time.
     func checkUTF8() throws(DataError) {
-        if let offset = invalidUTF8Offset(bytes) {
+        if let offset = firstInvalidUTF8(bytes) {
             let hex = String(bytes[offset], radix: 16, uppercase: true)
             throw error(at: offset, "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8")
         }
@@ -105,42 +105,6 @@ private func systemError() -> String {
     return String(cString: text)
 }
 
-/// Offset of the first byte that breaks UTF-8 (overlong forms and surrogates included), or nil.
-func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer -> Int? in
-        let count = buffer.count
-        var index = 0
-        while index < count {
-            if index + 8 <= count,
-                UnsafeRawBufferPointer(buffer).loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-            {
-                index += 8
-                continue
-            }
-            let lead = buffer[index]
-            if lead < 0x80 { index += 1; continue }
-            var needed = 0
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: needed = 1
-            case 0xE0: needed = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: needed = 2
-            case 0xED: needed = 2; high = 0x9F
-            case 0xF0: needed = 3; low = 0x90
-            case 0xF1...0xF3: needed = 3
-            case 0xF4: needed = 3; high = 0x8F
-            default: return index
-            }
-            if index + needed >= count { return index }
-            let second = buffer[index + 1]
-            if second < low || second > high { return index }
-            for offset in 2..<(needed + 1) where buffer[index + offset] & 0xC0 != 0x80 { return index }
-            index += needed + 1
-        }
-        return nil
-    }
-}
 
 /// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits.
 func fnv1a64Hex(_ bytes: [UInt8]) -> String {

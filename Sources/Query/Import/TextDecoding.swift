@@ -54,6 +54,13 @@ private let windows1252High: [UInt16] = [
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 ]
 
+/// The offset of the first byte that is not valid UTF-8 (overlong forms and surrogates
+/// included), or nil when all is valid. The one UTF-8 check of the project: data files,
+/// imported files and the shell's input lines all use it.
+public func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+}
+
 /// The offset of the first byte that is not valid UTF-8, or nil when all is valid.
 func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var index = 0
