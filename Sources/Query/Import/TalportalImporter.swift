@@ -253,7 +253,8 @@ struct TalportalImporter {
         switch parseCellNumber(line.slice(index), decimalComma: false) {
         case .empty, .missing, .dash: return 0
         case .integer(let value) where value >= 0: return value
-        case .integer, .decimal(_) where line.text(index).hasPrefix("-"):
+        case .integer,  // negative: the case above took the others
+            .decimal(_) where line.text(index).hasPrefix("-"):
             throw DataError(
                 file: file, line: line.number, column: line.column(index),
                 "negative count \(line.text(index)) in \(name)")
