@@ -6,14 +6,7 @@ extension Engine {
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
     public mutating func load(path: String) throws(DataError) -> String {
-        var imported: ImportedData
-        let bytes = (try? SourceFile.read(path: path, name: path).bytes.prefix(65_536)).map(Array.init) ?? []
-        if Importer.detectFormat(path: path, bytes: bytes) == .dkqOutcomes {
-            let (facts, info) = try DataFolder.loadOutcomeFile(path: path, catalog: store.catalog)
-            imported = ImportedData(facts: facts, info: info)
-        } else {
-            imported = try Importer.load(path: path, catalog: store.catalog)
-        }
+        let imported = try Importer.load(path: path, catalog: store.catalog)
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")
         }

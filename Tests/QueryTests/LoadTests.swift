@@ -130,4 +130,15 @@ import Testing
         #expect(firstQuarter.rows == [[.integer(0)]])
         #expect(firstQuarter.notes.contains("2021: yearly data only, left out because only some quarters were chosen."))
     }
+
+    @Test func dkqOutcomeFileLoadsToo() throws {
+        var engine = try Self.shipped()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-load-\(getpid())-2021.csv").path
+        try "# source: a hand-made file\nyear,quarter,municipality,paragraph,upheld,changed,remanded,dismissed,days\n2021,1,751,1.11,3,1,0,0,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try engine.load(path: path)
+        #expect(report.hasPrefix("loaded 1 row: year 2021, 1 municipality (dkq-csv, real)"))
+        let result = try #require(Self.table(&engine, "cases, rate year 2021"))
+        #expect(result.rows == [[.integer(4), .number(25, decimals: 1)]])
+    }
 }

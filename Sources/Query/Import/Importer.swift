@@ -71,9 +71,9 @@ public enum Importer {
                 file: path, line: 1, column: 1,
                 "this is a talportal Sagsemne table; load the data file next to it (the table is found automatically)")
         case .dkqOutcomes:
-            throw DataError(
-                file: path, line: 1, column: 1,
-                "this is a dkq outcomes file; put it in the data folder's outcomes/ instead of loading it")
+            // dkq's own format (a year file like those in datasets/outcomes).
+            let (facts, outcomeInfo) = try DataFolder.loadOutcomeFile(path: path, catalog: catalog)
+            return ImportedData(facts: facts, info: outcomeInfo)
         case .unknown:
             throw DataError(
                 file: path, line: 1, column: 1,
