@@ -65,9 +65,6 @@ struct Binder {
             geographic.append(false)
             notes.append("Year \(latest), the latest in the data (choose others with 'year').")
         }
-        if query.versusNational != nil, measures.isEmpty {
-            throw Diagnostic("E216", "'vs national' needs a measure", at: query.versusNational ?? SourceRange(0, 0))
-        }
 
         var areas = [Bool](repeating: true, count: Area.allCases.count)
         for mask in areaConditions { areas = zip(areas, mask).map { $0 && $1 } }
