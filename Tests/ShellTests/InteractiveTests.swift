@@ -168,8 +168,8 @@ struct InteractiveTests {
         #expect(shell.waitForLastLine("dkq> b"), "Ctrl-D inside a line deletes a character")
         shell.press("C-e", "BSpace", "C-d")
         #expect(shell.waitForLine("EXIT=0"), "\(shell.screen())")
-        let screen = shell.screen()
-        #expect(screen.contains("icanon") && screen.contains("echo"), "terminal back in cooked mode: \(screen)")
+        // stty prints `icanon`/`echo` in cooked mode, `-icanon`/`-echo` if left raw; wait for its lines.
+        #expect(shell.waitFor { $0.contains("icanon") && $0.contains("echo") }, "terminal back in cooked mode: \(shell.screen())")
     }
 
     @Test func invalidUTF8GivesAnErrorAndANewPrompt() throws {
