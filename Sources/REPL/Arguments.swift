@@ -9,13 +9,15 @@ struct Arguments: Equatable {
     /// A script file; `-` means stdin.
     var file: String?
     var format: OutputFormat?
+    /// `--decimal-comma`: Danish number style.
+    var decimalComma = false
     var dataDirectory: String?
     /// `--load FILE`, in order: real data files loaded before anything runs.
     var loads: [String] = []
     var help = false
     var version = false
 
-    static let options = ["-c", "--format", "--data", "--load", "--help", "--version"]
+    static let options = ["-c", "--format", "--decimal-comma", "--data", "--load", "--help", "--version"]
 
     /// Parses the arguments after the program name.
     static func parse(_ words: [String]) -> Result<Arguments, LineError> {
@@ -61,6 +63,8 @@ struct Arguments: Equatable {
                     return fail("unknown format '\(name)'; \(guess ?? "")formats: \(formatList)")
                 }
                 result.format = format
+            case "--decimal-comma":
+                result.decimalComma = true
             case "--data", "-d":
                 guard let directory = value() else { return fail("--data needs a folder") }
                 result.dataDirectory = directory

@@ -37,6 +37,7 @@ enum Completion {
             switch words[0].lowercased() {
             case ".format", ".mode": all = OutputFormat.allCases.map(\.rawValue)
             case ".timer": all = ["on", "off"]
+            case ".decimal": all = ["comma", "point"]
             case ".help": all = HelpTopic.allCases.map(\.rawValue)
             default: all = []
             }

@@ -9,6 +9,8 @@ enum DotCommand: Equatable {
     case format(OutputFormat?)
     /// `.timer on|off`; nil shows the current setting.
     case timer(Bool?)
+    /// `.decimal comma|point`: Danish decimal comma for reports; nil shows the setting.
+    case decimal(comma: Bool?)
     /// `.output FILE`; nil goes back to stdout.
     case output(path: String?)
     case once(path: String)
@@ -22,6 +24,7 @@ enum DotCommand: Equatable {
         (".format", ".format table|csv|tsv|json|markdown", "set the output format (no argument: show it)"),
         (".mode", ".mode FORMAT", "the same as .format"),
         (".timer", ".timer on|off", "print the run time after each statement"),
+        (".decimal", ".decimal comma|point", "decimal comma for Danish reports (csv then uses ';'); point is the default"),
         (".output", ".output [FILE]", "send results to FILE; no FILE: back to the screen"),
         (".once", ".once FILE", "send the next statement's results to FILE"),
         (".read", ".read FILE", "run the statements in FILE"),
@@ -71,6 +74,14 @@ enum DotCommand: Equatable {
             case "on": return .success(.timer(true))
             case "off": return .success(.timer(false))
             case let other?: return fail("expected on or off after .timer, not '\(other)'")
+            }
+        case ".decimal":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            switch arguments.first?.lowercased() {
+            case nil: return .success(.decimal(comma: nil))
+            case "comma", "komma": return .success(.decimal(comma: true))
+            case "point", "punktum": return .success(.decimal(comma: false))
+            case let other?: return fail("expected comma or point after .decimal, not '\(other)'")
             }
         case ".output":
             guard atMost(1) else { return fail("usage: \(usage)") }

@@ -45,6 +45,7 @@ enum HelpText {
         options:
           -c QUERY       run QUERY (one or more statements) and exit
           --format FMT   output format: table, csv, tsv, json, markdown (default table)
+          --decimal-comma  Danish number style: 37,5 (csv separated by ';')
           --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
                          the executable or the current directory)
           --load FILE    load a downloaded data file first (talportal CSV, PC-Axis,

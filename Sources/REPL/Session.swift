@@ -18,6 +18,8 @@ enum CommandOutcome: Equatable {
 final class Session {
     var engine: Engine
     var format: OutputFormat
+    /// Danish number style (`.decimal comma`, `--decimal-comma`).
+    var decimalComma = false
     var timer = false
     let terminal: Terminal
     /// The persistent history (interactive shell only), listed by `.history`.
@@ -60,7 +62,7 @@ final class Session {
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut)
+                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
             }
@@ -85,6 +87,8 @@ final class Session {
             printOut(topic?.text ?? HelpText.overview)
         case .format(let format):
             if let format { self.format = format } else { printOut("\(self.format.rawValue)\n") }
+        case .decimal(let comma):
+            if let comma { decimalComma = comma } else { printOut(decimalComma ? "decimal comma\n" : "decimal point\n") }
         case .timer(let on):
             if let on { timer = on } else { printOut("timer \(timer ? "on" : "off")\n") }
         case .output(let path):

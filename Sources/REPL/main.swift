@@ -41,6 +41,7 @@ enum Main {
             }
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
+        session.decimalComma = arguments.decimalComma
 
         let outcome: CommandOutcome
         if let command = arguments.command {

@@ -187,6 +187,26 @@ import Testing
     }
 }
 
+@Suite struct DecimalCommaTests {
+    @Test func optionGivesDanishNumbersAndSemicolonCSV() throws {
+        let result = try runDkq(["--decimal-comma", "--format", "csv", "-c", "rate, cases by region where region = Sjælland year 2021"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("region;rate;cases\nRegion Sjælland;30,0;1059\n"))
+    }
+
+    @Test func dotCommandSwitchesBothWays() throws {
+        let result = try runDkq(["--format", "tsv", "-c", ".decimal comma\nrate where region = Sjælland year 2021\n.decimal point\nrate where region = Sjælland year 2021"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("30") }
+        #expect(rows == ["30,0\t1059", "30.0\t1059"])
+    }
+
+    @Test func jsonKeepsTheDecimalPoint() throws {
+        let result = try runDkq(["--decimal-comma", "--format", "json", "-c", "rate where region = Sjælland year 2021"])
+        #expect(result.stdout.contains("\"rate\": 30.0"))
+    }
+}
+
 @Suite struct DropInYearTests {
     /// A user copies next year's file into datasets/outcomes/ and sees it after a restart.
     @Test func anotherYearsFileIsPickedUpAtStart() throws {

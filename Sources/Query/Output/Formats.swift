@@ -2,9 +2,9 @@
 // values are never truncated.
 
 extension Renderer {
-    static func table(_ result: ResultSet, color: Bool) -> String {
+    static func table(_ result: ResultSet, color: Bool, comma: Bool) -> String {
         let header = result.columns.map(\.name)
-        let cells = result.rows.map { row in row.enumerated().map { i, value in tableCell(value, result.columns[i]) } }
+        let cells = result.rows.map { row in row.enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
         var widths = header.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
@@ -39,8 +39,8 @@ extension Renderer {
 
     /// Table cells group the thousands of measure integers with a space (8 631), which reads
     /// the same in Danish and English; csv, tsv and json keep plain digits.
-    static func tableCell(_ value: Value, _ column: Column) -> String {
-        guard case .integer(let n) = value, column.kind == .measure, abs(n) >= 1_000 else { return plain(value) }
+    static func tableCell(_ value: Value, _ column: Column, comma: Bool) -> String {
+        guard case .integer(let n) = value, column.kind == .measure, abs(n) >= 1_000 else { return plain(value, comma: comma) }
         var digits = String(abs(n))
         var groups: [String] = []
         while digits.count > 3 {
@@ -52,8 +52,8 @@ extension Renderer {
     }
 
     /// CSV (RFC 4180 quoting) or TSV; notes follow as `# ` lines.
-    static func delimited(_ result: ResultSet, separator: Character) -> String {
-        let separatorByte = separator == "\t" ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+    static func delimited(_ result: ResultSet, separator: Character, comma: Bool) -> String {
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         var out = ""
         out.reserveCapacity(64 * (result.rows.count + 1))
         func append(_ text: String) {
@@ -66,7 +66,7 @@ extension Renderer {
                 out += "\"" + text.replacingAll("\"", with: "\"\"") + "\""
             }
         }
-        for row in [result.columns.map(\.name)] + result.rows.map({ $0.map(plain) }) {
+        for row in [result.columns.map(\.name)] + result.rows.map({ $0.map { plain($0, comma: comma) } }) {
             for (i, field) in row.enumerated() {
                 if i > 0 { out.append(separator) }
                 append(field)
@@ -115,7 +115,7 @@ extension Renderer {
         return out
     }
 
-    static func markdown(_ result: ResultSet) -> String {
+    static func markdown(_ result: ResultSet, comma: Bool) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
             result.rows.contains { if case .text = $0[i] { false } else if case .missing = $0[i] { false } else { true } }
@@ -123,7 +123,7 @@ extension Renderer {
         var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
-            out += "| " + row.map { escape(plain($0)) }.joined(separator: " | ") + " |\n"
+            out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"
         }
         if !result.notes.isEmpty { out += "\n" + result.notes.map { "> \($0)" }.joined(separator: "\n") + "\n" }
         return out

@@ -12,9 +12,13 @@ public struct RenderOptions: Sendable, Equatable {
     public var format: OutputFormat
     /// ANSI colour (only when writing to a terminal and NO_COLOR is unset).
     public var color: Bool
-    public init(format: OutputFormat = .table, color: Bool = false) {
+    /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
+    /// as Danish spreadsheets expect. json always keeps the decimal point.
+    public var decimalComma: Bool
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false) {
         self.format = format
         self.color = color
+        self.decimalComma = decimalComma
     }
 }
 
@@ -29,12 +33,13 @@ public enum Renderer {
     ) -> String {
         switch output {
         case .table(let result):
+            let comma = options.decimalComma
             switch options.format {
-            case .table: return table(result, color: options.color)
-            case .csv: return delimited(result, separator: ",")
-            case .tsv: return delimited(result, separator: "\t")
+            case .table: return table(result, color: options.color, comma: comma)
+            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result)
-            case .markdown: return markdown(result)
+            case .markdown: return markdown(result, comma: comma)
             }
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
@@ -43,11 +48,12 @@ public enum Renderer {
         }
     }
 
-    /// A cell as plain text: numbers with a decimal point, missing as empty.
-    static func plain(_ value: Value) -> String {
+    /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.
+    static func plain(_ value: Value, comma: Bool = false) -> String {
         switch value {
         case .integer(let i): String(i)
-        case .number(let d, let decimals): formatDecimal(d, decimals)
+        case .number(let d, let decimals):
+            comma ? String(formatDecimal(d, decimals).map { $0 == "." ? "," : $0 }) : formatDecimal(d, decimals)
         case .text(let s): s
         case .missing: ""
         }
