@@ -81,6 +81,20 @@ public struct FactTable: Sendable, Equatable {
         self.dataset.append(UInt8(dataset))
     }
 
+    /// Reserves room for `capacity` rows in every column.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        year.reserveCapacity(capacity)
+        quarter.reserveCapacity(capacity)
+        municipality.reserveCapacity(capacity)
+        paragraph.reserveCapacity(capacity)
+        upheld.reserveCapacity(capacity)
+        changed.reserveCapacity(capacity)
+        remanded.reserveCapacity(capacity)
+        dismissed.reserveCapacity(capacity)
+        days.reserveCapacity(capacity)
+        dataset.reserveCapacity(capacity)
+    }
+
     /// The rows for which `keep` is true, in order.
     public func filter(_ keep: (Int) -> Bool) -> FactTable {
         var result = FactTable()

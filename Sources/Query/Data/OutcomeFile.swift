@@ -110,17 +110,7 @@ struct OutcomeFileReader {
             throw DataError(file: file.name, "no header row; expected '\(Self.columns.joined(separator: ","))'")
         }
         let estimate = file.bytes.count / 32
-        let capacity = facts.count + estimate
-        facts.year.reserveCapacity(capacity)
-        facts.quarter.reserveCapacity(capacity)
-        facts.municipality.reserveCapacity(capacity)
-        facts.paragraph.reserveCapacity(capacity)
-        facts.upheld.reserveCapacity(capacity)
-        facts.changed.reserveCapacity(capacity)
-        facts.remanded.reserveCapacity(capacity)
-        facts.dismissed.reserveCapacity(capacity)
-        facts.days.reserveCapacity(capacity)
-        facts.dataset.reserveCapacity(capacity)
+        facts.reserveCapacity(facts.count + estimate)
         var row = RowParser(reader: self, file: file, expectedYear: expectedYear, dataset: dataset)
         while let line = cursor.next() {
             if line.start == line.end || file.bytes[line.start] == 0x23 { continue }
