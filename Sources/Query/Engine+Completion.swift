@@ -67,7 +67,7 @@ extension Engine {
             if last.kind == .symbol("(") { return dimensions + measures + ["not"] }
             let clause = lastClause(tokens[...])
             if word(clause) == "by" { return dimensions }
-            if ["year", "years"].contains(word(clause)) { return store.years.map(String.init) }
+            if ["year", "years"].contains(word(clause)) { return domains.yearList.map(String.init) }
             return measures
         default: break
         }
@@ -82,7 +82,7 @@ extension Engine {
         case "where", "and", "or", "not": return dimensions + measures + (word(last) == "not" ? [] : ["not"])
         case "vs": return ["national"]
         case "order": return ["by"]
-        case "year", "years", "since": return store.years.map(String.init)
+        case "year", "years", "since": return domains.yearList.map(String.init)
         case "quarter", "quarters": return ["1", "2", "3", "4"]
         case "in": return ["("]
         default:
@@ -110,7 +110,7 @@ extension Engine {
         case .paragraph: return catalog.paragraphs.map { quoted($0.label) }
         case .law: return catalog.laws.map(quoted)
         case .area: return ["generelt", "børnehandicap", "voksenhandicap"]
-        case .year: return store.years.map(String.init)
+        case .year: return domains.yearList.map(String.init)
         case .quarter: return ["1", "2", "3", "4"]
         case nil: return []
         }

@@ -47,7 +47,7 @@ extension Engine {
         case .years:
             let facts = store.facts
             var rows: [[Value]] = []
-            for year in store.years {
+            for year in domains.yearList {
                 var cases = 0, decided = 0, sources = Set<Int>()
                 for i in 0..<facts.count where Int(facts.year[i]) == year {
                     let c = Int(facts.upheld[i] + facts.changed[i] + facts.remanded[i])
