@@ -11,15 +11,15 @@ import Query
     /// The text of every fenced block in the README with the given language tag.
     static func blocks(_ language: String) -> [String] {
         var blocks: [String] = []
-        var current: [String]?
+        var open: (tag: String, lines: [String])?
         for line in readme.components(separatedBy: "\n") {
-            if current == nil, line == "```" + language {
-                current = []
-            } else if current != nil, line == "```" {
-                blocks.append(current?.joined(separator: "\n") ?? "")
-                current = nil
+            if open == nil, line.hasPrefix("```") {
+                open = (String(line.dropFirst(3)), [])
+            } else if let block = open, line == "```" {
+                if block.tag == language { blocks.append(block.lines.joined(separator: "\n")) }
+                open = nil
             } else {
-                current?.append(line)
+                open?.lines.append(line)
             }
         }
         return blocks
@@ -41,6 +41,20 @@ import Query
         }
     }
 
+    /// Untagged blocks that show a session (`dkq> query` then its output) must show what dkq prints.
+    @Test func shownSessionsMatchTheEngine() throws {
+        let sessions = Self.blocks("").filter { $0.hasPrefix("dkq> ") && $0.contains("\n") }
+        #expect(!sessions.isEmpty)
+        for session in sessions {
+            let lines = session.components(separatedBy: "\n")
+            let query = String(lines[0].dropFirst(5))
+            var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+            // Paths in the README are relative to the repository; the output does not show them.
+            let printed = engine.run(query.replacingOccurrences(of: "load \"", with: "load \"\(Golden.root.path)/")).map { Renderer.render($0, source: query) }.joined()
+            #expect(printed == lines.dropFirst().joined(separator: "\n") + "\n", "README session: \(query)")
+        }
+    }
+
     @Test func embeddingExampleIsThisCode() throws {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         let start = try #require(source.range(of: "// README-BEGIN\n"))
@@ -54,8 +68,8 @@ import Query
 
     @Test func embeddingExample() throws {
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Golden.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(Golden.root.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         var printed: [String] = []
         func print(_ item: Any) { printed.append("\(item)") }
         // README-BEGIN
