@@ -252,3 +252,7 @@ void dkq_editor_delete_before_cursor(dkq_editor *editor, int characters) {
 int dkq_editor_insert(dkq_editor *editor, const char *text) {
     return el_insertstr(editor->el, text) == 0 ? 0 : -1;
 }
+
+int dkq_editor_input_pending(dkq_editor *editor) {
+    return editor->pushback >= 0 || input_pending(editor->fd);
+}

@@ -42,6 +42,9 @@ final class LineEditor {
         return .line(line)
     }
 
+    /// True when more input is already waiting: the user is pasting several lines.
+    var inputPending: Bool { dkq_editor_input_pending(editor) != 0 }
+
     /// Adds an entry to the in-memory history (Up arrow, Ctrl-R).
     func addHistory(_ entry: String) {
         dkq_editor_history_add(editor, entry)

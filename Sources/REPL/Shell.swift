@@ -37,7 +37,9 @@ enum Shell {
                 buffer.reset()
                 printErr("error: \(message)\n")
             case .line(let line):
-                // The interactive buffer never holds statements, so each line gives one step.
+                // While a paste is arriving, read it like a script: a complete statement waits
+                // for the next line, which may go on with `by`, `where`, `and` …
+                buffer.holdsComplete = editor.inputPending
                 for step in buffer.add(line, number: 1) {
                 switch step {
                 case .blank, .more:

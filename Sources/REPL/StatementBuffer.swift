@@ -28,15 +28,13 @@ struct StatementBuffer {
     /// Adds line number `number` (1-based; pass 1 when lines are not numbered). Returns what
     /// to do, in order: a held statement may be released before the line's own step.
     mutating func add(_ line: String, number: Int) -> [Step] {
-        if !text.isEmpty, holdsComplete, !Engine.needsMoreInput(text) {
-            switch DotCommand.isCommand(line) ? false : Engine.continuesStatement(line) {
-            case true?, nil:
-                text += "\n" + line
-                return [.more]
-            case false?:
-                let held = take()
-                return [held] + add(line, number: number)
+        if !text.isEmpty, !Engine.needsMoreInput(text) {
+            // A complete statement was held: this line decides whether it goes on.
+            if DotCommand.isCommand(line) || Engine.continuesStatement(line) == false {
+                return [take()] + add(line, number: number)
             }
+            text += "\n" + line
+            return holdsComplete ? [.more] : [take()]
         }
         if text.isEmpty {
             if line.allSatisfy(\.isWhitespace) { return [.blank] }

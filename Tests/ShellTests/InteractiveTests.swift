@@ -74,6 +74,16 @@ struct InteractiveTests {
         }, "\(shell.screen())")
     }
 
+    /// A statement pasted over several lines, with lines that start with `by` and `and`,
+    /// runs as one statement, as it would from a script.
+    @Test func pastedMultiLineStatementRunsAsOne() throws {
+        let shell = try start()
+        shell.paste("rate, cases\n  by region\n  where region != Hovedstaden\n    and cases >= 1000\n  year 2021\n")
+        #expect(shell.waitForLine("│ Region Syddanmark  │ 33.4 │ 1 763 │"), "\(shell.screen())")
+        #expect(shell.waitForLastLine(prompt))
+        #expect(!shell.screen().contains { $0.hasPrefix("error") }, "\(shell.screen())")
+    }
+
     @Test
     func continuationPromptAndOneHistoryEntry() throws {
         let shell = try start()

@@ -161,6 +161,19 @@ import Testing
         #expect(buffer.add("show years", number: 7) == [.more])
         #expect(buffer.finish() == .statement("show years", firstLine: 7))
     }
+
+    /// The shell holds only while a paste is arriving; the paste's last line releases it.
+    @Test func aHeldStatementIsReleasedWhenHoldingStops() {
+        var buffer = StatementBuffer()
+        buffer.holdsComplete = true
+        #expect(buffer.add("rate, cases", number: 1) == [.more])
+        buffer.holdsComplete = false
+        #expect(buffer.add("  by region", number: 1) == [.statement("rate, cases\n  by region", firstLine: 1)])
+        buffer.holdsComplete = true
+        #expect(buffer.add("cases", number: 1) == [.more])
+        buffer.holdsComplete = false
+        #expect(buffer.add(".format csv", number: 1) == [.statement("cases", firstLine: 1), .command(".format csv")])
+    }
 }
 
 @Suite struct DataLocationTests {

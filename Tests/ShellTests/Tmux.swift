@@ -35,6 +35,12 @@ final class TmuxShell {
     /// Types text literally.
     func type(_ text: String) { tmux(["send-keys", "-t", "0", "-l", text]) }
 
+    /// Pastes text as a terminal paste does: all of it at once (tmux turns newlines into Enter).
+    func paste(_ text: String) {
+        tmux(["set-buffer", "--", text])
+        tmux(["paste-buffer", "-t", "0"])
+    }
+
     /// Sends raw bytes, given in hex.
     func sendBytes(_ hex: [String]) { tmux(["send-keys", "-t", "0", "-H"] + hex) }
 

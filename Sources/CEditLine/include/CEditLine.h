@@ -47,6 +47,9 @@ int dkq_editor_interrupted(dkq_editor *editor);
 /// invalid sequence reached the line as U+FFFD.
 int dkq_editor_invalid_input(dkq_editor *editor);
 
+/// 1 when more input is already waiting (a paste in progress), else 0.
+int dkq_editor_input_pending(dkq_editor *editor);
+
 /// Adds an entry (may contain newlines) to the in-memory history.
 void dkq_editor_history_add(dkq_editor *editor, const char *entry);
 
