@@ -79,10 +79,27 @@ import Testing
         _ = try engine.load(path: "\(Self.fixtures)/talportal.csv")
         let result = try #require(Self.table(&engine, "check"))
         let row2021 = try #require(result.rows.first { $0[0] == .integer(2021) && $0[1] == .text("socialområdet generelt") })
-        #expect(row2021[6] == .text("DIFFERS"))
-        #expect(row2021[7] == .text("real"))
+        #expect(row2021[2] == .text("Hele landet"))
+        #expect(row2021[7] == .text("DIFFERS"))
+        #expect(row2021[8] == .text("real"))
         let row2020 = try #require(result.rows.first { $0[0] == .integer(2020) && $0[1] == .text("socialområdet generelt") })
-        #expect(row2020[6] == .text("ok"))
+        #expect(row2020[7] == .text("ok"))
+        #expect(row2020[8] == .text("synthetic"))
+    }
+
+    /// Odense 2018 is reported at 42 % on the general map (datasets/reference/kommune_figures_from_news.csv).
+    @Test func checkComparesPublishedMunicipalFiguresWithRealData() throws {
+        var engine = try Self.shipped()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-check-\(getpid()).csv").path
+        try "# source: test\nyear,quarter,municipality,paragraph,upheld,changed,remanded,dismissed,days\n2018,1,461,1.11,58,10,32,0,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try engine.load(path: path)
+        let result = try #require(Self.table(&engine, "check"))
+        let odense = try #require(result.rows.first { $0[2] == .text("Odense") })
+        #expect(odense == [.integer(2018), .text("socialområdet generelt"), .text("Odense"), .number(42, decimals: 1),
+                           .number(42, decimals: 1), .number(0, decimals: 1), .integer(100), .text("ok"), .text("real")])
+        // Odense's børnehandicap figure (39 %) has no cases in this file, so it is not compared.
+        #expect(!result.rows.contains { $0[2] == .text("Odense") && $0[1] == .text("børnehandicap") })
     }
 
     @Test func perCapitaMeasuresDivideSummedCounts() throws {

@@ -31,7 +31,7 @@ public enum DataFolder {
             datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
         }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
-        store.published = try PublishedFigures.load(directory: directory)
+        store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
         return store
     }
 

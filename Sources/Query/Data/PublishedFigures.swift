@@ -1,22 +1,30 @@
-// The published national Danmarkskort rates (datasets/reference/
-// danmarkskort_national.csv, each row with its source), which `check`
-// compares loaded data against.
+// The published Danmarkskort rates shipped as reference (datasets/reference/:
+// national rates, and per-municipality rates reported in the news), each row
+// with its source; `check` compares loaded data against them.
 
-/// One published national figure.
+/// One published figure: national, or for one municipality.
 public struct PublishedRate: Sendable, Equatable {
     public var year: Int
     public var area: Area
+    /// Index into the catalog's municipalities; nil for the national figure.
+    public var municipality: Int?
     /// Omgørelsesprocent in percent.
     public var rate: Double
     public var source: String
 }
 
 enum PublishedFigures {
-    static let path = "reference/danmarkskort_national.csv"
+    static let national = "reference/danmarkskort_national.csv"
+    static let municipal = "reference/kommune_figures_from_news.csv"
 
-    /// Reads the reference file; a missing file gives no figures, a malformed one an error.
-    static func load(directory: String) throws(DataError) -> [PublishedRate] {
-        let name = directory + "/" + path
+    /// Reads both reference files; a missing file gives no figures, a malformed one an error.
+    /// Municipal rows whose area is not one of the three maps, or that give no rate, are skipped.
+    static func load(directory: String, catalog: Catalog) throws(DataError) -> [PublishedRate] {
+        try read(directory + "/" + national, catalog: catalog, municipal: false)
+            + read(directory + "/" + municipal, catalog: catalog, municipal: true)
+    }
+
+    static func read(_ name: String, catalog: Catalog, municipal: Bool) throws(DataError) -> [PublishedRate] {
         guard let file = try? SourceFile.read(path: name, name: name) else { return [] }
         let text = String(decoding: file.bytes, as: UTF8.self)
         var rates: [PublishedRate] = []
@@ -39,10 +47,18 @@ enum PublishedFigures {
                 "socialomraadet_generelt": .general, "boernehandicap": .childDisability, "voksenhandicap": .adultDisability,
             ]
             guard !field("omg_pct").isEmpty else { continue }
+            if municipal, areas[field("area")] == nil { continue }
             guard let year = Int(field("year")), let area = areas[field("area")], let rate = Double(field("omg_pct")) else {
                 throw DataError(file: name, line: offset + 1, column: 1, "cannot read year, area and omg_pct")
             }
-            rates.append(PublishedRate(year: year, area: area, rate: rate, source: field("source_url")))
+            var municipality: Int?
+            if municipal {
+                guard let code = Int(field("kommunekode")), let index = catalog.municipalities.firstIndex(where: { $0.code == code }) else {
+                    throw DataError(file: name, line: offset + 1, column: 1, "unknown kommunekode '\(field("kommunekode"))'")
+                }
+                municipality = index
+            }
+            rates.append(PublishedRate(year: year, area: area, municipality: municipality, rate: rate, source: field("source_url")))
         }
         return rates
     }

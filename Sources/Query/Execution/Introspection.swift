@@ -3,7 +3,7 @@
 
 /// What `show` can list.
 enum ShowTarget: String, CaseIterable {
-    case municipalities, regions, paragraphs, laws, areas, years, measures, dimensions, datasets, comments
+    case municipalities, regions, paragraphs, laws, areas, years, measures, dimensions, datasets, comments, published
 }
 
 extension Engine {
@@ -73,6 +73,14 @@ extension Engine {
             return ResultSet(
                 columns: [Column("dimension", .dimension), Column("values", .dimension)],
                 rows: Dimension.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+        case .published:
+            return ResultSet(
+                columns: ["year", "area", "place"].map { Column($0, .dimension) } + [Column("rate", .measure), Column("source", .dimension)],
+                rows: store.published.map { p in
+                    [.integer(p.year), .text(p.area.rawValue), .text(p.municipality.map { catalog.municipalities[$0].name } ?? "Hele landet"),
+                     .number(p.rate, decimals: 1), .text(p.source)]
+                },
+                notes: ["Published omgørelsesprocent as transcribed in datasets/reference/ (real figures; municipal ones from news reports, not complete)."])
         case .comments:
             return ResultSet(
                 columns: ["municipality", "year", "area", "comment"].map { Column($0, .dimension) },
