@@ -199,3 +199,37 @@ enum Fixture {
         #expect(Engine.completionStart(in: line, cursor: cursor) == "rate by ".utf8.count)
     }
 }
+
+/// Random token soup must never crash the engine: every statement gives a result or an error.
+@Suite struct RobustnessTests {
+    static let pieces = [
+        "rate", "cases", "by", "where", "year", "years", "since", "quarter", "vs", "national", "order", "top", "bottom",
+        "limit", "and", "or", "not", "in", "(", ")", ",", ";", "=", "!=", "<", ">=", "..", "2021", "2024Q3", "0", "-1",
+        "municipality", "paragraph", "area", "region", "law", "Aarhus", "Læsø", "§83", "§§ 95-96", "\"Barnets lov § 86\"",
+        "børnehandicap", "show", "describe", "load", "check", "\n", "  ", "--x\n", "\u{7}", "é", "\"", "'", "99999999999999999999",
+        "rate_low", "funnel", "top 0", "order by", "asc", "desc", "1.5", "@",
+    ]
+
+    @Test func randomInputNeverCrashes() {
+        var state: UInt64 = 0x646b_715f_6675_7a7a
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var engine = Fixture.engine
+        var outputs = 0
+        for _ in 0..<3_000 {
+            let count = 1 + next() % 14
+            let text = (0..<count).map { _ in Self.pieces[next() % Self.pieces.count] }.joined(separator: " ")
+            let results = engine.run(text)
+            outputs += results.count
+            // Running stops at the first error: an error can only be the last output.
+            #expect(!results.dropLast().contains { if case .error = $0 { true } else { false } }, "\(text)")
+            for result in results {
+                // Rendering must not crash either.
+                _ = Renderer.render(result, source: text)
+            }
+        }
+        #expect(outputs > 2_500)
+    }
+}
