@@ -70,7 +70,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
                    "RATE | by Municipality | where Municipality = \"Høje-Taastrup\" | year 2021"),
         // operators and values
         ScriptCase("rate where a = 1 and b != 2 and c <> 3 and d < 4 and e <= 5.5 and f > x and g >= 2021Q3",
-                   "rate | where ((((((a = 1 and b != 2) and c != 3) and d < 4) and e <= 5.5) and f > x) and g >= 2021Q3)"),
+                   "rate | where (((a = 1 and b != 2) and (c != 3 and d < 4)) and ((e <= 5.5 and f > x) and g >= 2021Q3))"),
         ScriptCase("rate where paragraph in (§ 83, §§ 95-96, 85, \"x\", 32a)",
                    "rate | where paragraph in (§83, §95-96, 85, \"x\", 32a)"),
         ScriptCase("rate where municipality not in (Aarhus, 'Høje-Taastrup')",
