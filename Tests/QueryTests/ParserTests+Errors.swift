@@ -74,6 +74,8 @@ extension ParserTests {
         SyntaxErrorCase("shwo municipalities", "E114",
                         "expected a clause (by, where, year, …), found 'municipalities'", 5, 19,
                         hint: "did you mean 'show municipalities'?"),
+        SyntaxErrorCase("rate order by rate descending", "E114",
+                        "expected a clause (by, where, year, …), found 'descending'", 19, 29, hint: "write 'desc' or 'asc'"),
         SyntaxErrorCase("rate 2021", "E110", "expected a clause (by, where, year, …), found '2021'", 5, 9),
     ]
 
@@ -181,5 +183,16 @@ extension ParserTests {
     func needsNoMoreInputWhenCompleteOrWrong(_ source: String) {
         #expect(!Parser.needsMoreInput(source))
         #expect(!Engine.needsMoreInput(source))
+    }
+}
+
+extension ParserTests {
+    @Test func hintsWhenAMisspelledAndStartsALine() throws {
+        let results = Parser.parse("rate where a = 1\n  adn b = 2")
+        guard case .failure(let diagnostic) = try #require(results.last) else {
+            Issue.record("expected E114")
+            return
+        }
+        #expect(diagnostic.hint == "'adn' starts a new statement; did you mean 'and'?")
     }
 }
