@@ -76,6 +76,8 @@ extension ParserTests {
         SyntaxErrorCase("shwo municipalities", "E114",
                         "expected a clause (by, where, year, …), found 'municipalities'", 5, 19,
                         hint: "did you mean 'show municipalities'?"),
+        SyntaxErrorCase("rate order by rate descending", "E114",
+                        "expected a clause (by, where, year, …), found 'descending'", 19, 29, hint: "write 'desc' or 'asc'"),
         SyntaxErrorCase("rate 2021", "E110", "expected a clause (by, where, year, …), found '2021'", 5, 9),
     ]
 
@@ -135,6 +137,27 @@ extension ParserTests {
         #expect(elapsed < .seconds(3))
     }
 
+    @Test func longAndChainsBecomeShallowTrees() throws {
+        let source = "rate where " + String(repeating: "a = 1 and ", count: 100_000) + "b = 2"
+        let statement = try #require(Parser.parse(source).first).get()
+        guard case .query(let query) = statement.kind, let filter = query.filter else {
+            Issue.record("expected a filter")
+            return
+        }
+        func shape(_ expr: Expr) -> (depth: Int, leaves: Int) {
+            switch expr {
+            case .and(let lhs, let rhs), .or(let lhs, let rhs):
+                let (l, r) = (shape(lhs), shape(rhs))
+                return (max(l.depth, r.depth) + 1, l.leaves + r.leaves)
+            case .not(let inner, _): return (shape(inner).depth + 1, shape(inner).leaves)
+            case .compare, .member: return (0, 1)
+            }
+        }
+        #expect(shape(filter).leaves == 100_001)
+        #expect(shape(filter).depth == 17)
+        #expect(filter.range == SourceRange(11, source.utf8.count))
+    }
+
     static let incomplete = [
         "rate by", "rate,", "rate where", "rate where a", "rate where a =", "rate where a = 1 and",
         "rate where a = 1 or", "rate where not", "rate where (a = 1", "rate where ((((", "rate where a in (",
@@ -162,5 +185,16 @@ extension ParserTests {
     func needsNoMoreInputWhenCompleteOrWrong(_ source: String) {
         #expect(!Parser.needsMoreInput(source))
         #expect(!Engine.needsMoreInput(source))
+    }
+}
+
+extension ParserTests {
+    @Test func hintsWhenAMisspelledAndStartsALine() throws {
+        let results = Parser.parse("rate where a = 1\n  adn b = 2")
+        guard case .failure(let diagnostic) = try #require(results.last) else {
+            Issue.record("expected E114")
+            return
+        }
+        #expect(diagnostic.hint == "'adn' starts a new statement; did you mean 'and'?")
     }
 }

@@ -70,7 +70,7 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
                    "RATE | by Municipality | where Municipality = \"Høje-Taastrup\" | year 2021"),
         // operators and values
         ScriptCase("rate where a = 1 and b != 2 and c <> 3 and d < 4 and e <= 5.5 and f > x and g >= 2021Q3",
-                   "rate | where ((((((a = 1 and b != 2) and c != 3) and d < 4) and e <= 5.5) and f > x) and g >= 2021Q3)"),
+                   "rate | where (((a = 1 and b != 2) and (c != 3 and d < 4)) and ((e <= 5.5 and f > x) and g >= 2021Q3))"),
         ScriptCase("rate where paragraph in (§ 83, §§ 95-96, 85, \"x\", 32a)",
                    "rate | where paragraph in (§83, §95-96, 85, \"x\", 32a)"),
         ScriptCase("rate where municipality not in (Aarhus, 'Høje-Taastrup')",
@@ -150,6 +150,8 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
         ScriptCase("rate by ; cases", "E110 8..9 expected a dimension after 'by', found ';'", "cases"),
         ScriptCase("rate where (a = 1\ncases by year", "E110 18..23 expected ')', found 'cases'", "cases | by year"),
         ScriptCase("rate by x by y\n  year 2021\ncheck", "E112 10..12 'by' given twice", "check"),
+        ScriptCase("rate where a = 1\n  adn b = 2\ncases", "rate | where a = 1",
+                   "E114 23..24 expected a clause (by, where, year, …), found 'b'", "cases"),
         ScriptCase("rate @ by year; cases", "E100 5..6 unexpected character '@'", "cases"),
         ScriptCase("@\nrate", "E100 0..1 unexpected character '@'", "rate"),
         ScriptCase("rate where a = 'open\nrate", "E101 15..16 unterminated string", "rate"),

@@ -4,20 +4,40 @@
 extension Parser {
     /// expr := and_expr {'or' and_expr}
     mutating func parseExpression() throws(Diagnostic) -> Expr {
-        var lhs = try parseAnd()
+        var operands = [try parseAnd()]
         while continuesWith("or") {
-            lhs = .or(lhs, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return lhs
+        return Parser.balanced(operands, Expr.or)
     }
 
     /// and_expr := not_expr {'and' not_expr}
     private mutating func parseAnd() throws(Diagnostic) -> Expr {
-        var lhs = try parseNot()
+        var operands = [try parseNot()]
         while continuesWith("and") {
-            lhs = .and(lhs, try parseNot())
+            operands.append(try parseNot())
         }
-        return lhs
+        return Parser.balanced(operands, Expr.and)
+    }
+
+    /// Joins a chain `a and b and c …` pairwise into a tree of depth log2(n), so a
+    /// 100,000-condition line cannot overflow the stack of any later recursive walk.
+    /// Same meaning (and/or are associative); up to three operands it is the usual
+    /// left-nested tree: `(a and b) and c`.
+    static func balanced(_ operands: [Expr], _ join: (Expr, Expr) -> Expr) -> Expr {
+        var level = operands
+        while level.count > 1 {
+            var next: [Expr] = []
+            next.reserveCapacity(level.count / 2 + 1)
+            var k = 0
+            while k + 1 < level.count {
+                next.append(join(level[k], level[k + 1]))
+                k += 2
+            }
+            if k < level.count { next.append(level[k]) }
+            level = next
+        }
+        return level[0]
     }
 
     /// not_expr := 'not' not_expr | primary

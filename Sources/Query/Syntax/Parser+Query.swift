@@ -182,15 +182,22 @@ extension Parser {
         }
         var hint: String?
         let candidates = Parser.clauseKeywords + (query.filter == nil ? [] : ["and", "or"])
-        if ["and", "or"].contains(word.lowercased()) {
-            hint = "'\(word.lowercased())' joins conditions after 'where': put this condition there, before the other clauses"
+        let afterOnlyMeasure = query.measures.count == 1 && position >= 1
+            && tokens[position - 1].range == query.measures[0].range
+        let lower = word.lowercased()
+        if afterOnlyMeasure, position >= 2, tokens[position - 2].kind == .newline,
+           let joiner = nearest(query.measures[0].text, in: ["and", "or"]) {
+            hint = "'\(query.measures[0].text)' starts a new statement; did you mean '\(joiner)'?"
+        } else if ["and", "or"].contains(lower) {
+            hint = "'\(lower)' joins conditions after 'where': put this condition there, before the other clauses"
+        } else if !query.order.isEmpty, lower.hasPrefix("desc") || lower.hasPrefix("asc") {
+            hint = "write 'desc' or 'asc'"
         } else if let guess = nearest(word, in: candidates) {
             hint = "did you mean '\(guess)'?"
         } else if position >= 2, case .word(let value) = tokens[position - 1].kind,
                   case .symbol = tokens[position - 2].kind {
             hint = "quote a value with spaces: \"\(value) \(word)\""
-        } else if query.measures.count == 1, position >= 1, tokens[position - 1].range == query.measures[0].range,
-                  let command = nearest(query.measures[0].text, in: Parser.commandKeywords) {
+        } else if afterOnlyMeasure, let command = nearest(query.measures[0].text, in: Parser.commandKeywords) {
             hint = "did you mean '\(command) \(word)'?"
         }
         return Diagnostic("E114", "expected \(what), found '\(Lexer.shorten(word))'", at: token.range, hint: hint)
