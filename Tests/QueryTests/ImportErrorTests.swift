@@ -57,7 +57,7 @@ struct BadImportCase: CustomTestStringConvertible, Sendable {
             let data = try Importer.load(path: path, catalog: importCatalog)
             Issue.record("\(test.file) loaded \(data.rowCount) rows instead of failing")
         } catch {
-            #expect(error.description.replacingOccurrences(importFixtures + "/bad/", "") == test.message)
+            #expect(error.description.replacingAll(importFixtures + "/bad/", with: "") == test.message)
         }
     }
 

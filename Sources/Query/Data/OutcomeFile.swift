@@ -123,8 +123,8 @@ struct OutcomeFileReader {
     private func readComment(_ file: SourceFile, _ line: LineSpan, into header: inout OutcomeHeader) throws(DataError) {
         let text = file.text((line.start + 1)..<line.end)
         guard let colon = text.firstIndex(of: ":") else { return }
-        let key = text[..<colon].trimmingSpaces.lowercased()
-        let value = String(text[text.index(after: colon)...].trimmingSpaces)
+        let key = String(text[..<colon]).trimmed.lowercased()
+        let value = String(text[text.index(after: colon)...]).trimmed
         let valueOffset = line.start + 1 + text.utf8.distance(from: text.startIndex, to: colon) + 1
             + (text[text.index(after: colon)...].utf8.prefix { $0 == 0x20 }.count)
         switch key {
@@ -167,15 +167,5 @@ struct OutcomeFileReader {
             if index == count { index = 0 }
         }
         return -1
-    }
-}
-
-extension Substring {
-    /// Without leading and trailing spaces.
-    var trimmingSpaces: Substring {
-        var result = self
-        while result.first == " " { result.removeFirst() }
-        while result.last == " " { result.removeLast() }
-        return result
     }
 }

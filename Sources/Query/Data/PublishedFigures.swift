@@ -31,7 +31,7 @@ enum PublishedFigures {
         var header: [String]?
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("#") || line.isEmpty { continue }
-            let fields = quotedFields(line)
+            let fields = csvFields(line)
             guard let columns = header else {
                 header = fields
                 for needed in ["year", "area", "omg_pct", "source_url"] where !fields.contains(needed) {
@@ -63,25 +63,14 @@ enum PublishedFigures {
         return rates
     }
 
-    /// Fields of one CSV line, with "…" quoting and "" as an escaped quote.
-    static func quotedFields(_ line: Substring) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var previous: Character?
-        for character in line {
-            if character == "\"" {
-                if quoted, previous == "\"" { current.append("\"") }
-                quoted.toggle()
-            } else if character == ",", !quoted {
-                fields.append(current)
-                current = ""
-            } else if character != "\r" {
-                current.append(character)
-            }
-            previous = character
+    /// Fields of one CSV line, with "…" quoting and "" as an escaped quote (the importers' splitter).
+    static func csvFields(_ line: Substring) -> [String] {
+        var bytes = Array(line.utf8)
+        if bytes.last == 13 { bytes.removeLast() }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var ranges: [FieldRange] = []
+            _ = splitFields(buffer, delimiter: UInt8(ascii: ","), into: &ranges)
+            return ranges.map { fieldText(buffer, $0) }
         }
-        fields.append(current)
-        return fields
     }
 }

@@ -50,30 +50,9 @@ func splitFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fiel
 /// The text of a field (UTF-8), with `""` unescaped.
 func fieldText(_ line: UnsafeBufferPointer<UInt8>, _ field: FieldRange) -> String {
     let text = String(decoding: UnsafeBufferPointer(rebasing: line[field.start..<field.end]), as: UTF8.self)
-    return field.quoted && text.contains("\"\"") ? text.replacingOccurrences("\"\"", "\"") : text
+    return field.quoted && text.contains("\"\"") ? text.replacingAll("\"\"", with: "\"") : text
 }
 
-extension String {
-    /// Replaces every occurrence of `target` (no Foundation).
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
-    }
-
-    /// Leading and trailing spaces, tabs and newlines removed.
-    var trimmed: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
-    }
-}
 
 /// A cell's value as written.
 enum CellNumber: Sendable, Equatable {

@@ -87,7 +87,7 @@ extension Binder {
             var law: String?
             for name in store.catalog.laws where foldName(written).hasPrefix(foldName(name)) {
                 law = name
-                written = String(written.dropFirst(name.count)).trimmingSpaces
+                written = String(written.dropFirst(name.count)).trimmed
             }
             if written.hasPrefix("§") {
                 return try bySection(Self.sectionList(String(written.drop { $0 == "§" || $0 == " " })), law: law, value)
@@ -145,35 +145,5 @@ extension Binder {
             }
         }
         return result
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-}
-
-extension Substring {
-    func range(of target: String) -> Range<Substring.Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(target) {
-                return index..<(self.index(index, offsetBy: target.count))
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }
