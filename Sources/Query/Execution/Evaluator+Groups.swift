@@ -129,9 +129,11 @@ extension Evaluator {
         if used.isEmpty {
             // Nothing matched: name the files covering the chosen periods.
             let years = Set(aggregate.presentPeriods.map { $0 / 4 })
-            used = store.datasets.indices.filter { index in
-                store.facts.year.indices.contains { store.facts.dataset[$0] == index && years.contains(Int(store.facts.year[$0])) }
+            var covering = Set<Int>()
+            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
+                covering.insert(Int(store.facts.dataset[row]))
             }
+            used = covering.sorted()
         }
         let infos = used.map { store.datasets[$0] }
         var lines: [String] = []
