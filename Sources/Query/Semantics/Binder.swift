@@ -86,7 +86,8 @@ struct Binder {
     /// Population and recipient measures: the tables must be loaded, conditions must be
     /// plain masks, and recipients need exactly one area.
     func checkSideTables(_ bound: BoundQuery, _ query: Query) throws(Diagnostic) {
-        for (name, measure) in zip(query.measures, query.measures.compactMap { Self.measure(named: $0.text) }) where measure.needsSideTable {
+        for name in query.measures {
+            guard let measure = Self.measure(named: name.text), measure.needsSideTable else { continue }
             let loaded = measure.needsOneArea ? !store.recipients.isEmpty : !store.population.isEmpty
             if !loaded {
                 throw Diagnostic(
