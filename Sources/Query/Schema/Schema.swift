@@ -7,32 +7,32 @@
 public enum Schema {
     // MARK: Keywords
 
-    /// Every keyword with its spellings (the first is the canonical English one).
-    /// A spelling may be several words (`fordelt på`); case is folded fully.
-    public static let keywords: [(keyword: Keyword, spellings: [String])] = [
-        (.by, ["by"]),
-        (.where, ["where"]),
-        (.year, ["year"]),
-        (.years, ["years"]),
-        (.since, ["since"]),
-        (.quarter, ["quarter"]),
-        (.quarters, ["quarters"]),
-        (.vs, ["vs"]),
-        (.national, ["national"]),
-        (.order, ["order"]),
-        (.asc, ["asc"]),
-        (.desc, ["desc"]),
-        (.top, ["top"]),
-        (.bottom, ["bottom"]),
-        (.limit, ["limit"]),
-        (.and, ["and"]),
-        (.or, ["or"]),
-        (.not, ["not"]),
-        (.in, ["in"]),
-        (.show, ["show"]),
-        (.describe, ["describe"]),
-        (.load, ["load"]),
-        (.check, ["check"]),
+    /// Every keyword with its spellings (the first is the canonical English one) and
+    /// an example. A spelling may be several words (`fordelt på`); case is folded fully.
+    public static let keywords: [(keyword: Keyword, spellings: [String], example: String)] = [
+        (.by, ["by"], "rate by municipality, paragraph"),
+        (.where, ["where"], "rate where municipality = Aarhus"),
+        (.year, ["year"], "rate by municipality year 2021"),
+        (.years, ["years"], "rate by year years 2019..2023"),
+        (.since, ["since"], "rate by year since 2020"),
+        (.quarter, ["quarter"], "rate year 2021 quarter 3"),
+        (.quarters, ["quarters"], "rate by quarter quarters 1..2"),
+        (.vs, ["vs"], "rate by municipality vs national"),
+        (.national, ["national"], "upheld_share by region vs national"),
+        (.order, ["order"], "rate by municipality order by rate desc"),
+        (.asc, ["asc"], "rate by municipality order by municipality asc"),
+        (.desc, ["desc"], "rate by municipality order by rate desc"),
+        (.top, ["top"], "rate by municipality top 10"),
+        (.bottom, ["bottom"], "rate by municipality bottom 5"),
+        (.limit, ["limit"], "cases by paragraph limit 20"),
+        (.and, ["and"], "rate where region = \"Region Hovedstaden\" and cases >= 10"),
+        (.or, ["or"], "rate where municipality = Aarhus or municipality = Odense"),
+        (.not, ["not"], "rate where not (paragraph = § 83)"),
+        (.in, ["in"], "rate by municipality where municipality in (Aarhus, Odense, \"Høje-Taastrup\")"),
+        (.show, ["show"], "show paragraphs"),
+        (.describe, ["describe"], "describe upheld_share"),
+        (.load, ["load"], "load \"data/ankestyrelsen.csv\""),
+        (.check, ["check"], "check"),
     ]
 
     // MARK: Measures
