@@ -98,7 +98,7 @@ public enum Schema {
             formula: "Σ(days × decided) / Σ decided, over rows where days is known"),
         Measure(
             "population", unit: .people, .sideTable(.population),
-            definition: "inhabitants (Danmarks Statistik), summed over the municipalities and years covered; needs a loaded population table",
+            definition: "inhabitants on 1 January (Danmarks Statistik FOLK1A, shipped), summed over the municipalities and years covered",
             formula: "Σ population over (municipality, year) covered"),
         Measure(
             "decided_per_10k", unit: .perCapita, decimals: 1,
