@@ -100,6 +100,8 @@ struct BoundQuery: Sendable, Equatable {
     var notes: [String]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
+    /// What the result is about, restated from the query.
+    var title: ResultTitle?
 
     /// The measure columns the result has, in order: the measures, then under `vs national`
     /// national_* and diff_* for each measure compared nationally, and the funnel verdict.
