@@ -135,7 +135,7 @@ extension Engine {
                 .integer(totals.cases), .text(ok ? "ok" : "DIFFERS"), .text(kind(flags)),
             ])
         }
-        var notes = [
+        var notes: [Note] = [
             "published = omgørelsesprocent from datasets/reference/ (national figures and municipal figures from the news, source per row there; show published); ok = within 0.5 percentage points.",
             rows.isEmpty ? "No loaded year has a published figure." : "\(rows.count - differs) of \(rows.count) figures agree.",
         ]

@@ -43,7 +43,7 @@ struct Evaluator {
                 for measure in query.measures where measure.national {
                     let own = value(of: measure, totals, side), base = value(of: measure, reference)
                     row.append(base)
-                    if case .number(let a, _) = own, case .number(let b, _) = base {
+                    if case .number(let a, _, _) = own, case .number(let b, _, _) = base {
                         row.append(.number(a - b, decimals: 1))
                     } else {
                         row.append(.missing)
@@ -107,7 +107,7 @@ struct Evaluator {
         func number(_ v: Value) -> Double? {
             switch v {
             case .integer(let i): Double(i)
-            case .number(let d, _): d
+            case .number(let d, _, _): d
             default: nil
             }
         }
@@ -120,7 +120,7 @@ struct Evaluator {
         var c = 0
         if let x = number(a), let y = number(b) {
             c = x < y ? -1 : (x > y ? 1 : 0)
-        } else if case .text(let x) = a, case .text(let y) = b {
+        } else if let x = a.textValue, let y = b.textValue {
             c = x < y ? -1 : (x > y ? 1 : 0)
         }
         return descending ? -c : c
@@ -132,7 +132,7 @@ struct Evaluator {
             let actual: Double
             switch value(of: measure, totals, side) {
             case .integer(let i): actual = Double(i)
-            case .number(let d, _): actual = d
+            case .number(let d, _, _): actual = d
             default: return false
             }
             switch op {
@@ -152,15 +152,15 @@ struct Evaluator {
     /// A measure's value for a group, computed from its spec (`Schema.measures`):
     /// `side` holds the group's side-table figures by table id.
     func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
-        func number(_ value: Double?) -> Value {
-            value.map { .number($0, decimals: measure.decimals) } ?? .missing
+        func number(_ value: Double?, n: Int? = nil) -> Value {
+            value.map { .number($0, decimals: measure.decimals, n: n) } ?? .missing
         }
         switch measure.computation {
         case .count(let counts):
             return .integer(t.sum(counts))
         case .ratio(let part, let whole, let scale):
             let denominator = t.sum(whole)
-            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator)) : .missing
+            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator), n: denominator) : .missing
         case .sideTable(let table):
             return side[table.id].map { .integer(Int($0.rounded())) } ?? .missing
         case .sideRatio(let part, let table, let scale):
@@ -173,10 +173,11 @@ struct Evaluator {
 
     func dimensionValue(_ dimension: Dimension, _ index: Int) -> Value {
         switch dimension.source {
-        case .municipality: .text(store.catalog.municipalities[index].name)
-        case .lookup: .text(domains.lookup(dimension).values[index])
-        case .paragraph: .text(store.catalog.paragraphs[index].label)
-        case .area: .text(Area.allCases[index].rawValue)
+        case .municipality:
+            .named(store.catalog.municipalities[index].name, Entity(dimension.name, String(store.catalog.municipalities[index].code)))
+        case .lookup: .named(domains.lookup(dimension).values[index], Entity(dimension.name, domains.lookup(dimension).values[index]))
+        case .paragraph: .named(store.catalog.paragraphs[index].label, Entity(dimension.name, store.catalog.paragraphs[index].code))
+        case .area: .named(Area.allCases[index].rawValue, Entity(dimension.name, Area.allCases[index].fileName))
         case .year: .integer(domains.firstYear + index)
         case .quarter: index == 0 ? .missing : .integer(index)
         }

@@ -2,7 +2,7 @@
 // values are never truncated.
 
 extension Renderer {
-    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool) -> String {
+    static func table(_ result: ResultSet, title: String? = nil, notes: [String], color: Bool, comma: Bool) -> String {
         let header = result.columns.map(\.name)
         let cells = result.rows.map { row in row.enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
         var widths = header.map(\.count)
@@ -34,7 +34,7 @@ extension Renderer {
         }
         out += line("└", "─", "┴", "┘")
         out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
-        for note in result.notes { out += note + "\n" }
+        for note in notes { out += note + "\n" }
         return out
     }
 
@@ -53,7 +53,7 @@ extension Renderer {
     }
 
     /// CSV (RFC 4180 quoting) or TSV; the title and the notes follow as `# ` lines.
-    static func delimited(_ result: ResultSet, title: String? = nil, separator: Character, comma: Bool) -> String {
+    static func delimited(_ result: ResultSet, title: String? = nil, notes: [String], separator: Character, comma: Bool) -> String {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         var out = ""
         out.reserveCapacity(64 * (result.rows.count + 1))
@@ -74,11 +74,11 @@ extension Renderer {
             }
             out += "\n"
         }
-        for note in (title.map { [$0] } ?? []) + result.notes { out += "# \(note)\n" }
+        for note in (title.map { [$0] } ?? []) + notes { out += "# \(note)\n" }
         return out
     }
 
-    static func json(_ result: ResultSet, title: String? = nil) -> String {
+    static func json(_ result: ResultSet, title: String? = nil, notes: [String]) -> String {
         func quoted(_ text: String) -> String {
             var out = "\""
             for scalar in text.unicodeScalars {
@@ -102,8 +102,8 @@ extension Renderer {
         func literal(_ value: Value) -> String {
             switch value {
             case .integer(let i): String(i)
-            case .number(let d, let decimals): formatDecimal(d, decimals)
-            case .text(let s): quoted(s)
+            case .number(let d, let decimals, _): formatDecimal(d, decimals)
+            case .text(let s), .named(let s, _): quoted(s)
             case .missing: "null"
             }
         }
@@ -112,14 +112,14 @@ extension Renderer {
         }
         var out = "{\n" + (title.map { "  \"title\": \(quoted($0)),\n" } ?? "") + "  \"columns\": [" + result.columns.map { quoted($0.name) }.joined(separator: ", ") + "],\n"
         out += "  \"rows\": [\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n") + "  ],\n"
-        out += "  \"notes\": [" + result.notes.map(quoted).joined(separator: ", ") + "]\n}\n"
+        out += "  \"notes\": [" + notes.map(quoted).joined(separator: ", ") + "]\n}\n"
         return out
     }
 
-    static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
+    static func markdown(_ result: ResultSet, title: String? = nil, notes: [String], comma: Bool) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
-            result.rows.contains { if case .text = $0[i] { false } else if case .missing = $0[i] { false } else { true } }
+            result.rows.contains { if $0[i].textValue != nil { false } else if case .missing = $0[i] { false } else { true } }
         }
         var out = title.map { "**\(escape($0))**\n\n" } ?? ""
         out += "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
@@ -127,7 +127,7 @@ extension Renderer {
         for row in result.rows {
             out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"
         }
-        if !result.notes.isEmpty { out += "\n" + result.notes.map { "> \($0)" }.joined(separator: "\n") + "\n" }
+        if !notes.isEmpty { out += "\n" + notes.map { "> \($0)" }.joined(separator: "\n") + "\n" }
         return out
     }
 }

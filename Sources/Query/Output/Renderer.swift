@@ -38,12 +38,13 @@ public enum Renderer {
         case .table(let result):
             let comma = options.decimalComma
             let title = result.title?.text(options.language)
+            let notes = result.noteLines(options.language)
             switch options.format {
-            case .table: return table(result, title: title, color: options.color, comma: comma)
-            case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, title: title, separator: "\t", comma: comma)
-            case .json: return json(result, title: title)
-            case .markdown: return markdown(result, title: title, comma: comma)
+            case .table: return table(result, title: title, notes: notes, color: options.color, comma: comma)
+            case .csv: return delimited(result, title: title, notes: notes, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, title: title, notes: notes, separator: "\t", comma: comma)
+            case .json: return json(result, title: title, notes: notes)
+            case .markdown: return markdown(result, title: title, notes: notes, comma: comma)
             }
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
@@ -56,9 +57,9 @@ public enum Renderer {
     static func plain(_ value: Value, comma: Bool = false) -> String {
         switch value {
         case .integer(let i): String(i)
-        case .number(let d, let decimals):
+        case .number(let d, let decimals, _):
             comma ? String(formatDecimal(d, decimals).map { $0 == "." ? "," : $0 }) : formatDecimal(d, decimals)
-        case .text(let s): s
+        case .text(let s), .named(let s, _): s
         case .missing: ""
         }
     }

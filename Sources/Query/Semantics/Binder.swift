@@ -37,7 +37,7 @@ struct Binder {
             groupBy.append(dimension)
         }
 
-        var notes: [String] = []
+        var notes: [Note] = []
         var crosswalks: [Crosswalk] = []
         var rowConditions: [RowFilter] = []
         var groupConditions: [GroupFilter] = []
@@ -64,7 +64,7 @@ struct Binder {
         if !mentionsTime, !groupBy.contains(.year), let latest = years.last {
             rowConditions.append(.period(periodMask { year, _ in year == latest }))
             geographic.append(false)
-            notes.append("Year \(latest), the latest in the data (choose others with 'year').")
+            notes.append(.defaultYear(latest))
         }
 
         var areas = [Bool](repeating: true, count: Area.allCases.count)
