@@ -12,6 +12,10 @@ struct Totals: Sendable, Equatable {
     /// (nil when a covered municipality-year has no figure).
     var population: Double?
     var recipients: Double?
+    /// The prior fitted on all rows of the result (for rate_shrunk) and the reversals expected
+    /// from national paragraph rates (for std_ratio), when those measures are asked for.
+    var prior: BetaPrior?
+    var expected: Double?
 
     var cases: Int { upheld + changed + remanded }
     var reversed: Int { changed + remanded }

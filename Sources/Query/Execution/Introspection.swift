@@ -118,6 +118,7 @@ extension Engine {
         if let dimension = Binder.dimension(named: name.text) {
             return "\(dimension.rawValue): \(dimension.definition)"
         }
+        if let text = ComparisonColumns.describe(name.text) { return text }
         throw Diagnostic(
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
             hint: nearest(name.text, in: Measure.allCases.map(\.rawValue) + Dimension.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }

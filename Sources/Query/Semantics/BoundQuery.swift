@@ -84,12 +84,23 @@ struct BoundQuery: Sendable, Equatable {
     var notes: [String]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
+    /// `vs national exact` / `vs national fdr`.
+    var exact = false
+    var fdr = false
+    /// `vs 2021`: `rows` with the time conditions replaced by the other period, and that period's name.
+    var thenRows: RowFilter?
+    var thenName: String?
+    var nowName: String?
+    /// `rolling N`: years pooled per row, and the years whose rows are shown (before pooling widened them).
+    var rolling: Int?
+    var rollingYears: [Int] = []
 
     static func == (lhs: BoundQuery, rhs: BoundQuery) -> Bool {
         lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows
             && lhs.areas == rhs.areas && lhs.groups == rhs.groups && lhs.versusNational == rhs.versusNational
             && lhs.nationalRows == rhs.nationalRows && lhs.cut == rhs.cut && lhs.limit == rhs.limit
-            && lhs.notes == rhs.notes && lhs.crosswalks == rhs.crosswalks && lhs.order.map(\.key) == rhs.order.map(\.key)
+            && lhs.notes == rhs.notes && lhs.crosswalks == rhs.crosswalks && lhs.exact == rhs.exact && lhs.fdr == rhs.fdr
+            && lhs.thenRows == rhs.thenRows && lhs.rolling == rhs.rolling && lhs.rollingYears == rhs.rollingYears && lhs.order.map(\.key) == rhs.order.map(\.key)
             && lhs.order.map(\.descending) == rhs.order.map(\.descending)
     }
 }

@@ -12,6 +12,9 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
     case decidedPer10k = "decided_per_10k"
     case recipients
     case reversedPer1000Recipients = "reversed_per_1000_recipients"
+    case rateShrunk = "rate_shrunk", rateShrunkLow = "rate_shrunk_low", rateShrunkHigh = "rate_shrunk_high"
+    case expected
+    case stdRatio = "std_ratio", stdRatioLow = "std_ratio_low", stdRatioHigh = "std_ratio_high"
 
     /// True for measures that divide by population or recipients (loaded StatBank tables).
     var needsSideTable: Bool {
@@ -28,9 +31,23 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
     public var isPercent: Bool {
         switch self {
         case .rate, .upheldShare, .changedShare, .remandedShare, .dismissedShare, .rateLow, .rateHigh: true
+        case .rateShrunk, .rateShrunkLow, .rateShrunkHigh: true
         default: false
         }
     }
+
+    /// True for measures whose value depends on all rows of the result (the fitted prior),
+    /// so they cannot be conditions on groups.
+    var dependsOnAllRows: Bool { self == .rateShrunk || self == .rateShrunkLow || self == .rateShrunkHigh }
+
+    /// True for measures that need the national rate of each paragraph (case-mix standardisation).
+    var needsExpected: Bool { self == .expected || self == .stdRatio || self == .stdRatioLow || self == .stdRatioHigh }
+
+    /// True for percentages compared with the national figure under `vs national` (not intervals).
+    var comparesNationally: Bool { isPercent && !dependsOnAllRows && self != .rateLow && self != .rateHigh }
+
+    /// True for measures shown as a then/now change under `vs YEAR`.
+    var showsChange: Bool { !dependsOnAllRows && self != .rateLow && self != .rateHigh && !needsExpected }
 
     /// True for measures whose value is uncertain when `cases` is small.
     var restsOnCases: Bool { isPercent && self != .dismissedShare }
@@ -57,6 +74,13 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
         case .decidedPer10k: "decided complaints per 10,000 inhabitants (Ankestyrelsen's 'afsluttede sager pr. 10.000 indbyggere')"
         case .recipients: "citizens receiving services in the area (Danmarks Statistik), summed; needs a loaded recipients table"
         case .reversedPer1000Recipients: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served"
+        case .rateShrunk: "rate pulled towards the average of the rows compared, the more the fewer its cases (empirical Bayes): for ranking"
+        case .rateShrunkLow: "lower end of the 95 % credible interval for rate_shrunk"
+        case .rateShrunkHigh: "upper end of the 95 % credible interval for rate_shrunk"
+        case .expected: "reversals expected from the group's cases per paragraph at each paragraph's national rate"
+        case .stdRatio: "standardised ratio reversed / expected: 1 = as the national paragraph rates predict for this case mix"
+        case .stdRatioLow: "lower end of the 95 % interval for std_ratio (Byar's approximation to the exact Poisson interval)"
+        case .stdRatioHigh: "upper end of the 95 % interval for std_ratio (Byar's approximation to the exact Poisson interval)"
         }
     }
 
@@ -78,9 +102,20 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
         case .decidedPer10k: "10000 × decided / population"
         case .recipients: "Σ recipients over (municipality, year) covered, for one area"
         case .reversedPer1000Recipients: "1000 × reversed / recipients"
+        case .rateShrunk: "100 × (α + reversed) / (α + β + cases), Beta(α, β) fitted by maximum likelihood (beta-binomial) to the rows' reversed and cases"
+        case .rateShrunkLow, .rateShrunkHigh: "100 × the 2.5 % / 97.5 % quantile of Beta(α + reversed, β + cases − reversed)"
+        case .expected: "Σ over paragraphs of cases × national rate of the paragraph"
+        case .stdRatio: "reversed / expected"
+        case .stdRatioLow, .stdRatioHigh: "Byar: O(1 − 1/(9O) ∓ 1.96/(3√O))³ / expected, with O + 1 for the upper end, O = reversed"
         }
     }
 
     /// Decimals shown.
-    var decimals: Int { isPercent || self == .days || self == .decidedPer10k || self == .reversedPer1000Recipients ? 1 : 0 }
+    var decimals: Int {
+        switch self {
+        case .stdRatio, .stdRatioLow, .stdRatioHigh: 2
+        case .expected, .days, .decidedPer10k, .reversedPer1000Recipients: 1
+        default: isPercent ? 1 : 0
+        }
+    }
 }

@@ -52,6 +52,7 @@ extension Parser {
         switch keyword {
         case "year", "years", "since", "quarter", "quarters": return
         case "top", "bottom": group = "cut"
+        case "rolling", "over": group = "rolling"
         default: group = keyword
         }
         guard let earlier = seen[group] else {
@@ -92,11 +93,37 @@ extension Parser {
             query.time.append(.since(value, range: token.range.union(value.range)))
         case "vs":
             skipNewlines()
+            if case .integer = current.kind {
+                query.versusPeriod = try parseTimeSpans(after: keyword, quarters: false)
+                query.versusPeriodRange = token.range.union(lastRange)
+                return
+            }
+            if case .period = current.kind {
+                query.versusPeriod = try parseTimeSpans(after: keyword, quarters: false)
+                query.versusPeriodRange = token.range.union(lastRange)
+                return
+            }
             guard isWord(current, "national") else {
-                throw expected("'national' after 'vs'", found: current)
+                throw expected("'national' or a year after 'vs'", found: current, hint: "e.g. vs national, vs 2021")
             }
             advance()
+            while isWord(current, "exact") || isWord(current, "fdr") {
+                if isWord(current, "exact") { query.versusExact = true } else { query.versusFDR = true }
+                advance()
+            }
             query.versusNational = token.range.union(lastRange)
+        case "rolling", "over":
+            let count = try parseCount(after: keyword)
+            if keyword == "over" {
+                guard isWord(current, "years") || isWord(current, "year") else {
+                    throw expected("'years' after 'over \(count)'", found: current, hint: "e.g. over 3 years")
+                }
+                advance()
+            }
+            guard count >= 1, count <= 20 else {
+                throw Diagnostic("E115", "pool 1 to 20 years, not \(count)", at: token.range.union(lastRange), hint: "e.g. rolling 3")
+            }
+            query.rolling = Limit(count: count, range: token.range.union(lastRange))
         case "order":
             skipNewlines()
             guard isWord(current, "by") else { throw expected("'by' after 'order'", found: current) }

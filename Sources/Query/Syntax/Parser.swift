@@ -6,7 +6,7 @@
 struct Parser {
     /// Words that start a clause after the measures.
     static let clauseKeywords = ["by", "where", "year", "years", "since", "quarter", "quarters",
-                                 "vs", "order", "top", "bottom", "limit"]
+                                 "vs", "order", "top", "bottom", "limit", "rolling", "over"]
     /// Words that start a statement other than a query.
     static let commandKeywords = ["show", "describe", "load", "check"]
     /// Parentheses and `not` may nest at most this deep (E113).
