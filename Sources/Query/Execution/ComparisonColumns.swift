@@ -8,8 +8,8 @@ enum ComparisonColumns {
         if let text = entries.first(where: { foldName($0.0) == folded })?.1 { return text }
         for (prefix, text) in prefixes where folded.hasPrefix(prefix) {
             let measure = String(folded.dropFirst(prefix.count))
-            if let m = Binder.measure(named: measure) {
-                return "\(prefix)\(m.rawValue): " + text.split(separator: "M", omittingEmptySubsequences: false).joined(separator: m.rawValue)
+            if let m = Schema.measure(named: measure) {
+                return "\(prefix)\(m.name): " + text.split(separator: "M", omittingEmptySubsequences: false).joined(separator: m.name)
             }
         }
         return nil

@@ -130,10 +130,10 @@ extension Evaluator {
                 notes.append("\(count) more row\(count == 1 ? "" : "s") tie\(count == 1 ? "s" : "") with the last one shown (\(columns[primary].name) \(Renderer.plain(last[primary]))) and \(count == 1 ? "was" : "were") cut: \(names)\(count > 3 ? ", …" : ""); '\(cut.fromTop ? "top" : "bottom") \(tied)' shows \(count == 1 ? "it" : "them").")
             }
         }
-        if let measure = Measure(rawValue: columns[primary].name), measure.restsOnCases, !measure.dependsOnAllRows {
+        if let measure = Schema.measure(named: columns[primary].name), measure.restsOnCases, !measure.dependsOnAllRows {
             let small = cases.prefix(shown).filter { $0 < 30 }.count
             if small > 0 {
-                notes.append("The ranking by \(measure.rawValue) rests on small counts: \(small) of the \(shown) rows shown rest on fewer than 30 cases, where chance moves a rate most. For a fairer league table rank by rate_shrunk (put it first: rate_shrunk, rate by …), which pulls small counts towards the average.")
+                notes.append("The ranking by \(measure.name) rests on small counts: \(small) of the \(shown) rows shown rest on fewer than 30 cases, where chance moves a rate most. For a fairer league table rank by rate_shrunk (put it first: rate_shrunk, rate by …), which pulls small counts towards the average.")
             }
         }
         return notes

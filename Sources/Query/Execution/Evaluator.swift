@@ -12,29 +12,11 @@ struct Evaluator {
         self.domains = domains ?? Domains(store)
     }
 
-    /// The measure columns a query's result has, in order.
-    static func measureColumns(of query: BoundQuery) -> [Column] {
-        var columns = query.measures.map { Column($0.rawValue, .measure) }
-        if query.versusNational {
-            for measure in query.measures where measure.comparesNationally {
-                columns.append(Column("national_\(measure.rawValue)", .measure))
-                columns.append(Column("diff_\(measure.rawValue)", .measure))
-            }
-            if query.measures.contains(.rate) { columns.append(Column("verdict", .measure)) }
-        }
-        if query.thenRows != nil {
-            let changing = query.measures.filter(\.showsChange)
-            columns += changing.map { Column("then_\($0.rawValue)", .measure) }
-            columns += changing.map { Column("change_\($0.rawValue)", .measure) }
-            if query.measures.contains(.rate) { columns.append(Column("change", .measure)) }
-        }
-        return columns
-    }
-
     /// One group of the result with what it is compared with.
     struct Entry {
         var parts: [Int]
         var totals: Totals
+        var side: [String: Double]
         var reference: Totals?
         var then: Totals?
         var stratum = 0
@@ -52,13 +34,13 @@ struct Evaluator {
             if let n = national, let ny = plan.national?.groupBy.firstIndex(of: .year) {
                 national?.totals = Self.pool(n.totals, radices: n.radices, yearIndex: ny, years: years)
             }
-            if let t = then { then?.totals = Self.pool(t.totals, radices: t.radices, yearIndex: y, years: years) }
         }
-        let columns = query.groupBy.map { Column($0.rawValue, .dimension) } + Self.measureColumns(of: query)
+        let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
 
         var entries: [Entry] = []
         var missingDenominators = 0
-        let sideTables = query.measures.contains(where: \.needsSideTable) ? SideTables(store) : nil
+        let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
+        let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
         var keys = groupKeys(main, plan.main)
         if query.rolling != nil, let y = query.groupBy.firstIndex(of: .year) {
             let shown = Set(query.rollingYears.map { $0 - domains.firstYear })
@@ -67,16 +49,14 @@ struct Evaluator {
         for key in keys {
             var totals = main.totals[key] ?? Totals()
             let parts = main.components(of: key)
+            var side: [String: Double] = [:]
             if let sides = sideTables {
-                (totals.population, totals.recipients) = sides.denominators(parts, query, plan.main, main, domains)
-                let needed = query.measures.filter(\.needsSideTable)
-                if needed.contains(where: { $0.needsOneArea ? totals.recipients == nil : totals.population == nil }) {
-                    missingDenominators += 1
-                }
+                side = sides.denominators(parts, query, plan.main, main, domains)
+                if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
             }
             if let expected { totals.expected = expected[key] ?? 0 }
-            if let filter = query.groups, !passes(filter, totals) { continue }
-            var entry = Entry(parts: parts, totals: totals, then: then.map { $0.totals[key] ?? Totals() })
+            if let filter = query.groups, !passes(filter, totals, side) { continue }
+            var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
             if let national {
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
@@ -99,9 +79,10 @@ struct Evaluator {
                 return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
                                   target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
             }
+            let funnels = query.groupBy.contains(where: \.isGeographic)
             let summary: FunnelSummary
-            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: query.groupBy.contains(where: \.isGeographic))
-            fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: query.groupBy.contains(where: \.isGeographic), unitName: unitName(query))
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
         }
         if let then {
             fairNotes += changeNotes(query, entries, then)
@@ -116,10 +97,10 @@ struct Evaluator {
         for (index, entry) in entries.enumerated() {
             let totals = entry.totals
             var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals) }
+            row += query.measures.map { value(of: $0, totals, entry.side) }
             if let reference = entry.reference {
-                for measure in query.measures where measure.comparesNationally {
-                    let own = value(of: measure, totals), base = value(of: measure, reference)
+                for measure in query.measures where measure.national {
+                    let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
                     row.append(base)
                     row.append(Self.difference(own, base))
                 }
@@ -128,7 +109,7 @@ struct Evaluator {
             if let before = entry.then {
                 let changing = query.measures.filter(\.showsChange)
                 row += changing.map { value(of: $0, before) }
-                row += changing.map { Self.difference(value(of: $0, totals), value(of: $0, before)) }
+                row += changing.map { Self.difference(value(of: $0, totals, entry.side), value(of: $0, before)) }
                 if query.measures.contains(.rate) {
                     row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
                 }
@@ -159,7 +140,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes)
+        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
     }
 
     /// a − b for two numbers (percentage points for rates, counts for counts); else missing.
@@ -176,14 +157,14 @@ struct Evaluator {
         var order: [(Int, Bool)] = query.order.compactMap { key, descending in
             let name: String
             switch key {
-            case .dimension(let d): name = d.rawValue
+            case .dimension(let d): name = d.name
             case .column(let c): name = c
             }
             return columns.firstIndex { $0.name == name }.map { ($0, descending) }
         }
         if let cut = query.cut {
             if order.isEmpty, let first = query.measures.first,
-                let column = columns.firstIndex(where: { $0.name == first.rawValue }) {
+                let column = columns.firstIndex(where: { $0.name == first.name }) {
                 order = [(column, true)]
             }
             if !cut.fromTop { order = order.map { ($0.0, !$0.1) } }
@@ -215,11 +196,11 @@ struct Evaluator {
         return descending ? -c : c
     }
 
-    func passes(_ filter: GroupFilter, _ totals: Totals) -> Bool {
+    func passes(_ filter: GroupFilter, _ totals: Totals, _ side: [String: Double]) -> Bool {
         switch filter {
         case .compare(let measure, let op, let target):
             let actual: Double
-            switch value(of: measure, totals) {
+            switch value(of: measure, totals, side) {
             case .integer(let i): actual = Double(i)
             case .number(let d, _): actual = d
             default: return false
@@ -232,65 +213,39 @@ struct Evaluator {
             case .greater: return actual > target
             case .greaterOrEqual: return actual >= target
             }
-        case .and(let parts): return parts.allSatisfy { passes($0, totals) }
-        case .or(let parts): return parts.contains { passes($0, totals) }
-        case .not(let inner): return !passes(inner, totals)
+        case .and(let parts): return parts.allSatisfy { passes($0, totals, side) }
+        case .or(let parts): return parts.contains { passes($0, totals, side) }
+        case .not(let inner): return !passes(inner, totals, side)
         }
     }
 
-    func value(of measure: Measure, _ t: Totals) -> Value {
-        func percent(_ part: Int, _ whole: Int) -> Value {
-            whole > 0 ? .number(100 * Double(part) / Double(whole), decimals: 1) : .missing
+    /// A measure's value for a group, computed from its spec (`Schema.measures`):
+    /// `side` holds the group's side-table figures by table id.
+    func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
+        func number(_ value: Double?) -> Value {
+            value.map { .number($0, decimals: measure.decimals) } ?? .missing
         }
-        switch measure {
-        case .rate: return percent(t.reversed, t.cases)
-        case .cases: return .integer(t.cases)
-        case .decided: return .integer(t.decided)
-        case .upheld: return .integer(t.upheld)
-        case .changed: return .integer(t.changed)
-        case .remanded: return .integer(t.remanded)
-        case .dismissed: return .integer(t.dismissed)
-        case .reversed: return .integer(t.reversed)
-        case .upheldShare: return percent(t.upheld, t.cases)
-        case .changedShare: return percent(t.changed, t.cases)
-        case .remandedShare: return percent(t.remanded, t.cases)
-        case .dismissedShare: return percent(t.dismissed, t.decided)
-        case .rateLow, .rateHigh:
-            guard let interval = Statistics.wilson(t.reversed, t.cases) else { return .missing }
-            return .number(100 * (measure == .rateLow ? interval.low : interval.high), decimals: 1)
-        case .days:
-            return t.daysWeight > 0 ? .number(t.daysSum / Double(t.daysWeight), decimals: 1) : .missing
-        case .population:
-            return t.population.map { .integer(Int($0.rounded())) } ?? .missing
-        case .decidedPer10k:
-            guard let people = t.population, people > 0 else { return .missing }
-            return .number(10_000 * Double(t.decided) / people, decimals: 1)
-        case .recipients:
-            return t.recipients.map { .integer(Int($0.rounded())) } ?? .missing
-        case .reversedPer1000Recipients:
-            guard let people = t.recipients, people > 0 else { return .missing }
-            return .number(1_000 * Double(t.reversed) / people, decimals: 1)
-        case .rateShrunk, .rateShrunkLow, .rateShrunkHigh:
-            guard let prior = t.prior, t.cases > 0 else { return .missing }
-            let posterior = prior.posterior(t.reversed, t.cases)
-            let x = measure == .rateShrunk ? posterior.mean : (measure == .rateShrunkLow ? posterior.low : posterior.high)
-            return .number(100 * x, decimals: 1)
-        case .expected:
-            return t.expected.map { .number($0, decimals: 1) } ?? .missing
-        case .stdRatio, .stdRatioLow, .stdRatioHigh:
-            guard let e = t.expected, e > 0 else { return .missing }
-            let (low, high) = Standardisation.byar(t.reversed)
-            let o = measure == .stdRatio ? Double(t.reversed) : (measure == .stdRatioLow ? low : high)
-            return .number(o / e, decimals: 2)
+        switch measure.computation {
+        case .count(let counts):
+            return .integer(t.sum(counts))
+        case .ratio(let part, let whole, let scale):
+            let denominator = t.sum(whole)
+            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator)) : .missing
+        case .sideTable(let table):
+            return side[table.id].map { .integer(Int($0.rounded())) } ?? .missing
+        case .sideRatio(let part, let table, let scale):
+            guard let people = side[table.id], people > 0 else { return .missing }
+            return number(scale * Double(t.sum(part)) / people)
+        case .statistic(let statistic):
+            return number(statistic(t))
         }
     }
 
     func dimensionValue(_ dimension: Dimension, _ index: Int) -> Value {
-        switch dimension {
+        switch dimension.source {
         case .municipality: .text(store.catalog.municipalities[index].name)
-        case .region: .text(domains.regions[index])
+        case .lookup: .text(domains.lookup(dimension).values[index])
         case .paragraph: .text(store.catalog.paragraphs[index].label)
-        case .law: .text(domains.laws[index])
         case .area: .text(Area.allCases[index].rawValue)
         case .year: .integer(domains.firstYear + index)
         case .quarter: index == 0 ? .missing : .integer(index)

@@ -62,7 +62,7 @@ extension Binder {
         case .compare(let field, _, _, _):
             if let measure = Self.measure(named: field.text), measure.dependsOnAllRows {
                 throw Diagnostic(
-                    "E219", "'\(measure.rawValue)' depends on all the rows compared, so it cannot be a condition on them",
+                    "E219", "'\(measure.name)' depends on all the rows compared, so it cannot be a condition on them",
                     at: field.range, hint: "order by it instead, or filter on cases: where cases >= 30")
             }
         case .member: return
