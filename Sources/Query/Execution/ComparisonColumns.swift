@@ -15,6 +15,18 @@ enum ComparisonColumns {
         return nil
     }
 
+    /// How a measure fitted on the rows or standardised is computed, with its sources.
+    static func method(of measure: Measure) -> String? {
+        switch measure.context {
+        case .prior:
+            return "  method: empirical-Bayes beta-binomial (as D. Robinson's R package ebbr, ebb_fit_prior, and \"Introduction to Empirical Bayes\", 2017): a Beta(α, β) prior fitted by maximum likelihood to the rows of the result that have cases (at least \(Shrinkage.minimumUnits); the footer gives α and β); each row's posterior is Beta(α + reversed, β + cases − reversed): rate_shrunk is its mean, rate_shrunk_low/high its 2.5 % and 97.5 % quantiles. Ranks stay uncertain even after shrinkage (H. Goldstein and D. Spiegelhalter, \"League tables and their limitations\", JRSS A 159 (1996) 385-443). It depends on all the rows compared, so it cannot be a condition in 'where'."
+        case .expected:
+            return "  method: indirect standardisation for case mix: expected = Σ over paragraphs of the row's cases × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected (1 = as the national paragraph rates predict); 95 % interval by Byar's approximation to the exact Poisson interval for the observed count."
+        case nil:
+            return nil
+        }
+    }
+
     static let entries: [(String, String)] = [
         ("verdict", """
             verdict (vs national): whether the row's rate lies beyond chance from the national rate: over (95 %), over (99.8 %), within, under (95 %), under (99.8 %); in Danish over / inden for / under.

@@ -143,6 +143,18 @@ enum Funnel {
     /// The verdict in Danish: over / inden for / under.
     static func danish(_ verdict: String) -> String { danishWords[verdict] ?? verdict }
 
+    /// The result with its verdict and change columns in Danish words.
+    static func inDanish(_ result: ResultSet) -> ResultSet {
+        var result = result
+        let columns = result.columns.indices.filter { ["verdict", "change"].contains(result.columns[$0].name) }
+        for row in result.rows.indices {
+            for column in columns {
+                if case .text(let word) = result.rows[row][column] { result.rows[row][column] = .text(danish(word)) }
+            }
+        }
+        return result
+    }
+
     /// Every verdict word of `vs national` and `vs YEAR` with its Danish form.
     static let danishWords: [String: String] = {
         var words = ["within": "inden for", "no clear change": "ingen klar ændring"]
