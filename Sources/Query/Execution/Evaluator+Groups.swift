@@ -45,7 +45,8 @@ extension Evaluator {
         return keys
     }
 
-    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int) -> [Note] {
+    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
+                comparisonNotes: [String] = []) -> [Note] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
             let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
@@ -83,6 +84,8 @@ extension Evaluator {
             let present = main.presentMunicipalities.filter { $0 }.count
             if present < domains.municipalities { notes.append(.nationalCoverage(present, of: domains.municipalities)) }
         }
+        notes += rollingNotes(query, main).map(Note.text)
+        notes += comparisonNotes.map(Note.text)
         if shown < total {
             if let cut = query.cut {
                 notes.append(.cut(top: cut.fromTop, shown: shown, of: total))

@@ -90,8 +90,8 @@ public enum Note: Sendable, Equatable {
                 : "\(none) of \(rows) rows have no cases: their rates are left empty."
         case .nationalColumns:
             return da
-                ? "landsplan_* = alle kommuner under samme betingelser; forskel_* i procentpoint; tragt = eksakt binomialtest mod landsprocenten."
-                : "national_* = all municipalities under the same conditions; diff_* in percentage points; funnel = exact binomial test against the national rate."
+                ? "landsplan_* = alle kommuner under samme betingelser; forskel_* i procentpoint."
+                : "national_* = all municipalities under the same conditions; diff_* in percentage points."
         case .nationalCoverage(let present, let all):
             return da
                 ? "Data for disse år dækker \(present) af \(all) kommuner: landsplan_* er deres total, ikke hele landets."
