@@ -27,7 +27,7 @@ import Testing
     }
 
     static func row(_ result: ResultSet, _ name: String) -> [String: Value] {
-        guard let row = result.rows.first(where: { $0[0] == .text(name) }) else { return [:] }
+        guard let row = result.rows.first(where: { $0[0].textValue == name }) else { return [:] }
         return Dictionary(uniqueKeysWithValues: zip(result.columns.map(\.name), row))
     }
 
