@@ -52,8 +52,10 @@ enum Golden {
 
     static func output(of query: String, format: OutputFormat) -> String {
         guard var engine else { return "<datasets failed to load>" }
+        // What a terminal shows: the output, then the notes csv/tsv send to stderr.
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format))
+                + Renderer.notes($0, format: format)
         }.joined()
     }
 

@@ -28,12 +28,21 @@ public struct ResultSet: Sendable, Equatable {
     public var columns: [Column]
     public var rows: [[Value]]
     public var notes: [String]
+    /// What the figures rest on, when they rest on outcome data: csv/tsv add it as a
+    /// `data_kind` column when it is synthetic or mixed, so the label cannot be lost.
+    public var dataKind: DataKind?
 
-    public init(columns: [Column], rows: [[Value]], notes: [String] = []) {
+    public init(columns: [Column], rows: [[Value]], notes: [String] = [], dataKind: DataKind? = nil) {
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.dataKind = dataKind
     }
+}
+
+/// Whether a result's figures come from real downloads, the synthetic demo, or both.
+public enum DataKind: String, Sendable, Equatable {
+    case real, synthetic, mixed
 }
 
 /// What running one statement gives.

@@ -15,10 +15,17 @@ public struct RenderOptions: Sendable, Equatable {
     /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
     /// as Danish spreadsheets expect. json always keeps the decimal point.
     public var decimalComma: Bool
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false) {
+    /// Table only (the shell in a terminal): show at most this many rows, the first and
+    /// last half around a marker; nil shows all.
+    public var maxRows: Int?
+    /// Table only: leave out middle columns so a line fits this many characters.
+    public var maxWidth: Int?
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, maxRows: Int? = nil, maxWidth: Int? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
+        self.maxRows = maxRows
+        self.maxWidth = maxWidth
     }
 }
 
@@ -35,7 +42,7 @@ public enum Renderer {
         case .table(let result):
             let comma = options.decimalComma
             switch options.format {
-            case .table: return table(result, color: options.color, comma: comma)
+            case .table: return table(result, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
             case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
             case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result)
@@ -46,6 +53,13 @@ public enum Renderer {
         case .error(let diagnostic):
             return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color)
         }
+    }
+
+    /// The notes a format cannot carry inside its data (csv, tsv), as `# ` lines for
+    /// stderr; empty for the other formats, which hold their notes themselves.
+    public static func notes(_ output: StatementOutput, format: OutputFormat) -> String {
+        guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
+        return result.notes.map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.
