@@ -13,9 +13,11 @@ release: deps
 shell: release
 	.build/release/dkq
 
+# Ends with one line: PASSED or FAILED, with the wall time.
 test: deps
-	swift build --product dkq
-	swift test
+	@start=$$(date +%s); swift build --product dkq && swift test; status=$$?; secs=$$(( $$(date +%s) - start )); \
+	if [ $$status -eq 0 ]; then echo "make test: PASSED in $$secs s"; \
+	else echo "make test: FAILED (exit $$status) in $$secs s; the failures are the lines marked ✘ above"; fi; exit $$status
 
 data:
 	swift run DemoGenerator datasets

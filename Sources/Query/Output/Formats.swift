@@ -11,7 +11,7 @@ extension Renderer {
     /// rows the first and last half are shown around a `…` row, and columns that would
     /// make a line wider than `maxWidth` are left out in the middle (a `…` column); the
     /// footer says how many rows and columns are shown. Only shown cells are formatted.
-    static func table(_ result: ResultSet, color: Bool, comma: Bool, maxRows: Int? = nil, maxWidth: Int? = nil) -> String {
+    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool, maxRows: Int? = nil, maxWidth: Int? = nil) -> String {
         let total = result.rows.count
         var shownRows = Array(0..<total)
         var markerAt: Int?
@@ -55,7 +55,9 @@ extension Renderer {
             let (on, off) = bold && color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
             return "│" + layout.map { column in " \(on)\(pad(column.map(text) ?? "…", column))\(off) " }.joined(separator: "│") + "│\n"
         }
-        var out = line("┌", "─", "┬", "┐")
+        let (bold, reset) = color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
+        var out = title.map { "\(bold)\($0)\(reset)\n" } ?? ""
+        out += line("┌", "─", "┬", "┐")
         out += row({ header[$0] }, bold: true)
         out += line("├", "─", "┼", "┤")
         for (index, cellRow) in cells.enumerated() {
@@ -105,7 +107,7 @@ extension Renderer {
     }
 
     /// CSV (RFC 4180 quoting) or TSV: the header and the data rows only, so any CSV reader
-    /// takes it as it is; the notes go to `notes(of:)`. A result resting on synthetic data
+    /// takes it as it is; the title and notes go to `notes(_:format:language:)`. A result resting on synthetic data
     /// carries a last `data_kind` column, so the label travels with every row.
     static func delimited(_ result: ResultSet, separator: Character, comma: Bool) -> String {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
@@ -143,18 +145,20 @@ extension Renderer {
 
     /// JSON through Foundation's encoder: columns (in order), rows as objects, notes, and
     /// the data kind; keys sorted so the text is the same on every run.
-    static func json(_ result: ResultSet) -> String {
+    static func json(_ result: ResultSet, title: String? = nil) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(JSONResult(result)) else { return "{}\n" }
+        guard let data = try? encoder.encode(JSONResult(result, title: title)) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
-    static func markdown(_ result: ResultSet, comma: Bool) -> String {
+
+    static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
             result.rows.contains { if case .text = $0[i] { false } else if case .missing = $0[i] { false } else { true } }
         }
-        var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        var out = title.map { "**\(escape($0))**\n\n" } ?? ""
+        out += "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
             out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"
@@ -164,10 +168,14 @@ extension Renderer {
     }
 }
 
-/// A result as JSON: `{"columns": […], "rows": [{column: value, …}], "notes": […], "data_kind": …}`.
+/// A result as JSON: `{"columns": […], "rows": [{column: value, …}], "notes": […], "data_kind": …, "title": …}`.
 struct JSONResult: Encodable {
     let result: ResultSet
-    init(_ result: ResultSet) { self.result = result }
+    let title: String?
+    init(_ result: ResultSet, title: String?) {
+        self.result = result
+        self.title = title
+    }
 
     struct Key: CodingKey {
         var stringValue: String
@@ -207,5 +215,6 @@ struct JSONResult: Encodable {
         try container.encode(result.rows.map { Row(columns: result.columns, values: $0) }, forKey: Key("rows"))
         try container.encode(result.notes, forKey: Key("notes"))
         if let kind = result.dataKind { try container.encode(kind.rawValue, forKey: Key("data_kind")) }
+        if let title { try container.encode(title, forKey: Key("title")) }
     }
 }

@@ -20,10 +20,13 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxRows: Int?
     /// Table only: leave out middle columns so a line fits this many characters.
     public var maxWidth: Int?
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, maxRows: Int? = nil, maxWidth: Int? = nil) {
+    /// The language of titles and answers.
+    public var language: Language
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en, maxRows: Int? = nil, maxWidth: Int? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
+        self.language = language
         self.maxRows = maxRows
         self.maxWidth = maxWidth
     }
@@ -41,12 +44,13 @@ public enum Renderer {
         switch output {
         case .table(let result):
             let comma = options.decimalComma
+            let title = result.title?.text(options.language)
             switch options.format {
-            case .table: return table(result, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
+            case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
             case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
             case .tsv: return delimited(result, separator: "\t", comma: comma)
-            case .json: return json(result)
-            case .markdown: return markdown(result, comma: comma)
+            case .json: return json(result, title: title)
+            case .markdown: return markdown(result, title: title, comma: comma)
             }
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
@@ -55,11 +59,11 @@ public enum Renderer {
         }
     }
 
-    /// The notes a format cannot carry inside its data (csv, tsv), as `# ` lines for
-    /// stderr; empty for the other formats, which hold their notes themselves.
-    public static func notes(_ output: StatementOutput, format: OutputFormat) -> String {
+    /// The title and notes a format cannot carry inside its data (csv, tsv), as `# ` lines
+    /// for stderr; empty for the other formats, which hold them themselves.
+    public static func notes(_ output: StatementOutput, format: OutputFormat, language: Language = .en) -> String {
         guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
-        return result.notes.map { "# \($0)\n" }.joined()
+        return ((result.title.map { [$0.text(language)] } ?? []) + result.notes).map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.

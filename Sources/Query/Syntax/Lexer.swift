@@ -39,9 +39,10 @@ struct Lexer {
     }
 
     mutating func add(_ kind: Token.Kind, from start: Int) {
-        let statementStart = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
         pathMayFollow = false
-        if statementStart, case .word(let word) = kind, word.count == 4, word.lowercased() == "load" { pathMayFollow = true }
+        if case .word(let word) = kind, word.utf8.count == 4, word.lowercased() == "load" {
+            pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
+        }
         tokens.append(Token(kind, SourceRange(start, index)))
     }
 
