@@ -47,7 +47,9 @@ struct Evaluator {
             }
             if let filter = query.groups, !passes(filter, totals) { continue }
             var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals) }
+            // No data at all for the group (only possible without grouping): empty, never 0.
+            let uncovered = main.totals[key] == nil && !main.coverage.covers(parts)
+            row += query.measures.map { uncovered ? .missing : value(of: $0, totals) }
             if let national {
                 var nationalKey = 0
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
@@ -65,11 +67,12 @@ struct Evaluator {
                 }
                 if query.measures.contains(.rate) {
                     let p0 = reference.cases > 0 ? Double(reference.reversed) / Double(reference.cases) : 0
-                    row.append(Statistics.funnel(totals.reversed, totals.cases, national: p0).map(Value.text) ?? .missing)
+                    let known = (totals.missing | reference.missing) & Measure.rate.countsNeeded == 0
+                    row.append(known ? Statistics.funnel(totals.reversed, totals.cases, national: p0).map(Value.text) ?? .missing : .missing)
                 }
             }
             rows.append(row)
-            casesOfRow.append(totals.cases)
+            casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
         }
 
         let total = rows.count
@@ -164,6 +167,7 @@ struct Evaluator {
     }
 
     func value(of measure: Measure, _ t: Totals) -> Value {
+        if t.missing & measure.countsNeeded != 0 { return .missing }
         func percent(_ part: Int, _ whole: Int) -> Value {
             whole > 0 ? .number(100 * Double(part) / Double(whole), decimals: 1) : .missing
         }

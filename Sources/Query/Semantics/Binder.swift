@@ -43,10 +43,12 @@ struct Binder {
         var geographic: [Bool] = []
         var areaConditions: [[Bool]] = []
         var mentionsTime = false
+        var timeConditions: [(PeriodMask, SourceRange)] = []
         for conjunct in conjuncts(query.filter) {
             let bound = try bindCondition(conjunct, crosswalks: &crosswalks)
             switch bound {
             case .rows(let filter, let fields):
+                if case .period(let mask) = filter { timeConditions.append((mask, conjunct.range)) }
                 rowConditions.append(filter)
                 geographic.append(fields.contains(where: \.isGeographic))
                 mentionsTime = mentionsTime || fields.contains(.year) || fields.contains(.quarter)
@@ -56,10 +58,13 @@ struct Binder {
             }
         }
         for clause in query.time {
-            rowConditions.append(.period(try bindTime(clause)))
+            let mask = try bindTime(clause)
+            timeConditions.append((mask, clause.range))
+            rowConditions.append(.period(mask))
             geographic.append(false)
             mentionsTime = true
         }
+        try checkTimeAgrees(timeConditions)
         if !mentionsTime, !groupBy.contains(.year), let latest = years.last {
             rowConditions.append(.period(periodMask { year, _ in year == latest }))
             geographic.append(false)
