@@ -26,19 +26,29 @@ public struct MissingCell: Sendable, Equatable {
     }
 }
 
+extension MissingCell {
+    /// The bit of one outcome count.
+    static func bit(_ count: Count) -> UInt8 {
+        switch count {
+        case .upheld: upheld
+        case .changed: changed
+        case .remanded: remanded
+        case .dismissed: dismissed
+        }
+    }
+}
+
 extension Measure {
     /// The outcome counts a measure's value needs (`MissingCell` bits); a group missing any of them has no value.
+    /// Statistics other than days (the Wilson limits) need the cases decided on the merits.
     var countsNeeded: UInt8 {
-        let merits = MissingCell.upheld | MissingCell.changed | MissingCell.remanded
-        switch self {
-        case .upheld: return MissingCell.upheld
-        case .changed: return MissingCell.changed
-        case .remanded: return MissingCell.remanded
-        case .dismissed: return MissingCell.dismissed
-        case .reversed: return MissingCell.changed | MissingCell.remanded
-        case .decided, .dismissedShare, .decidedPer10k: return merits | MissingCell.dismissed
-        case .population, .recipients, .days: return 0
-        default: return merits
+        let counts: [Count]
+        switch computation {
+        case .count(let c), .sideRatio(let c, _, _): counts = c
+        case .ratio(let part, let whole, _): counts = part + whole
+        case .sideTable: counts = []
+        case .statistic: counts = unit == .days ? [] : [.upheld, .changed, .remanded]
         }
+        return counts.reduce(0) { $0 | MissingCell.bit($1) }
     }
 }
