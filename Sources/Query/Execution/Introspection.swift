@@ -122,6 +122,7 @@ extension Engine {
         if let dimension = Binder.dimension(named: name.text) {
             return "\(dimension.name): \(dimension.definition)"
         }
+        if let text = ComparisonColumns.describe(name.text) { return text }
         throw Diagnostic(
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
             hint: nearest(name.text, in: Schema.measures.map(\.name) + Schema.dimensions.map(\.name)).map { "did you mean '\($0)'?" }
