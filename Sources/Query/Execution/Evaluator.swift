@@ -82,9 +82,10 @@ struct Evaluator {
                 return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
                                   target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
             }
-            let funnels = query.groupBy.contains(where: \.isGeographic)
+            let funnels = query.groupBy.contains(where: \.isGeographic) || Self.singleMunicipality(plan)
             let summary: FunnelSummary
-            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            let funnel = funnels && !query.exact ? funnelUnits(plan) : nil
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels, funnel: funnel)
             // A rate over a cell marked missing is not known, so it is not tested.
             for (i, e) in entries.enumerated() where (e.totals.missing | (e.reference?.missing ?? 0)) & Measure.rate.countsNeeded != 0 {
                 verdicts[i] = nil
