@@ -11,13 +11,15 @@ struct Arguments: Equatable {
     var format: OutputFormat?
     /// `--decimal-comma`: Danish number style.
     var decimalComma = false
+    /// `--ascii`: charts and tile maps in ASCII.
+    var ascii = false
     var dataDirectory: String?
     /// `--load FILE`, in order: real data files loaded before anything runs.
     var loads: [String] = []
     var help = false
     var version = false
 
-    static let options = ["-c", "--format", "--decimal-comma", "--data", "--load", "--help", "--version"]
+    static let options = ["-c", "--format", "--decimal-comma", "--ascii", "--data", "--load", "--help", "--version"]
 
     /// Parses the arguments after the program name.
     static func parse(_ words: [String]) -> Result<Arguments, LineError> {
@@ -65,6 +67,8 @@ struct Arguments: Equatable {
                 result.format = format
             case "--decimal-comma":
                 result.decimalComma = true
+            case "--ascii":
+                result.ascii = true
             case "--data", "-d":
                 guard let directory = value() else { return fail("--data needs a folder") }
                 result.dataDirectory = directory

@@ -44,7 +44,9 @@ enum HelpText {
 
         options:
           -c QUERY       run QUERY (one or more statements) and exit
-          --format FMT   output format: table, csv, tsv, json, markdown (default table)
+          --format FMT   output format: table, csv, tsv, json, markdown, svg, chart,
+                         map, html (default table)
+          --ascii        charts and tile maps in plain ASCII (also when the locale is not UTF-8)
           --decimal-comma  Danish number style: 37,5 (csv separated by ';')
           --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
                          the executable or the current directory)
@@ -107,6 +109,9 @@ enum HelpText {
         Output formats (.format NAME, or --format NAME on the command line)
           \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
         table is for reading; csv/tsv/json/markdown for other programs and reports.
+        chart draws bars (sparklines for a result by something × year), map a tile
+        map of Denmark in the terminal; svg the Danmarkskort (by municipality), html
+        a self-contained report with map, chart, table and sources (printable on A4).
         .output FILE sends results to a file, .once FILE only the next one.
 
         """

@@ -20,6 +20,8 @@ final class Session {
     var format: OutputFormat
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
+    /// Terminal pictures (chart, map) in ASCII: `--ascii`, or a locale that is not UTF-8.
+    var ascii = false
     var timer = false
     let terminal: Terminal
     /// The persistent history (interactive shell only), listed by `.history`.
@@ -62,7 +64,17 @@ final class Session {
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                let toTerminal = target == 1 && terminal.stdoutIsTTY
+                let options = RenderOptions(
+                    format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma,
+                    width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
+                if let problem = Renderer.problem(output, options: options) {
+                    succeeded = false
+                    writeAll(rendered, to: target)
+                    rendered = ""
+                    printErr("error: \(problem)\n")
+                    continue
+                }
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
             }

@@ -12,6 +12,8 @@ struct GoldenCase: CustomStringConvertible {
     var line: Int
     var query: String
     var format: OutputFormat
+    /// Words after the format on the `@format` line: `ascii`, `color`.
+    var flags: [String] = []
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -37,31 +39,37 @@ enum Golden {
             guard let divider = lines.firstIndex(of: "----") else { continue }
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
+            var flags: [String] = []
             while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") {
-                if first.hasPrefix("@format "), let f = OutputFormat(rawValue: String(first.dropFirst(8))) { format = f }
+                let words = first.dropFirst(8).split(separator: " ").map(String.init)
+                if first.hasPrefix("@format "), let name = words.first, let f = OutputFormat(rawValue: name) {
+                    format = f
+                    flags = Array(words.dropFirst())
+                }
                 queryLines.removeFirst()
             }
             var expected = lines[(divider + 1)...].joined(separator: "\n")
             if !expected.isEmpty, !expected.hasSuffix("\n") { expected += "\n" }
             result.append(GoldenCase(
                 file: file, line: lineNumber + 1 + (lines.count - queryLines.count - (lines.count - divider)),
-                query: queryLines.joined(separator: "\n"), format: format, expected: expected))
+                query: queryLines.joined(separator: "\n"), format: format, flags: flags, expected: expected))
         }
         return result
     }
 
-    static func output(of query: String, format: OutputFormat) -> String {
+    static func output(of query: String, format: OutputFormat, flags: [String] = []) -> String {
         guard var engine else { return "<datasets failed to load>" }
+        let options = RenderOptions(format: format, color: flags.contains("color"), ascii: flags.contains("ascii"), atlas: engine.store.atlas)
         return engine.run(query).map {
-            Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format))
+            Renderer.render($0, source: query, sourceName: "query", options: options)
         }.joined()
     }
 
     static func record(_ file: String) throws {
         let cases = cases(in: file)
         let text = cases.map { c in
-            let header = (c.format == .table ? "" : "@format \(c.format.rawValue)\n")
-            return header + c.query + "\n----\n" + output(of: c.query, format: c.format)
+            let header = (c.format == .table ? "" : "@format \(([c.format.rawValue] + c.flags).joined(separator: " "))\n")
+            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, flags: c.flags)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
     }
@@ -93,7 +101,7 @@ enum Golden {
         let cases = Golden.cases(in: file)
         #expect(!cases.isEmpty, "no cases in \(file)")
         for c in cases {
-            let actual = Golden.output(of: c.query, format: c.format)
+            let actual = Golden.output(of: c.query, format: c.format, flags: c.flags)
             #expect(actual == c.expected, "\(c.description): \(c.query)\n\(Golden.diff(expected: c.expected, actual: actual))")
         }
     }
