@@ -78,7 +78,7 @@ import Testing
 
     @Test(arguments: [
         (["-c"], "-c needs a query"),
-        (["--format", "html"], "unknown format 'html'"),
+        (["--format", "xml"], "unknown format 'xml'"),
         (["--dta", "x"], "did you mean '--data'?"),
         (["a.dkq", "b.dkq"], "only one script file"),
         (["-c", "rate", "a.dkq"], "not both"),
@@ -233,8 +233,8 @@ import Testing
     @Test(arguments: [
         (".fo", [".format"]),
         (".h", [".help", ".history"]),
-        (".format c", ["csv"]),
-        (".mode ", ["table", "csv", "tsv", "json", "markdown"]),
+        (".format c", ["csv", "chart"]),
+        (".mode ", ["table", "csv", "tsv", "json", "markdown", "svg", "chart", "map", "html"]),
         (".timer o", ["on", "off"]),
         (".help me", ["measures"]),
         (".read sc", []),
