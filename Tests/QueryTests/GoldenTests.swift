@@ -14,6 +14,7 @@ struct GoldenCase: CustomStringConvertible {
     var format: OutputFormat
     /// Words after the format on the `@format` line: `ascii`, `color`.
     var flags: [String] = []
+    var language: Language = .en
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -40,26 +41,29 @@ enum Golden {
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
             var flags: [String] = []
-            while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") {
+            var language = Language.en
+            while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") || first.hasPrefix("@language ") {
                 let words = first.dropFirst(8).split(separator: " ").map(String.init)
                 if first.hasPrefix("@format "), let name = words.first, let f = OutputFormat(rawValue: name) {
                     format = f
                     flags = Array(words.dropFirst())
                 }
+                if first.hasPrefix("@language "), let l = Language(rawValue: String(first.dropFirst(10))) { language = l }
                 queryLines.removeFirst()
             }
             var expected = lines[(divider + 1)...].joined(separator: "\n")
             if !expected.isEmpty, !expected.hasSuffix("\n") { expected += "\n" }
             result.append(GoldenCase(
                 file: file, line: lineNumber + 1 + (lines.count - queryLines.count - (lines.count - divider)),
-                query: queryLines.joined(separator: "\n"), format: format, flags: flags, expected: expected))
+                query: queryLines.joined(separator: "\n"), format: format, flags: flags, language: language, expected: expected))
         }
         return result
     }
 
-    static func output(of query: String, format: OutputFormat, flags: [String] = []) -> String {
+    static func output(of query: String, format: OutputFormat, flags: [String] = [], language: Language = .en) -> String {
         guard var engine else { return "<datasets failed to load>" }
-        let options = RenderOptions(format: format, color: flags.contains("color"), ascii: flags.contains("ascii"), atlas: engine.store.atlas)
+        let options = RenderOptions(format: format, color: flags.contains("color"), language: language,
+                                    ascii: flags.contains("ascii"), atlas: engine.store.atlas)
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: options)
         }.joined()
@@ -69,7 +73,8 @@ enum Golden {
         let cases = cases(in: file)
         let text = cases.map { c in
             let header = (c.format == .table ? "" : "@format \(([c.format.rawValue] + c.flags).joined(separator: " "))\n")
-            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, flags: c.flags)
+                + (c.language == .en ? "" : "@language \(c.language.rawValue)\n")
+            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, flags: c.flags, language: c.language)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
     }
@@ -101,7 +106,7 @@ enum Golden {
         let cases = Golden.cases(in: file)
         #expect(!cases.isEmpty, "no cases in \(file)")
         for c in cases {
-            let actual = Golden.output(of: c.query, format: c.format, flags: c.flags)
+            let actual = Golden.output(of: c.query, format: c.format, flags: c.flags, language: c.language)
             #expect(actual == c.expected, "\(c.description): \(c.query)\n\(Golden.diff(expected: c.expected, actual: actual))")
         }
     }

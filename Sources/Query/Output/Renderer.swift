@@ -23,11 +23,14 @@ public struct RenderOptions: Sendable, Equatable {
     public var ascii: Bool
     /// Outlines and tiles for maps (the data folder's map/).
     public var atlas: Atlas?
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false,
+    /// The language of titles and answers.
+    public var language: Language
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en,
                 width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
+        self.language = language
         self.width = width
         self.ascii = ascii
         self.atlas = atlas
@@ -46,12 +49,13 @@ public enum Renderer {
         switch output {
         case .table(let result):
             let comma = options.decimalComma
+            let title = result.title?.text(options.language)
             switch options.format {
-            case .table: return table(result, color: options.color, comma: comma)
-            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, separator: "\t", comma: comma)
-            case .json: return json(result)
-            case .markdown: return markdown(result, comma: comma)
+            case .table: return table(result, title: title, color: options.color, comma: comma)
+            case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, title: title, separator: "\t", comma: comma)
+            case .json: return json(result, title: title)
+            case .markdown: return markdown(result, title: title, comma: comma)
             case .svg, .chart, .map, .html:
                 if let problem = problem(output, options: options) { return "error: \(problem)\n" }
                 return picture(result, options: options)
