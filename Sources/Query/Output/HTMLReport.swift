@@ -3,17 +3,17 @@
 
 enum HTMLReport {
     static func render(_ result: ResultSet, options: RenderOptions) -> String {
-        let picture = Picture(result)
+        let picture = Picture(result, language: options.language)
         let e = SVGWriter.escape
-        let heading = picture.title + (picture.period.map { ", " + $0 } ?? "")
-        var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        let heading = picture.heading
+        var out = "<!DOCTYPE html>\n<html lang=\"\(options.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>\(e(heading))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
         out += "<h1>\(e(heading))</h1>\n"
         if let warning = picture.syntheticWarning {
             out += "<p class=\"warning\">⚠ \(e(warning)): generated for demonstration, not Ankestyrelsen's figures.</p>\n"
         }
         if let atlas = options.atlas, SVGMap.problem(result, atlas: atlas, format: "svg") == nil {
-            var svg = SVGMap.render(result, atlas: atlas)
+            var svg = SVGMap.render(result, atlas: atlas, options: options)
             if let start = svg.firstRange(of: "<svg ") { svg = String(svg[start.lowerBound...]) }
             out += "<figure class=\"map\">\n\(svg)</figure>\n"
         }

@@ -7,7 +7,8 @@ struct Picture {
     /// At 30 cases a rate near 35 % has a 95 % interval about 34 points wide: more than three classes.
     static let fewCases = 30
 
-    var title: String
+    /// The result's title (with its period), as the table shows it; else "rate by municipality, 2021".
+    var heading: String
     /// "2021", "2019-2024": from the result's period note.
     var period: String?
     var notes: [String]
@@ -51,7 +52,7 @@ struct Picture {
     /// Percentages: fixed classes on 0-100, never stretched to the data (lower bound included).
     static let percentBounds: [Double] = [0, 20, 30, 40, 50, 100]
 
-    init(_ result: ResultSet) {
+    init(_ result: ResultSet, language: Language = .en) {
         let columns = result.columns
         let dimensions = columns.indices.filter { columns[$0].kind == .dimension }
         self.dimensions = dimensions
@@ -125,7 +126,6 @@ struct Picture {
             }
         }
 
-        title = Self.title(result, measure: measure, dimensions: dimensions)
         let periodNote = result.notes.first { $0.hasPrefix("Years: ") || $0.hasPrefix("Period") || $0.hasPrefix("Quarters: ") }
         period = periodNote.map { note in
             var text = note
@@ -133,6 +133,8 @@ struct Picture {
             if text.hasSuffix(".") { text.removeLast() }
             return text
         }
+        heading = result.title?.text(language)
+            ?? Self.title(result, measure: measure, dimensions: dimensions) + (period.map { ", " + $0 } ?? "")
         notes = result.notes
         syntheticWarning = result.notes.first { $0.contains("SYNTHETIC") }.map { note in
             note.firstIndex(of: ":").map { String(note[..<$0]) } ?? note

@@ -80,7 +80,7 @@ public enum Renderer {
 
     static func picture(_ result: ResultSet, options: RenderOptions) -> String {
         switch options.format {
-        case .svg: SVGMap.render(result, atlas: options.atlas!)
+        case .svg: SVGMap.render(result, atlas: options.atlas!, options: options)
         case .map: TileMap.render(result, atlas: options.atlas!, options: options)
         case .chart: TerminalChart.render(result, options: options)
         default: HTMLReport.render(result, options: options)

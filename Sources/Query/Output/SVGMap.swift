@@ -45,8 +45,8 @@ enum SVGMap {
         }
     }
 
-    static func render(_ result: ResultSet, atlas: Atlas) -> String {
-        let picture = Picture(result)
+    static func render(_ result: ResultSet, atlas: Atlas, options: RenderOptions) -> String {
+        let picture = Picture(result, language: options.language)
         let column = municipalityColumn(result, atlas: atlas) ?? 0
         var rowOf: [Int: Int] = [:]
         for (i, row) in result.rows.enumerated() {
@@ -56,9 +56,12 @@ enum SVGMap {
         var svg = SVGWriter()
 
         // Header: title, what is drawn, the synthetic warning.
-        var y = 44
+        var y = 14
         var header = ""
-        header += svg.text(picture.title + (picture.period.map { ", " + $0 } ?? ""), x: margin, y: y, size: 26, weight: "bold")
+        for line in Picture.wrap(picture.heading, width: 66) {
+            y += 30
+            header += svg.text(line, x: margin, y: y, size: 26, weight: "bold")
+        }
         y += 28
         let what = byVerdict
             ? "Colour: the comparison's verdict against the national \(picture.measure) (vs national); hover for each figure."
@@ -191,7 +194,7 @@ enum SVGMap {
         defs += "<clipPath id=\"inset-clip\"><rect x=\"\(fmt(ix))\" y=\"\(fmt(iy))\" width=\"\(fmt(iw))\" height=\"\(fmt(ih))\"/></clipPath>\n"
         defs += "</defs>\n"
 
-        let title = picture.title + (picture.period.map { ", " + $0 } ?? "") + (picture.syntheticWarning.map { " — " + $0 } ?? "")
+        let title = picture.heading + (picture.syntheticWarning.map { " — " + $0 } ?? "")
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(y)\" viewBox=\"0 0 \(width) \(y)\" "
         out += "font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" role=\"img\">\n"

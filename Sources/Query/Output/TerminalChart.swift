@@ -37,9 +37,9 @@ enum TerminalChart {
     }
 
     static func render(_ result: ResultSet, options: RenderOptions) -> String {
-        let picture = Picture(result)
+        let picture = Picture(result, language: options.language)
         let style = Style(glyphs: options.ascii ? .ascii : .unicode, color: options.color)
-        var out = style.paint(picture.title + (picture.period.map { ", " + $0 } ?? ""), "1") + "\n"
+        var out = style.paint(picture.heading, "1") + "\n"
         if let warning = picture.syntheticWarning { out += style.paint(warning, "1;31") + "\n" }
         if let year = yearColumn(result), picture.dimensions.count == 2 {
             out += sparklines(result, picture, year: year, style: style, width: options.width)

@@ -13,7 +13,7 @@ enum TileMap {
     static let verdictShadeASCII = ["^^^", "---", "vvv", "???"]
 
     static func render(_ result: ResultSet, atlas: Atlas, options: RenderOptions) -> String {
-        let picture = Picture(result)
+        let picture = Picture(result, language: options.language)
         let column = SVGMap.municipalityColumn(result, atlas: atlas) ?? 0
         var rowOf: [Int: Int] = [:]
         for (i, row) in result.rows.enumerated() {
@@ -42,7 +42,7 @@ enum TileMap {
         var grid = Array(repeating: Array(repeating: Int?.none, count: columns), count: rows)
         for (code, tile) in atlas.tiles { grid[tile.row][tile.column] = code }
 
-        var out = picture.title + (picture.period.map { ", " + $0 } ?? "") + "\n"
+        var out = picture.heading + "\n"
         if let warning = picture.syntheticWarning { out += (color ? "\u{1B}[1;31m\(warning)\u{1B}[0m" : warning) + "\n" }
         for line in grid {
             var names = "", shading = ""
