@@ -116,7 +116,7 @@ import Testing
 
     @Test func htmlReportIsSelfContained() {
         let html = Self.render("rate by municipality year 2021 vs national", .html)
-        for part in ["<!DOCTYPE html>", "<svg ", "<pre class=\"chart\">", "<table>", "SYNTHETIC DEMO DATA", "outcomes/2021.csv", "@page { size: A4"] {
+        for part in ["<!DOCTYPE html>", "<svg ", "<figure class=\"chart\">", "<table>", "SYNTHETIC DEMO DATA", "outcomes/2021.csv", "@page { size: A4"] {
             #expect(html.contains(part), "missing \(part)")
         }
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="))
