@@ -70,10 +70,12 @@ import Testing
         #expect(parser.parse())
         let rows = Self.csv("rate, cases by municipality year 2021 vs national")
         let header = Self.render("rate, cases by municipality year 2021 vs national", .csv).split(separator: "\n")[0].split(separator: ",")
-        let verdictIndex = try #require(header.firstIndex(of: "funnel"))
+        let verdictIndex = try #require(header.firstIndex { $0 == "funnel" || $0 == "verdict" })
         for row in rows where Int(row[2])! >= Picture.fewCases {
             let shape = try #require(collector.shapes.first { $0.title.hasPrefix(row[0] + ":") })
-            let expected = row[verdictIndex].hasPrefix("above") ? "#d55e00" : row[verdictIndex].hasPrefix("below") ? "#0072b2" : "#e4e4e4"
+            let words = row[verdictIndex]
+            let expected = words.hasPrefix("above") || words.hasPrefix("over") ? "#d55e00"
+                : words.hasPrefix("below") || words.hasPrefix("under") ? "#0072b2" : "#e4e4e4"
             #expect(shape.fill == expected, "\(row[0]) \(row[verdictIndex]) drawn \(shape.fill)")
         }
     }

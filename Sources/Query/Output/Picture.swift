@@ -229,6 +229,11 @@ extension Picture {
             case "…": out += "..."
             case "·": out += "|"
             case "×": out += "x"
+            case "φ": out += "phi"
+            case "τ": out += "tau"
+            case "χ": out += "chi"
+            case "≥": out += ">="
+            case "≤": out += "<="
             default: out += "?"
             }
         }
