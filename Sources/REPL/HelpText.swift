@@ -1,4 +1,5 @@
-// Every help text of the shell in one place: `.help`, `.help TOPIC` and `--help`.
+// Every help text of the shell in one place: `.help` and `.help TOPIC` (`--help` is
+// generated from the command-line declaration in Arguments.swift).
 // Measures and dimensions mirror the library's definitions (describe <name> for more).
 import Query
 
@@ -34,34 +35,6 @@ enum HelpTopic: String, CaseIterable {
 enum HelpText {
     static let version = "dkq 0.1.0"
 
-    static let usage = """
-        usage: dkq [options] [FILE.dkq | -]
-               dkq -c "QUERY"
-
-        Query Ankestyrelsen's Danmarkskort statistics: how often municipalities'
-        social-law decisions are reversed on appeal. Without FILE or -c, dkq opens
-        an interactive shell (or reads statements from stdin when it is not a terminal).
-
-        options:
-          -c QUERY       run QUERY (one or more statements) and exit
-          --format FMT   output format: table, csv, tsv, json, markdown, svg, chart,
-                         map, html (default table)
-          --ascii        charts and tile maps in plain ASCII (also when the locale is not UTF-8)
-          --decimal-comma  Danish number style: 37,5 (csv separated by ';')
-          --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
-                         the executable or the current directory)
-          --load FILE    load a downloaded data file first (talportal CSV, PC-Axis,
-                         StatBank CSV, comments); may be given several times
-          -h, --help     show this help
-          --version      show the version
-
-        exit status: 0 on success, 1 when a statement or data file has an error,
-        2 for a bad command line. History: ~/.dkq_history (or $DKQ_HISTORY).
-
-        example: dkq -c "rate by paragraph where municipality = Aarhus year 2021"
-
-        """
-
     static let overview = """
         Type a query and press Enter, e.g.
           rate by paragraph where municipality = Aarhus year 2021
@@ -76,8 +49,8 @@ enum HelpText {
 
     static let language = """
         Statements
-          MEASURES [by DIMENSIONS] [where FILTER] [TIME] [vs national]
-                   [order by KEY [asc|desc]] [top N | bottom N] [limit N]
+          MEASURES [by DIMENSIONS] [where FILTER] [TIME] [vs national [exact] [fdr] | vs YEAR]
+                   [rolling N | over N years] [order by KEY [asc|desc]] [top N | bottom N] [limit N]
           show municipalities | paragraphs | areas | years | datasets
           describe NAME          what a measure or dimension means
           load "PATH"            load a data file or folder
@@ -89,6 +62,13 @@ enum HelpText {
           year 2021, year 2019..2023, years 2019, 2021, year 2020Q3..2021Q2,
           since 2020, quarter 3, quarters 1..2
         A rate over several groups is the ratio of the summed counts, never a mean of rates.
+        Fair comparison
+          vs national            verdict over/within/under the national rate, allowing for
+                                 overdispersion (φ, τ and the flags chance alone gives in the footer)
+          vs 2021                then_*, change_* and whether the change exceeds chance
+          rolling 3              pool each year with the two before it (small municipalities)
+          rate_shrunk            for league tables: rates over few cases pulled to the average
+          std_ratio              reversals / those expected from national paragraph rates (case mix)
 
         """
 
@@ -109,9 +89,6 @@ enum HelpText {
         Output formats (.format NAME, or --format NAME on the command line)
           \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
         table is for reading; csv/tsv/json/markdown for other programs and reports.
-        chart draws bars (sparklines for a result by something × year), map a tile
-        map of Denmark in the terminal; svg the Danmarkskort (by municipality), html
-        a self-contained report with map, chart, table and sources (printable on A4).
         .output FILE sends results to a file, .once FILE only the next one.
 
         """

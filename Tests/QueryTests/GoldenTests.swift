@@ -64,8 +64,10 @@ enum Golden {
         guard var engine else { return "<datasets failed to load>" }
         let options = RenderOptions(format: format, color: flags.contains("color"), language: language,
                                     ascii: flags.contains("ascii"), atlas: engine.store.atlas)
+        // What a terminal shows: the output, then the notes csv/tsv send to stderr.
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: options)
+                + Renderer.notes($0, format: format, language: language)
         }.joined()
     }
 

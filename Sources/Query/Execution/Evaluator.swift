@@ -79,9 +79,10 @@ struct Evaluator {
                 return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
                                   target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
             }
-            let funnels = query.groupBy.contains(where: \.isGeographic)
+            let funnels = query.groupBy.contains(where: \.isGeographic) || Self.singleMunicipality(plan)
             let summary: FunnelSummary
-            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            let funnel = funnels && !query.exact ? funnelUnits(plan) : nil
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels, funnel: funnel)
             fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
         }
         if let then {
@@ -140,7 +141,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
+        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
     }
 
     /// a − b for two numbers (percentage points for rates, counts for counts); else missing.

@@ -17,20 +17,27 @@ public struct RenderOptions: Sendable, Equatable {
     /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
     /// as Danish spreadsheets expect. json always keeps the decimal point.
     public var decimalComma: Bool
+    /// Table only (the shell in a terminal): show at most this many rows, the first and
+    /// last half around a marker; nil shows all.
+    public var maxRows: Int?
+    /// Table only: leave out middle columns so a line fits this many characters.
+    public var maxWidth: Int?
+    /// The language of titles and answers.
+    public var language: Language
     /// Columns a terminal picture may fill (the terminal's width, 80 when not a terminal).
     public var width: Int
     /// Terminal pictures in ASCII only (`--ascii`, or a locale that is not UTF-8).
     public var ascii: Bool
     /// Outlines and tiles for maps (the data folder's map/).
     public var atlas: Atlas?
-    /// The language of titles and answers.
-    public var language: Language
     public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en,
-                width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
+                maxRows: Int? = nil, maxWidth: Int? = nil, width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
         self.language = language
+        self.maxRows = maxRows
+        self.maxWidth = maxWidth
         self.width = width
         self.ascii = ascii
         self.atlas = atlas
@@ -52,9 +59,9 @@ public enum Renderer {
             let comma = options.decimalComma
             let title = result.title?.text(options.language)
             switch options.format {
-            case .table: return table(result, title: title, color: options.color, comma: comma)
-            case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, title: title, separator: "\t", comma: comma)
+            case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
+            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result, title: title)
             case .markdown: return markdown(result, title: title, comma: comma)
             case .svg, .chart, .map, .html:
@@ -86,6 +93,13 @@ public enum Renderer {
         case .chart: TerminalChart.render(result, options: options)
         default: HTMLReport.render(result, options: options)
         }
+    }
+
+    /// The title and notes a format cannot carry inside its data (csv, tsv), as `# ` lines
+    /// for stderr; empty for the other formats, which hold them themselves.
+    public static func notes(_ output: StatementOutput, format: OutputFormat, language: Language = .en) -> String {
+        guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
+        return ((result.title.map { [$0.text(language)] } ?? []) + result.notes).map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.
