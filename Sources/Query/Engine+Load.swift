@@ -6,7 +6,7 @@ extension Engine {
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
     public mutating func load(path: String) throws(DataError) -> String {
-        let imported = try Importer.load(path: path, catalog: store.catalog)
+        let imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")
         }
@@ -20,11 +20,12 @@ extension Engine {
                 report.append("replaces, for \(Binder.describeYears(years.map(Int.init))): \(names.joined(separator: ", "))")
             }
             var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
-            // Drop datasets left without rows and renumber the rest.
-            let used = Set(kept.dataset)
+            // Drop outcome datasets left without rows and renumber the rest; datasets that never
+            // had outcome rows (population, recipients, comments) stay listed.
+            let used = Set(kept.dataset), hadRows = Set(store.facts.dataset)
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
-            for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) {
+            for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) || !hadRows.contains(UInt8(index)) {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }

@@ -49,15 +49,16 @@ final class Session {
         let target = onceFD ?? outputFD
         let clock = ContinuousClock()
         let start = clock.now
-        let outputs = engine.run(text)
+        engine.cancellation = Interrupts.flag
+        let outputs = Interrupts.cancellingStatements { engine.run(text) }
         let elapsed = clock.now - start
-        var succeeded = true
+        var succeeded = true, delivered = true
         var rendered = ""
         for output in outputs {
             if case .error = output {
                 succeeded = false
                 let options = RenderOptions(format: format, color: terminal.colorErr)
-                writeAll(rendered, to: target)
+                delivered = delivered && deliver(rendered, to: target)
                 rendered = ""
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
@@ -67,13 +68,22 @@ final class Session {
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
             }
         }
-        writeAll(rendered, to: target)
+        delivered = delivered && deliver(rendered, to: target)
         if let onceFD {
             close(onceFD)
             self.onceFD = nil
         }
         if timer { printOut("Run Time: \(Self.seconds(elapsed)) s\n") }
-        return succeeded
+        return succeeded && delivered
+    }
+
+    /// Writes results; a failed write (disk full, closed pipe) is an error the user sees,
+    /// and the statement counts as failed so a script exits 1.
+    private func deliver(_ text: String, to fd: Int32) -> Bool {
+        if writeAll(text, to: fd) { return true }
+        let reason = Self.lastError()
+        printErr("error: cannot write the results\(fd == 1 ? "" : " to the .output/.once file"): \(reason)\n")
+        return false
     }
 
     /// Runs a dot command; `place` ("file:line: " or "") prefixes error messages.
