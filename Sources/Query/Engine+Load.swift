@@ -20,8 +20,7 @@ extension Engine {
                 report.append("replaces, for \(Binder.describeYears(years.map(Int.init))): \(names.joined(separator: ", "))")
             }
             var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
-            // Drop outcome datasets left without rows and renumber the rest; datasets that never
-            // had outcome rows (population, recipients, comments) stay listed.
+            // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
             let used = Set(kept.dataset), hadRows = Set(store.facts.dataset)
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
@@ -30,6 +29,11 @@ extension Engine {
                 datasets.append(info)
             }
             kept.dataset = kept.dataset.map { renumber[Int($0)] }
+            store.population = store.population.map { row in
+                var row = row
+                row.dataset = Int(renumber[row.dataset])
+                return row
+            }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
@@ -41,7 +45,21 @@ extension Engine {
         } else {
             store.datasets.append(imported.info)
         }
-        store.population = Self.merge(store.population, imported.population) { [$0.municipality, $0.year] }
+        if !imported.population.isEmpty {
+            // A loaded population table replaces the shipped one (or an earlier load) for the years it covers.
+            let years = Set(imported.population.map(\.year))
+            let replaced = Set(store.population.filter { years.contains($0.year) }.map(\.dataset))
+            if !replaced.isEmpty {
+                report.append("replaces population for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].path }.joined(separator: ", "))")
+            }
+            let index = store.datasets.count - 1  // the imported file's entry, appended above
+            store.population = store.population.filter { !years.contains($0.year) }
+                + imported.population.map { row in
+                    var row = row
+                    row.dataset = index
+                    return row
+                }
+        }
         store.recipients = Self.merge(store.recipients, imported.recipients) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         store.comments = Self.merge(store.comments, imported.comments) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         report += imported.warnings.map { "warning: \($0)" }

@@ -66,6 +66,7 @@ extension Evaluator {
             let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
             notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
         }
+        notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")

@@ -99,7 +99,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators)
-        return ResultSet(columns: columns, rows: rows, notes: notes)
+        return ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
     }
 
     /// Sort columns with direction from `order by`.

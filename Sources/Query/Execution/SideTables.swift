@@ -49,3 +49,22 @@ struct SideTables {
         return (total(population, area: 0), total(recipients, area: area))
     }
 }
+
+extension Evaluator {
+    /// Where the population figures of a per-inhabitant result come from, and which are unconfirmed.
+    func populationNotes(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> [String] {
+        guard query.measures.contains(where: { $0.needsSideTable && !$0.needsOneArea }) else { return [] }
+        let years = Set(main.presentPeriods.map { $0 / 4 })
+        let rows = store.population.filter { years.contains($0.year) && (scan.municipalities?[$0.municipality] ?? true) }
+        var notes = Set(rows.map(\.dataset)).sorted().map { index in
+            let info = store.datasets[index]
+            let covered = Binder.describeYears(Array(Set(rows.filter { $0.dataset == index }.map(\.year))))
+            return "Population \(covered), 1 January: \(info.source) (\(info.path))."
+        }
+        let unconfirmed = Set(rows.filter(\.unconfirmed).map(\.year))
+        if !unconfirmed.isEmpty {
+            notes.append("Population \(Binder.describeYears(Array(unconfirmed))) is transcribed but not confirmed by an independent copy.")
+        }
+        return notes
+    }
+}

@@ -24,6 +24,7 @@ struct Binder {
             let measure = try resolveMeasure(name)
             if !measures.contains(measure) { measures.append(measure) }
         }
+        let asked = measures.map(\.rawValue)
         // A percentage means little without its denominator: show `cases` with it.
         if measures.contains(where: \.restsOnCases), !measures.contains(.cases) { measures.append(.cases) }
 
@@ -76,6 +77,7 @@ struct Binder {
             versusNational: query.versusNational != nil,
             nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
             order: [], cut: query.cut, limit: query.limit?.count, notes: notes, crosswalks: crosswalks)
+        bound.title = title(query, measures: asked, groupBy: groupBy.map(\.rawValue), rows: bound.rows)
         try checkSideTables(bound, query)
         bound.order = try query.order.map { key throws(Diagnostic) in
             (try resolveSortKey(key.key, in: bound), key.descending)

@@ -84,6 +84,8 @@ struct BoundQuery: Sendable, Equatable {
     var notes: [String]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
+    /// What the result is about, restated from the query.
+    var title: ResultTitle?
 
     static func == (lhs: BoundQuery, rhs: BoundQuery) -> Bool {
         lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows

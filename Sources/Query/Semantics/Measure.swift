@@ -13,7 +13,7 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
     case recipients
     case reversedPer1000Recipients = "reversed_per_1000_recipients"
 
-    /// True for measures that divide by population or recipients (loaded StatBank tables).
+    /// True for measures that divide by population (shipped) or recipients (a loaded StatBank table).
     var needsSideTable: Bool {
         switch self {
         case .population, .decidedPer10k, .recipients, .reversedPer1000Recipients: true
@@ -53,7 +53,7 @@ public enum Measure: String, Sendable, Equatable, CaseIterable {
         case .rateLow: "lower end of the 95 % Wilson score interval for rate"
         case .rateHigh: "upper end of the 95 % Wilson score interval for rate"
         case .days: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints"
-        case .population: "inhabitants (Danmarks Statistik), summed over the municipalities and years covered; needs a loaded population table"
+        case .population: "inhabitants on 1 January (Danmarks Statistik FOLK1A, shipped), summed over the municipalities and years covered"
         case .decidedPer10k: "decided complaints per 10,000 inhabitants (Ankestyrelsen's 'afsluttede sager pr. 10.000 indbyggere')"
         case .recipients: "citizens receiving services in the area (Danmarks Statistik), summed; needs a loaded recipients table"
         case .reversedPer1000Recipients: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served"
