@@ -1,5 +1,5 @@
 # dkq: build, run, test, benchmark. `make shell` and `make test` are the two commands a new user needs.
-.PHONY: shell test bench deps data release
+.PHONY: shell test bench deps data release fuzz
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ] || \
@@ -20,3 +20,9 @@ data:
 
 bench: release
 	bash bench/run.sh
+
+# libFuzzer on the query engine and every importer: FUZZ_SECONDS per target (default 60),
+# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

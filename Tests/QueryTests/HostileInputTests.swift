@@ -130,7 +130,7 @@ import Testing
 
     @Test func longTextInMessagesIsExcerpted() {
         let message = DataError(file: "f", "unknown municipality '\(String(repeating: "y", count: 100_000))' (did you mean 'Aarhus'?)").message
-        #expect(message.count < 120)
+        #expect(message.count < 160)
         #expect(message.hasSuffix("…' (did you mean 'Aarhus'?)"))
     }
 
