@@ -16,11 +16,11 @@ extension Evaluator {
         }
         let periods = aggregate.presentPeriods
         let values: [[Int]] = scan.groupBy.map { dimension in
-            switch dimension {
+            switch dimension.source {
             case .municipality: municipalities
-            case .region: Array(Set(municipalities.map { domains.regionOf[$0] })).sorted()
             case .paragraph: paragraphs
-            case .law: Array(Set(paragraphs.map { domains.lawOf[$0] })).sorted()
+            case .lookup(let lookup):
+                Array(Set((lookup.base == .municipality ? municipalities : paragraphs).map { domains.lookup(dimension).of[$0] })).sorted()
             case .area: (0..<Area.allCases.count).filter { area in
                     scan.areas[area] && paragraphs.contains { domains.areasOf[$0].contains(area) }
                 }
@@ -45,7 +45,8 @@ extension Evaluator {
         return keys
     }
 
-    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int) -> [String] {
+    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
+                comparisonNotes: [String] = []) -> [String] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
             let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
@@ -68,7 +69,7 @@ extension Evaluator {
         }
         notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
-        if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
+        if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
         }
         if query.measures.contains(where: \.restsOnCases) {
@@ -82,12 +83,14 @@ extension Evaluator {
             }
         }
         if plan.national != nil {
-            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points; funnel = exact binomial test against the national rate.")
+            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points.")
             let present = main.presentMunicipalities.filter { $0 }.count
             if present < domains.municipalities {
                 notes.append("The data for these years covers \(present) of \(domains.municipalities) municipalities: national_* is their total, not the whole country's.")
             }
         }
+        notes += rollingNotes(query, main)
+        notes += comparisonNotes
         if shown < total {
             if let cut = query.cut {
                 notes.append("\(cut.fromTop ? "Top" : "Bottom") \(shown) of \(total) rows.")

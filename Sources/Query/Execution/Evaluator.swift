@@ -14,60 +14,106 @@ struct Evaluator {
         self.domains = domains ?? Domains(store)
     }
 
-    /// The measure columns a query's result has, in order.
-    static func measureColumns(of query: BoundQuery) -> [Column] {
-        var columns = query.measures.map { Column($0.rawValue, .measure) }
-        if query.versusNational {
-            for measure in query.measures where measure.isPercent && measure != .rateLow && measure != .rateHigh {
-                columns.append(Column("national_\(measure.rawValue)", .measure))
-                columns.append(Column("diff_\(measure.rawValue)", .measure))
-            }
-            if query.measures.contains(.rate) { columns.append(Column("funnel", .measure)) }
-        }
-        return columns
+    /// One group of the result with what it is compared with.
+    struct Entry {
+        var parts: [Int]
+        var totals: Totals
+        var side: [String: Double]
+        var reference: Totals?
+        var then: Totals?
+        var stratum = 0
     }
 
     func evaluate(_ plan: Plan) -> ResultSet {
         let query = plan.query
-        let main = aggregate(plan.main)
-        let national = plan.national.map(aggregate)
-        let columns = query.groupBy.map { Column($0.rawValue, .dimension) } + Self.measureColumns(of: query)
+        var main = aggregate(plan.main)
+        var national = plan.national.map(aggregate)
+        var then = plan.then.map(aggregate)
+        var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
+        if let years = query.rolling, let y = query.groupBy.firstIndex(of: .year) {
+            main.totals = Self.pool(main.totals, radices: main.radices, yearIndex: y, years: years)
+            expected = expected.map { Self.pool($0, radices: main.radices, yearIndex: y, years: years) }
+            if let n = national, let ny = plan.national?.groupBy.firstIndex(of: .year) {
+                national?.totals = Self.pool(n.totals, radices: n.radices, yearIndex: ny, years: years)
+            }
+        }
+        let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
+
+        var entries: [Entry] = []
+        var missingDenominators = 0
+        let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
+        let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
+        var keys = groupKeys(main, plan.main)
+        if query.rolling != nil, let y = query.groupBy.firstIndex(of: .year) {
+            let shown = Set(query.rollingYears.map { $0 - domains.firstYear })
+            keys = keys.filter { shown.contains(main.components(of: $0)[y]) }
+        }
+        for key in keys {
+            var totals = main.totals[key] ?? Totals()
+            let parts = main.components(of: key)
+            var side: [String: Double] = [:]
+            if let sides = sideTables {
+                side = sides.denominators(parts, query, plan.main, main, domains)
+                if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
+            }
+            if let expected { totals.expected = expected[key] ?? 0 }
+            if let filter = query.groups, !passes(filter, totals, side) { continue }
+            var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
+            if let national {
+                for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
+                    entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
+                }
+                entry.reference = national.totals[entry.stratum] ?? Totals()
+            }
+            entries.append(entry)
+        }
+
+        var fairNotes: [String] = []
+        if query.measures.contains(where: \.dependsOnAllRows) {
+            let prior = Shrinkage.fit(entries.map { ($0.totals.reversed, $0.totals.cases) })
+            for i in entries.indices { entries[i].totals.prior = prior }
+            fairNotes += Self.shrinkageNotes(prior)
+        }
+        var verdicts = [String?](repeating: nil, count: entries.count)
+        if national != nil, query.measures.contains(.rate) {
+            let units = entries.map { e in
+                let base = e.reference ?? Totals()
+                return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
+                                  target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
+            }
+            let funnels = query.groupBy.contains(where: \.isGeographic)
+            let summary: FunnelSummary
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
+        }
+        if let then {
+            fairNotes += changeNotes(query, entries, then)
+            fairNotes += describeSources(then).map { "then_*: " + $0 }
+        }
+        if expected != nil {
+            fairNotes.append("expected = cases per paragraph × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected, 95 % interval by Byar's approximation to the exact Poisson interval.")
+        }
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
-        var missingDenominators = 0
-        let sideTables = query.measures.contains(where: \.needsSideTable) ? SideTables(store) : nil
-        for key in groupKeys(main, plan.main) {
-            var totals = main.totals[key] ?? Totals()
-            let parts = main.components(of: key)
-            if let sides = sideTables {
-                (totals.population, totals.recipients) = sides.denominators(parts, query, plan.main, main, domains)
-                let needed = query.measures.filter(\.needsSideTable)
-                if needed.contains(where: { $0.needsOneArea ? totals.recipients == nil : totals.population == nil }) {
-                    missingDenominators += 1
-                }
-            }
-            if let filter = query.groups, !passes(filter, totals) { continue }
-            var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals) }
-            if let national {
-                var nationalKey = 0
-                for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
-                    nationalKey = nationalKey * domains.radix(dimension) + parts[i]
-                }
-                let reference = national.totals[nationalKey] ?? Totals()
-                for measure in query.measures where measure.isPercent && measure != .rateLow && measure != .rateHigh {
-                    let own = value(of: measure, totals), base = value(of: measure, reference)
+        for (index, entry) in entries.enumerated() {
+            let totals = entry.totals
+            var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
+            row += query.measures.map { value(of: $0, totals, entry.side) }
+            if let reference = entry.reference {
+                for measure in query.measures where measure.national {
+                    let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
                     row.append(base)
-                    if case .number(let a, _) = own, case .number(let b, _) = base {
-                        row.append(.number(a - b, decimals: 1))
-                    } else {
-                        row.append(.missing)
-                    }
+                    row.append(Self.difference(own, base))
                 }
+                if query.measures.contains(.rate) { row.append(verdicts[index].map(Value.text) ?? .missing) }
+            }
+            if let before = entry.then {
+                let changing = query.measures.filter(\.showsChange)
+                row += changing.map { value(of: $0, before) }
+                row += changing.map { Self.difference(value(of: $0, totals, entry.side), value(of: $0, before)) }
                 if query.measures.contains(.rate) {
-                    let p0 = reference.cases > 0 ? Double(reference.reversed) / Double(reference.cases) : 0
-                    row.append(Statistics.funnel(totals.reversed, totals.cases, national: p0).map(Value.text) ?? .missing)
+                    row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
                 }
             }
             rows.append(row)
@@ -76,30 +122,41 @@ struct Evaluator {
 
         let total = rows.count
         let order = ordering(query, columns: columns)
+        // `top`/`bottom` rank the rows by their key (the first `order by` key, else the first
+        // measure) and keep that end; an `order by` then only arranges the rows kept.
+        var ranking = order
         if let cut = query.cut, let key = cutKey(query, columns: columns) {
-            // `top`/`bottom` choose the rows by their key; an `order by` then only arranges them.
-            var choose = order.filter { $0.0 != key }
-            choose.insert((key, cut.fromTop), at: 0)
-            let chosen = Array(sortedIndices(rows, by: choose).prefix(cut.count))
-            let arranged = order.isEmpty ? chosen : chosen.sorted { a, b in
-                Self.precedes(rows[a], rows[b], by: order) ?? (a < b)
-            }
-            rows = arranged.map { rows[$0] }
-            casesOfRow = arranged.map { casesOfRow[$0] }
-        } else if !order.isEmpty {
-            let indices = sortedIndices(rows, by: order)
+            ranking = [(key, cut.fromTop)] + order.filter { $0.0 != key }
+        }
+        if !ranking.isEmpty {
+            let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
         }
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
+        let cutNotes = rankingNotes(query, columns: columns, order: ranking, rows: rows, cases: casesOfRow, shown: shown)
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
+        if query.cut != nil, !order.isEmpty {
+            let indices = sortedIndices(rows, by: order)
+            rows = indices.map { rows[$0] }
+            casesOfRow = indices.map { casesOfRow[$0] }
+        }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
-                           missingDenominators: missingDenominators)
-        return ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
+                           missingDenominators: missingDenominators, comparisonNotes: fairNotes)
+        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
+    }
+
+    /// a − b for two numbers (percentage points for rates, counts for counts); else missing.
+    static func difference(_ a: Value, _ b: Value) -> Value {
+        switch (a, b) {
+        case (.number(let x, let d), .number(let y, _)): .number(x - y, decimals: d)
+        case (.integer(let x), .integer(let y)): .integer(x - y)
+        default: .missing
+        }
     }
 
     /// Sort columns with direction from `order by`.
@@ -107,7 +164,7 @@ struct Evaluator {
         query.order.compactMap { key, descending in
             let name: String
             switch key {
-            case .dimension(let d): name = d.rawValue
+            case .dimension(let d): name = d.name
             case .column(let c): name = c
             }
             return columns.firstIndex { $0.name == name }.map { ($0, descending) }
@@ -118,7 +175,7 @@ struct Evaluator {
     func cutKey(_ query: BoundQuery, columns: [Column]) -> Int? {
         if let first = ordering(query, columns: columns).first { return first.0 }
         guard let measure = query.measures.first else { return nil }
-        return columns.firstIndex { $0.name == measure.rawValue }
+        return columns.firstIndex { $0.name == measure.name }
     }
 
     /// Row indices sorted by the keys, ties kept in their original order.
@@ -159,11 +216,11 @@ struct Evaluator {
         return descending ? -c : c
     }
 
-    func passes(_ filter: GroupFilter, _ totals: Totals) -> Bool {
+    func passes(_ filter: GroupFilter, _ totals: Totals, _ side: [String: Double]) -> Bool {
         switch filter {
         case .compare(let measure, let op, let target):
             let actual: Double
-            switch value(of: measure, totals) {
+            switch value(of: measure, totals, side) {
             case .integer(let i): actual = Double(i)
             case .number(let d, _): actual = d
             default: return false
@@ -176,53 +233,39 @@ struct Evaluator {
             case .greater: return actual > target
             case .greaterOrEqual: return actual >= target
             }
-        case .and(let parts): return parts.allSatisfy { passes($0, totals) }
-        case .or(let parts): return parts.contains { passes($0, totals) }
-        case .not(let inner): return !passes(inner, totals)
+        case .and(let parts): return parts.allSatisfy { passes($0, totals, side) }
+        case .or(let parts): return parts.contains { passes($0, totals, side) }
+        case .not(let inner): return !passes(inner, totals, side)
         }
     }
 
-    func value(of measure: Measure, _ t: Totals) -> Value {
-        func percent(_ part: Int, _ whole: Int) -> Value {
-            whole > 0 ? .number(100 * Double(part) / Double(whole), decimals: 1) : .missing
+    /// A measure's value for a group, computed from its spec (`Schema.measures`):
+    /// `side` holds the group's side-table figures by table id.
+    func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
+        func number(_ value: Double?) -> Value {
+            value.map { .number($0, decimals: measure.decimals) } ?? .missing
         }
-        switch measure {
-        case .rate: return percent(t.reversed, t.cases)
-        case .cases: return .integer(t.cases)
-        case .decided: return .integer(t.decided)
-        case .upheld: return .integer(t.upheld)
-        case .changed: return .integer(t.changed)
-        case .remanded: return .integer(t.remanded)
-        case .dismissed: return .integer(t.dismissed)
-        case .reversed: return .integer(t.reversed)
-        case .upheldShare: return percent(t.upheld, t.cases)
-        case .changedShare: return percent(t.changed, t.cases)
-        case .remandedShare: return percent(t.remanded, t.cases)
-        case .dismissedShare: return percent(t.dismissed, t.decided)
-        case .rateLow, .rateHigh:
-            guard let interval = Statistics.wilson(t.reversed, t.cases) else { return .missing }
-            return .number(100 * (measure == .rateLow ? interval.low : interval.high), decimals: 1)
-        case .days:
-            return t.daysWeight > 0 ? .number(t.daysSum / Double(t.daysWeight), decimals: 1) : .missing
-        case .population:
-            return t.population.map { .integer(Int($0.rounded())) } ?? .missing
-        case .decidedPer10k:
-            guard let people = t.population, people > 0 else { return .missing }
-            return .number(10_000 * Double(t.decided) / people, decimals: 1)
-        case .recipients:
-            return t.recipients.map { .integer(Int($0.rounded())) } ?? .missing
-        case .reversedPer1000Recipients:
-            guard let people = t.recipients, people > 0 else { return .missing }
-            return .number(1_000 * Double(t.reversed) / people, decimals: 1)
+        switch measure.computation {
+        case .count(let counts):
+            return .integer(t.sum(counts))
+        case .ratio(let part, let whole, let scale):
+            let denominator = t.sum(whole)
+            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator)) : .missing
+        case .sideTable(let table):
+            return side[table.id].map { .integer(Int($0.rounded())) } ?? .missing
+        case .sideRatio(let part, let table, let scale):
+            guard let people = side[table.id], people > 0 else { return .missing }
+            return number(scale * Double(t.sum(part)) / people)
+        case .statistic(let statistic):
+            return number(statistic(t))
         }
     }
 
     func dimensionValue(_ dimension: Dimension, _ index: Int) -> Value {
-        switch dimension {
+        switch dimension.source {
         case .municipality: .text(store.catalog.municipalities[index].name)
-        case .region: .text(domains.regions[index])
+        case .lookup: .text(domains.lookup(dimension).values[index])
         case .paragraph: .text(store.catalog.paragraphs[index].label)
-        case .law: .text(domains.laws[index])
         case .area: .text(Area.allCases[index].rawValue)
         case .year: .integer(domains.firstYear + index)
         case .quarter: index == 0 ? .missing : .integer(index)
