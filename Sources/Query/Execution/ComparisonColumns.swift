@@ -15,10 +15,22 @@ enum ComparisonColumns {
         return nil
     }
 
+    /// How a measure fitted on the rows or standardised is computed, with its sources.
+    static func method(of measure: Measure) -> String? {
+        switch measure.context {
+        case .prior:
+            return "  method: empirical-Bayes beta-binomial (as D. Robinson's R package ebbr, ebb_fit_prior, and \"Introduction to Empirical Bayes\", 2017): a Beta(α, β) prior fitted by maximum likelihood to the rows of the result that have cases (at least \(Shrinkage.minimumUnits); the footer gives α and β); each row's posterior is Beta(α + reversed, β + cases − reversed): rate_shrunk is its mean, rate_shrunk_low/high its 2.5 % and 97.5 % quantiles. Ranks stay uncertain even after shrinkage (H. Goldstein and D. Spiegelhalter, \"League tables and their limitations\", JRSS A 159 (1996) 385-443). It depends on all the rows compared, so it cannot be a condition in 'where'."
+        case .expected:
+            return "  method: indirect standardisation for case mix: expected = Σ over paragraphs of the row's cases × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected (1 = as the national paragraph rates predict); 95 % interval by Byar's approximation to the exact Poisson interval for the observed count."
+        case nil:
+            return nil
+        }
+    }
+
     static let entries: [(String, String)] = [
         ("verdict", """
             verdict (vs national): whether the row's rate lies beyond chance from the national rate: over (95 %), over (99.8 %), within, under (95 %), under (99.8 %); in Danish over / inden for / under.
-              method: when the rows are municipalities or regions (5 or more with cases) and vary more than binomial chance allows, Spiegelhalter's (2005) overdispersion-adjusted funnel: on the arcsine scale y = asin(√(k/n)) against θ = asin(√p0), s² = 1/(4n); φ = mean of the z² winsorised at the 10 % and 90 % quantiles; τ² = max(0, (Iφ − (I − 1)) / (Σw − Σw²/Σw)), w = 4n; two-sided p from (y − θ)/√(s² + τ²). Otherwise (and with 'vs national exact') the exact binomial test: p = 2 × the smaller tail. Levels: p < 0.05 and p < 0.002.
+              method: when the rows are municipalities or regions (5 or more with cases) and vary more than binomial chance allows, Spiegelhalter's (2005) overdispersion-adjusted funnel: on the arcsine scale y = asin(√(k/n)) against θ = asin(√p0), s² = 1/(4n); φ = mean of the z² winsorised at the 10 % and 90 % quantiles; τ² = max(0, (Iφ − (I − 1)) / (Σw − Σw²/Σw)), w = 4n; two-sided p from (y − θ)/√(s² + τ²), but never below the exact binomial p (the arcsine approximation overstates a handful of cases, e.g. 0 of 5). Otherwise (and with 'vs national exact') the exact binomial test: p = 2 × the smaller tail. Levels: p < 0.05 and p < 0.002.
               'vs national fdr' applies the levels to Benjamini-Hochberg adjusted p-values (false discovery rate). The footer gives φ, τ, the method, and how many rows chance alone would flag.
               sources: D. Spiegelhalter, Statistics in Medicine 24 (2005) 1185-1202; Quality and Safety in Health Care 14 (2005) 347-351; Benjamini & Hochberg, JRSS B 57 (1995) 289-300.
             """),

@@ -98,7 +98,8 @@ enum Funnel {
     }
 
     /// Verdicts for all units: the overdispersion-adjusted test in each stratum with enough
-    /// units and overdispersion present (unless `exact`), else the exact binomial test;
+    /// units and overdispersion present (unless `exact`; its p-value is never below the exact
+    /// binomial one), else the exact binomial test;
     /// Benjamini-Hochberg over all units when `fdr`.
     static func verdicts(_ units: [TestedUnit], exact: Bool, fdr: Bool, funnels: Bool) -> ([String?], FunnelSummary) {
         var summary = FunnelSummary()
@@ -118,8 +119,14 @@ enum Funnel {
             }
             if tau2 == nil { summary.exactStrata += 1 }
             for i in members {
-                p[i] = tau2.map { adjustedP(units[i].k, units[i].n, target: target, tau2: $0) }
-                    ?? exactP(units[i].k, units[i].n, target: target)
+                let exact = exactP(units[i].k, units[i].n, target: target)
+                // Widening for overdispersion never makes a verdict stronger than the exact test:
+                // the arcsine approximation overstates the evidence of a handful of cases (0 of 5).
+                if let tau2, let adjusted = adjustedP(units[i].k, units[i].n, target: target, tau2: tau2), let exact {
+                    p[i] = max(adjusted, exact)
+                } else {
+                    p[i] = exact
+                }
             }
         }
         let tested = p.indices.filter { p[$0] != nil }
@@ -142,6 +149,18 @@ enum Funnel {
 
     /// The verdict in Danish: over / inden for / under.
     static func danish(_ verdict: String) -> String { danishWords[verdict] ?? verdict }
+
+    /// The result with its verdict and change columns in Danish words.
+    static func inDanish(_ result: ResultSet) -> ResultSet {
+        var result = result
+        let columns = result.columns.indices.filter { ["verdict", "change"].contains(result.columns[$0].name) }
+        for row in result.rows.indices {
+            for column in columns {
+                if case .text(let word) = result.rows[row][column] { result.rows[row][column] = .text(danish(word)) }
+            }
+        }
+        return result
+    }
 
     /// Every verdict word of `vs national` and `vs YEAR` with its Danish form.
     static let danishWords: [String: String] = {
@@ -166,7 +185,7 @@ enum Funnel {
                 return number(a, d) == number(b, d) ? number(a, d) : "\(number(a, d))–\(number(b, d))"
             }
             let across = s.adjusted.count == 1 ? "\(s.adjusted[0].units) \(unitName)" : "\(s.adjusted.count) funnels of \(unitName)"
-            notes.append("verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale): φ = \(range(phis, 2)), τ = \(range(taus, 3)); add 'exact' after 'vs national' for the exact binomial test.")
+            notes.append("verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale, never stronger than the exact binomial test): φ = \(range(phis, 2)), τ = \(range(taus, 3)); add 'exact' after 'vs national' for the exact binomial test.")
             if s.exactStrata > 0 {
                 notes.append("\(s.exactStrata) of \(s.adjusted.count + s.exactStrata) funnels had too few units or no overdispersion: exact binomial test there.")
             }
