@@ -93,6 +93,21 @@ import Testing
         #expect(fdr.rows.filter { $0.last != .text("within") }.count == 1)
     }
 
+    @Test func verdictDoesNotDependOnWhichMunicipalitiesAreShown() throws {
+        // φ and τ come from all 98 municipalities under the same conditions, so a region's
+        // table gives each municipality the verdict it has in the whole country's table.
+        let all = try #require(Self.demo("rate by municipality year 2021 vs national"))
+        let north = try #require(Self.demo("rate by municipality where region = Nordjylland year 2021 vs national"))
+        #expect(north.rows.count == 11)
+        for row in north.rows {
+            guard case .text(let name) = row[0] else { continue }
+            #expect(Self.row(all, name)["verdict"] == row.last, "\(name)")
+        }
+        #expect(north.notes.contains { $0.contains("between the 98 municipalities") })
+        let one = try #require(Self.demo("rate where municipality = Aalborg year 2021 vs national"))
+        #expect(one.rows.first?.last == Self.row(all, "Aalborg")["verdict"])
+    }
+
     // MARK: Shrinkage
 
     @Test func betaBinomialMaximumLikelihoodOnSmallExample() throws {
