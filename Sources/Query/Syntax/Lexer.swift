@@ -25,6 +25,8 @@ struct Lexer {
     var index = 0
     var tokens: [Token] = []
     var errors: [Diagnostic] = []
+    /// The last token is a statement's first word `load`: a path may follow unquoted.
+    private var pathMayFollow = false
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -44,6 +46,10 @@ struct Lexer {
             fail("E105", "a word of \(index - start) bytes is too long (at most \(Self.maxTokenBytes))",
                  SourceRange(start, index), hint: "names and paths are much shorter; was something pasted by mistake?")
         }
+        pathMayFollow = false
+        if case .word(let word) = kind, word.utf8.count == 4, word.lowercased() == "load" {
+            pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
+        }
         tokens.append(Token(kind, SourceRange(start, index)))
     }
 
@@ -57,6 +63,10 @@ struct Lexer {
         while index < bytes.count {
             let start = index
             let b = bytes[index]
+            if startsUnquotedPath(b) {
+                lexPath()
+                continue
+            }
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 index += 1
@@ -111,6 +121,19 @@ struct Lexer {
             }
         }
         tokens.append(Token(.end, SourceRange(bytes.count, bytes.count)))
+    }
+
+    /// After a statement's first word `load`, an unquoted path: `load downloads/ANKEAST1.px`.
+    private func startsUnquotedPath(_ b: UInt8) -> Bool {
+        pathMayFollow && b > 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") && b != UInt8(ascii: "#")
+            && b != UInt8(ascii: ";") && b != UInt8(ascii: "-")
+    }
+
+    /// A path runs to the next blank, `;` or line end.
+    private mutating func lexPath() {
+        let start = index
+        while index < bytes.count, bytes[index] > 0x20, bytes[index] != UInt8(ascii: ";") { index += 1 }
+        add(.word(String(decoding: bytes[start..<index], as: UTF8.self)), from: start)
     }
 
     private mutating func skipToEndOfLine() {
