@@ -1,11 +1,12 @@
 # dkq: build, run, test, install, benchmark. `make shell` and `make test` are the two commands a new user needs.
-.PHONY: shell test bench deps browser-deps data release install man
+.PHONY: shell test bench deps browser-deps data release install man fuzz
 
 PREFIX ?= /usr/local
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ] || \
 	  { echo "installing libedit-dev"; (apt-get update -qq && apt-get install -y -qq libedit-dev) >/dev/null; }
+	@command -v less >/dev/null || { echo "installing less (the pager .last uses)"; (apt-get update -qq && apt-get install -y -qq less) >/dev/null || true; }
 
 # The HTML report's browser test: headless Chromium, and python3 to read its screenshot.
 browser-deps:
@@ -48,3 +49,9 @@ install: release man
 
 bench: release
 	bash bench/run.sh
+
+# libFuzzer on the query engine and every importer: FUZZ_SECONDS per target (default 60),
+# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
