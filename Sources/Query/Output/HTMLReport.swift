@@ -39,7 +39,7 @@ enum HTMLReport {
         }
         out += "</tbody>\n</table>\n"
         out += "<h2>Notes and sources</h2>\n<ul class=\"notes\">\n"
-        for note in result.notes { out += "<li>\(e(note))</li>\n" }
+        for note in result.noteLines() { out += "<li>\(e(note))</li>\n" }
         if options.atlas != nil { out += "<li>\(e(options.atlas?.outlineSource ?? ""))</li>\n" }
         out += "</ul>\n<p class=\"made\">Made with dkq; every figure above is traceable to the files named in the notes.</p>\n"
         out += "</body>\n</html>\n"

@@ -70,12 +70,12 @@ struct Picture {
             guard let i, i < row.count else { return nil }
             switch row[i] {
             case .integer(let v): return Double(v)
-            case .number(let v, _): return v.isFinite ? v : nil
+            case .number(let v, _, _): return v.isFinite ? v : nil
             default: return nil
             }
         }
         let decimals = result.rows.lazy.compactMap { row -> Int? in
-            if case .number(_, let d) = row[drawn] { return d } else { return nil }
+            if case .number(_, let d, _) = row[drawn] { return d } else { return nil }
         }.first ?? 0
         self.decimals = decimals
         let casesColumn = index("cases")
@@ -126,7 +126,7 @@ struct Picture {
             }
         }
 
-        let periodNote = result.notes.first { $0.hasPrefix("Years: ") || $0.hasPrefix("Period") || $0.hasPrefix("Quarters: ") }
+        let periodNote = result.noteLines(language).first { $0.hasPrefix("Years: ") || $0.hasPrefix("Period") || $0.hasPrefix("Quarters: ") }
         period = periodNote.map { note in
             var text = note
             for prefix in ["Years: ", "Quarters: "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
@@ -135,8 +135,8 @@ struct Picture {
         }
         heading = result.title?.text(language)
             ?? Self.title(result, measure: measure, dimensions: dimensions) + (period.map { ", " + $0 } ?? "")
-        notes = result.notes
-        syntheticWarning = result.notes.first { $0.contains("SYNTHETIC") }.map { note in
+        notes = result.noteLines(language)
+        syntheticWarning = result.noteLines(language).first { $0.contains("SYNTHETIC") }.map { note in
             note.firstIndex(of: ":").map { String(note[..<$0]) } ?? note
         }
     }

@@ -39,7 +39,8 @@ enum SVGMap {
 
     static func code(_ value: Value, _ atlas: Atlas) -> Int? {
         switch value {
-        case .text(let name): atlas.codeByName[name]
+        case .named(_, let entity) where entity.dimension == "municipality": Int(entity.id)
+        case .text(let name), .named(let name, _): atlas.codeByName[name]
         case .integer(let code): atlas.names[code] != nil ? code : nil
         default: nil
         }

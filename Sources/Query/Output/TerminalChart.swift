@@ -47,7 +47,7 @@ enum TerminalChart {
             out += bars(picture, style: style, width: options.width)
         }
         out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
-        for note in result.notes { out += note + "\n" }
+        for note in result.noteLines() { out += note + "\n" }
         return options.ascii ? Picture.ascii(out) : out
     }
 

@@ -93,7 +93,7 @@ enum TileMap {
         legend.append((color ? "dim" : "   ") + " no figure: \(missing)")
         out += legend.joined(separator: "\n") + "\n"
         out += byVerdict ? "Colour: the verdict of vs national.\n" : picture.percent ? "Classes fixed on 0-100 %, lower bound included.\n" : "Five equal classes from 0.\n"
-        for note in result.notes { out += note + "\n" }
+        for note in result.noteLines() { out += note + "\n" }
         return options.ascii ? Picture.ascii(out) : out
     }
 }
