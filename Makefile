@@ -1,5 +1,5 @@
 # dkq: build, run, test, install, benchmark. `make shell` and `make test` are the two commands a new user needs.
-.PHONY: shell test bench deps data release install man
+.PHONY: shell test bench deps data release install man fuzz
 
 PREFIX ?= /usr/local
 
@@ -44,3 +44,9 @@ install: release man
 
 bench: release
 	bash bench/run.sh
+
+# libFuzzer on the query engine and every importer: FUZZ_SECONDS per target (default 60),
+# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -74,17 +74,18 @@ final class Session {
         let clock = ContinuousClock()
         let start = clock.now
         if screen { dkq_interrupt_clear() }
-        let outputs = engine.run(text)
+        engine.cancellation = Interrupts.flag
+        let outputs = Interrupts.cancellingStatements { engine.run(text) }
         let elapsed = clock.now - start
         if outputs.contains(where: { if case .table = $0 { true } else { false } }) { last = (outputs, text) }
-        var succeeded = true
+        var succeeded = true, delivered = true
         var rendered = ""
         var notes = ""
         for output in outputs {
             if case .error = output {
                 succeeded = false
                 let options = RenderOptions(format: format, color: terminal.colorErr)
-                writeAll(rendered, to: target)
+                delivered = delivered && deliver(rendered, to: target)
                 rendered = ""
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
@@ -102,7 +103,7 @@ final class Session {
         if screen {
             writeInterruptibly(rendered)
         } else {
-            writeAll(rendered, to: target)
+            delivered = delivered && deliver(rendered, to: target)
         }
         printErr(notes)
         if let onceFD {
@@ -110,7 +111,16 @@ final class Session {
             self.onceFD = nil
         }
         if timer { printOut("Run Time: \(Self.seconds(elapsed)) s\n") }
-        return succeeded
+        return succeeded && delivered
+    }
+
+    /// Writes results; a failed write (disk full, closed pipe) is an error the user sees,
+    /// and the statement counts as failed so a script exits 1.
+    private func deliver(_ text: String, to fd: Int32) -> Bool {
+        if writeAll(text, to: fd) { return true }
+        let reason = Self.lastError()
+        printErr("error: cannot write the results\(fd == 1 ? "" : " to the .output/.once file"): \(reason)\n")
+        return false
     }
 
     /// Runs a dot command; `place` ("file:line: " or "") prefixes error messages.

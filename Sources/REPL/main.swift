@@ -11,6 +11,7 @@ import Query
 /// The program: returns the exit status (0 ok, 1 error, 2 bad command line).
 enum Main {
     static func run(_ words: [String]) -> Int32 {
+        CrashGuard.install()
         _ = dkq_setup_locale()
         let arguments: Arguments
         switch Arguments.parse(words) {
