@@ -21,6 +21,8 @@ final class Session {
     var format: OutputFormat
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
+    /// Terminal pictures (chart, map) in ASCII: `--ascii`, or a locale that is not UTF-8.
+    var ascii = false
     var timer = false
     /// Script variables (`--set`, `.set`) that `$NAME` in a statement stands for.
     var variables: [String: String] = [:]
@@ -90,7 +92,17 @@ final class Session {
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                var options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                let toTerminal = target == 1 && terminal.stdoutIsTTY
+                var options = RenderOptions(
+                    format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma,
+                    width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
+                if let problem = Renderer.problem(output, options: options) {
+                    succeeded = false
+                    writeAll(rendered, to: target)
+                    rendered = ""
+                    printErr("error: \(problem)\n")
+                    continue
+                }
                 if screen {
                     options.maxRows = maxRows > 0 ? maxRows : nil
                     options.maxWidth = maxWidth > 0 ? maxWidth : Terminal.width()

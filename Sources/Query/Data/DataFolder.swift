@@ -41,6 +41,7 @@ public enum DataFolder {
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
+        store.atlas = try Atlas.load(directory: directory, catalog: catalog)
         return store
     }
 

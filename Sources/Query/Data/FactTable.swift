@@ -147,6 +147,8 @@ public struct OutcomeStore: Sendable, Equatable {
     public var missing: [MissingCell] = []
     /// Published national rates to `check` loaded data against.
     public var published: [PublishedRate] = []
+    /// Outlines and tiles for maps (datasets/map/), when the folder has them.
+    public var atlas: Atlas?
 
     public init(catalog: Catalog, facts: FactTable = FactTable(), datasets: [DatasetInfo] = []) {
         self.catalog = catalog
