@@ -60,6 +60,8 @@ extension Evaluator {
                 count: absent.count, names: absent.prefix(3).map { store.catalog.municipalities[$0].name },
                 grouped: query.groupBy.contains(.municipality)))
         }
+        notes += coverageNotes(main).map(Note.text)
+        notes += breakNotes(query, main, plan).map(Note.text)
         notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
