@@ -12,7 +12,7 @@ struct GoldenCase: CustomStringConvertible {
     var line: Int
     var query: String
     var format: OutputFormat
-    var language: Language = .en
+    var language: Language?
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -38,7 +38,7 @@ enum Golden {
             guard let divider = lines.firstIndex(of: "----") else { continue }
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
-            var language = Language.en
+            var language: Language?
             while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") || first.hasPrefix("@language ") {
                 if first.hasPrefix("@format "), let f = OutputFormat(rawValue: String(first.dropFirst(8))) { format = f }
                 if first.hasPrefix("@language "), let l = Language(rawValue: String(first.dropFirst(10))) { language = l }
@@ -53,7 +53,7 @@ enum Golden {
         return result
     }
 
-    static func output(of query: String, format: OutputFormat, language: Language = .en) -> String {
+    static func output(of query: String, format: OutputFormat, language: Language? = nil) -> String {
         guard var engine else { return "<datasets failed to load>" }
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format, language: language))
@@ -64,7 +64,7 @@ enum Golden {
         let cases = cases(in: file)
         let text = cases.map { c in
             let header = (c.format == .table ? "" : "@format \(c.format.rawValue)\n")
-                + (c.language == .en ? "" : "@language \(c.language.rawValue)\n")
+                + (c.language.map { "@language \($0.rawValue)\n" } ?? "")
             return header + c.query + "\n----\n" + output(of: c.query, format: c.format, language: c.language)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)

@@ -136,15 +136,16 @@ extension Evaluator {
             }
             used = covering.sorted()
         }
-        let infos = used.map { store.datasets[$0] }
+        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+        let cited = Self.citations(used.map { store.datasets[$0] }, years: years)
         var lines: [String] = []
-        let synthetic = infos.filter(\.synthetic)
-        let real = infos.filter { !$0.synthetic }
+        let synthetic = cited.filter(\.synthetic)
+        let real = cited.filter { !$0.synthetic }
         if !synthetic.isEmpty {
-            lines.append("SYNTHETIC DEMO DATA, not real figures: \(Self.fileList(synthetic.map(\.path))).")
+            lines.append("SYNTHETIC DEMO DATA. Source: \(synthetic.map { $0.text(.en) }.joined(separator: "; ")).")
         }
         if !real.isEmpty {
-            lines.append("Data: \(real.map { "\($0.path) (\($0.format))" }.joined(separator: ", ")).")
+            lines.append("\(real.count == 1 ? "Source" : "Sources"): \(real.map { $0.text(.en) }.joined(separator: "; ")).")
         }
         if !synthetic.isEmpty, !real.isEmpty {
             lines.append("This result combines real and synthetic data.")
@@ -152,7 +153,20 @@ extension Evaluator {
         return lines
     }
 
-    static func fileList(_ paths: [String]) -> String {
-        paths.count <= 3 ? paths.joined(separator: ", ") : "\(paths[0]) … \(paths[paths.count - 1]) (\(paths.count) files)"
+    /// One citation per source, narrowed to the years the result drew on: the yearly files
+    /// of one product cite as one.
+    static func citations(_ infos: [DatasetInfo], years: Set<Int>) -> [Citation] {
+        var cited: [Citation] = []
+        for info in infos {
+            var citation = info.citation
+            let used = citation.years.filter(years.contains)
+            citation.years = used.isEmpty ? citation.years : used
+            if let same = cited.firstIndex(where: { $0.sameSource(as: citation) }) {
+                cited[same].years = Array(Set(cited[same].years + citation.years)).sorted()
+            } else {
+                cited.append(citation)
+            }
+        }
+        return cited
     }
 }

@@ -25,7 +25,11 @@ struct Evaluator {
         return columns
     }
 
-    func evaluate(_ plan: Plan) -> ResultSet {
+    func evaluate(_ plan: Plan) -> ResultSet { evaluation(plan).result }
+
+    /// The result with what an answer needs beyond its cells: each shown row's summed counts
+    /// (and the national counts it is compared with), the datasets used, the coverage.
+    func evaluation(_ plan: Plan) -> Evaluation {
         let query = plan.query
         let main = aggregate(plan.main)
         let national = plan.national.map(aggregate)
@@ -33,6 +37,7 @@ struct Evaluator {
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
+        var totalsOfRow: [(own: Totals, national: Totals?)] = []
         var missingDenominators = 0
         let sideTables = query.measures.contains(where: \.needsSideTable) ? SideTables(store) : nil
         for key in groupKeys(main, plan.main) {
@@ -48,12 +53,14 @@ struct Evaluator {
             if let filter = query.groups, !passes(filter, totals) { continue }
             var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
             row += query.measures.map { value(of: $0, totals) }
+            var nationalTotals: Totals?
             if let national {
                 var nationalKey = 0
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     nationalKey = nationalKey * domains.radix(dimension) + parts[i]
                 }
                 let reference = national.totals[nationalKey] ?? Totals()
+                nationalTotals = reference
                 for measure in query.measures where measure.isPercent && measure != .rateLow && measure != .rateHigh {
                     let own = value(of: measure, totals), base = value(of: measure, reference)
                     row.append(base)
@@ -70,6 +77,7 @@ struct Evaluator {
             }
             rows.append(row)
             casesOfRow.append(totals.cases)
+            totalsOfRow.append((totals, nationalTotals))
         }
 
         let total = rows.count
@@ -84,16 +92,22 @@ struct Evaluator {
             }
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
         }
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
+        totalsOfRow = Array(totalsOfRow.prefix(shown))
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators)
-        return ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
+        let result = ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
+        return Evaluation(
+            result: result, query: query, totals: totalsOfRow, total: total,
+            citations: Self.citations(main.datasets.sorted().map { store.datasets[$0] }, years: Set(main.presentPeriods.map { $0 / 4 })),
+            coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }
 
     /// Sort columns with direction: explicit `order by`, else what `top`/`bottom` implies.

@@ -59,7 +59,9 @@ extension Evaluator {
         var notes = Set(rows.map(\.dataset)).sorted().map { index in
             let info = store.datasets[index]
             let covered = Binder.describeYears(Array(Set(rows.filter { $0.dataset == index }.map(\.year))))
-            return "Population \(covered), 1 January: \(info.source) (\(info.path))."
+            var citation = info.citation
+            citation.years = []
+            return "Population \(covered), 1 January: \(citation.text(.en))."
         }
         let unconfirmed = Set(rows.filter(\.unconfirmed).map(\.year))
         if !unconfirmed.isEmpty {

@@ -70,6 +70,7 @@ struct PXImporter {
         try cells.finish()
         var data = ImportedData(facts: try cells.factTable(), info: info)
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source
+        data.info.citation = table.citation
         data.warnings = table.warnings + cells.warnings
         return data
     }

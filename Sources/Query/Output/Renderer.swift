@@ -15,9 +15,9 @@ public struct RenderOptions: Sendable, Equatable {
     /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
     /// as Danish spreadsheets expect. json always keeps the decimal point.
     public var decimalComma: Bool
-    /// The language of titles and answers.
-    public var language: Language
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en) {
+    /// The language of titles and answers; nil: English, but Danish for answers.
+    public var language: Language?
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
@@ -37,7 +37,7 @@ public enum Renderer {
         switch output {
         case .table(let result):
             let comma = options.decimalComma
-            let title = result.title?.text(options.language)
+            let title = result.title?.text(options.language ?? .en)
             switch options.format {
             case .table: return table(result, title: title, color: options.color, comma: comma)
             case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
@@ -45,6 +45,9 @@ public enum Renderer {
             case .json: return json(result, title: title)
             case .markdown: return markdown(result, title: title, comma: comma)
             }
+        case .answer(let answer):
+            let language = options.language ?? .da
+            return answer.text(language, markdown: options.format == .markdown, comma: options.decimalComma || language == .da)
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
         case .error(let diagnostic):

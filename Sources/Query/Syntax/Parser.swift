@@ -8,7 +8,7 @@ struct Parser {
     static let clauseKeywords = ["by", "where", "year", "years", "since", "quarter", "quarters",
                                  "vs", "order", "top", "bottom", "limit"]
     /// Words that start a statement other than a query.
-    static let commandKeywords = ["show", "describe", "load", "check"]
+    static let commandKeywords = ["show", "describe", "load", "check", "answer"]
     /// Parentheses and `not` may nest at most this deep (E113).
     static let maximumDepth = 256
 
@@ -82,7 +82,7 @@ struct Parser {
         return results
     }
 
-    /// statement := 'show' WORD | 'describe' WORD | 'load' (STRING | WORD) | 'check' | query
+    /// statement := 'show' WORD | 'describe' WORD | 'load' (STRING | WORD) ['as' STRING] | 'check' | 'answer' query | query
     private mutating func parseStatement() throws(Diagnostic) -> Statement {
         let first = current
         guard case .word = first.kind else {
@@ -100,12 +100,28 @@ struct Parser {
             advance()
             skipNewlines()
             let token = current
+            let file: Literal
             switch token.kind {
-            case .string(let text): kind = .load(Literal(.string(text), token.range))
-            case .word(let text): kind = .load(Literal(.word(text), token.range))
+            case .string(let text): file = Literal(.string(text), token.range)
+            case .word(let text): file = Literal(.word(text), token.range)
             default: throw expected("a file name in quotes", found: token, hint: "e.g. load \"data.csv\"")
             }
             advance()
+            // `load "x.csv" as "Ankestyrelsen, talportal, udtræk 2025-03-01"`: the citation to use.
+            var citation: Literal?
+            if isWord(current, "as") || isWord(current, "som") {
+                advance()
+                guard case .string(let text) = current.kind, !text.trimmed.isEmpty else {
+                    throw expected("the citation in quotes", found: current,
+                                   hint: "e.g. load \"x.csv\" as \"Ankestyrelsen, talportal, udtræk 2025-03-01\"")
+                }
+                citation = Literal(.string(text), current.range)
+                advance()
+            }
+            kind = .load(file, citation: citation)
+        } else if isWord(first, "answer") || isWord(first, "svar") {
+            advance()
+            kind = .answer(try parseQuery())
         } else if isWord(first, "check") {
             advance()
             kind = .check
