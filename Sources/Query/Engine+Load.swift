@@ -121,10 +121,10 @@ extension Engine {
                     if !flags.isEmpty { waiting += 1 }
                     continue
                 }
-                totals = municipal.totals[(municipality * Area.allCases.count + area) * domains.radix(.year) + yearIndex] ?? Totals()
+                totals = municipal.totals(at: [municipality, area, yearIndex])
             } else {
                 flags = Set((0..<domains.municipalities).flatMap { kinds[$0 * 10_000 + published.year] ?? [] })
-                totals = national.totals[area * domains.radix(.year) + yearIndex] ?? Totals()
+                totals = national.totals(at: [area, yearIndex])
             }
             guard totals.cases > 0 else { continue }
             let own = 100 * Double(totals.reversed) / Double(totals.cases)

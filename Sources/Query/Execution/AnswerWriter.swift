@@ -14,7 +14,7 @@ struct AnswerWriter {
 
     var result: ResultSet { evaluation.result }
     var query: BoundQuery { evaluation.query }
-    var title: ResultTitle { query.title ?? ResultTitle(measures: query.measures.map(\.rawValue)) }
+    var title: ResultTitle { query.title ?? ResultTitle(measures: query.measures.map(\.name)) }
     var synthetic: Bool { evaluation.citations.contains(where: \.synthetic) }
     var hasRate: Bool { query.measures.contains(.rate) }
 
@@ -148,7 +148,7 @@ struct AnswerWriter {
         for (i, column) in result.columns.enumerated() where column.kind == .measure {
             let name = column.name
             if skip.contains(name) || name.hasPrefix("national_") || name.hasPrefix("diff_") || name == "funnel" { continue }
-            guard query.measures.contains(where: { $0.rawValue == name }) else { continue }
+            guard query.measures.contains(where: { $0.name == name }) else { continue }
             let value: String
             switch result.rows[index][i] {
             case .integer(let n): value = Self.count(n, l)
@@ -269,6 +269,8 @@ struct AnswerWriter {
             case .year: periodText = text
             case .quarter:
                 if !text.isEmpty { periodText = (periodText.map { $0 + ", " } ?? "") + (da ? "\(text). kvartal" : "quarter \(text)") }
+            default:
+                whatParts.append(text)
             }
         }
         let who = whoNames.isEmpty ? nil : ResultTitle.list(whoNames, l)
@@ -325,12 +327,12 @@ struct AnswerWriter {
 
     /// A sentence per measure (the rate's covers `cases`), then the areas' paragraphs.
     func definitions(_ l: Language) -> [String] {
-        var names = query.measures.map(\.rawValue).filter { !["rate_low", "rate_high"].contains($0) }
+        var names = query.measures.map(\.name).filter { !["rate_low", "rate_high"].contains($0) }
         if names.contains("rate") { names.removeAll { $0 == "cases" } }
         var sentences = names.map { name in
             (l == .da ? Self.definitionsDa[name] : Self.definitionsEn[name])
                 ?? (ResultTitle.label(name, l).prefix(1).uppercased() + ResultTitle.label(name, l).dropFirst() + ": "
-                    + (Measure(rawValue: name)?.definition ?? name) + ".")
+                    + (Schema.measure(named: name)?.definition ?? name) + ".")
         }
         if names.first == "rate" {
             sentences[0] += l == .da

@@ -20,15 +20,15 @@ extension Binder {
             if let dimension = Self.dimension(named: field.text) {
                 if dimension == .year || dimension == .quarter { return nil }
                 if op == .equal || op == .notEqual {
-                    return .values(dimension: dimension.rawValue, names: valueNames(dimension, value), negated: op == .notEqual)
+                    return .values(dimension: dimension.name, names: valueNames(dimension, value), negated: op == .notEqual)
                 }
             } else if let measure = Self.measure(named: field.text), let number = try? number(value, for: measure) {
-                return .measure(measure.rawValue, op, number)
+                return .measure(measure.name, op, number)
             }
         case .member(let field, let values, let negated, _):
             if let dimension = Self.dimension(named: field.text) {
                 if dimension == .year || dimension == .quarter { return nil }
-                return .values(dimension: dimension.rawValue, names: values.flatMap { valueNames(dimension, $0) }, negated: negated)
+                return .values(dimension: dimension.name, names: values.flatMap { valueNames(dimension, $0) }, negated: negated)
             }
         case .not(let inner, _):
             if case .values(let dimension, let names, let negated)? = titleFilter(inner) {
@@ -61,7 +61,7 @@ extension Binder {
             return [catalog.laws.first { foldName($0) == foldName(written) } ?? written]
         case .area:
             return [(try? area(value))?.rawValue ?? written]
-        case .year, .quarter:
+        default:
             return [written]
         }
     }
