@@ -11,13 +11,15 @@ struct Arguments: Equatable {
     var format: OutputFormat?
     /// `--decimal-comma`: Danish number style.
     var decimalComma = false
+    /// `--language da|en`: titles and answers (answers are Danish unless told).
+    var language: Language?
     var dataDirectory: String?
     /// `--load FILE`, in order: real data files loaded before anything runs.
     var loads: [String] = []
     var help = false
     var version = false
 
-    static let options = ["-c", "--format", "--decimal-comma", "--data", "--load", "--help", "--version"]
+    static let options = ["-c", "--format", "--decimal-comma", "--language", "--data", "--load", "--help", "--version"]
 
     /// Parses the arguments after the program name.
     static func parse(_ words: [String]) -> Result<Arguments, LineError> {
@@ -65,6 +67,11 @@ struct Arguments: Equatable {
                 result.format = format
             case "--decimal-comma":
                 result.decimalComma = true
+            case "--language":
+                guard let name = value(), let language = Language(rawValue: name.lowercased()) else {
+                    return fail("--language needs da or en")
+                }
+                result.language = language
             case "--data", "-d":
                 guard let directory = value() else { return fail("--data needs a folder") }
                 result.dataDirectory = directory

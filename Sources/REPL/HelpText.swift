@@ -46,6 +46,7 @@ enum HelpText {
           -c QUERY       run QUERY (one or more statements) and exit
           --format FMT   output format: table, csv, tsv, json, markdown (default table)
           --decimal-comma  Danish number style: 37,5 (csv separated by ';')
+          --language LANG  da or en: titles and answers (answers are Danish by default)
           --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
                          the executable or the current directory)
           --load FILE    load a downloaded data file first (talportal CSV, PC-Axis,

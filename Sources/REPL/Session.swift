@@ -20,6 +20,8 @@ final class Session {
     var format: OutputFormat
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
+    /// `--language`: titles and answers.
+    var language: Language?
     var timer = false
     let terminal: Terminal
     /// The persistent history (interactive shell only), listed by `.history`.
@@ -62,7 +64,7 @@ final class Session {
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma, language: language)
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
             }

@@ -42,6 +42,7 @@ enum Main {
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
         session.decimalComma = arguments.decimalComma
+        session.language = arguments.language
 
         let outcome: CommandOutcome
         if let command = arguments.command {

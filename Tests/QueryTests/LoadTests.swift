@@ -26,7 +26,7 @@ import Testing
         #expect(y2021.rows.map { $0[0] } == [.text("København"), .text("Aarhus"), .text("Læsø")])
         #expect(y2021.rows[1] == [.text("Aarhus"), .number(100.0 * 28 / 129, decimals: 1), .integer(129)])
         #expect(!y2021.notes.contains { $0.contains("SYNTHETIC") })
-        #expect(y2021.notes.contains("Data: \(Self.fixtures)/talportal.csv (talportal-csv)."))
+        #expect(y2021.notes.contains("Source: Ankestyrelsen, talportal: Kommunernes sager, 2021, https://ast.dk/tal-og-undersogelser."))
 
         let y2022 = try #require(Self.table(&engine, "cases year 2022"))
         #expect(y2022.notes.contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })

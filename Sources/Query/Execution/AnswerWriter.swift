@@ -32,7 +32,7 @@ struct AnswerWriter {
         blocks.append(.heading(title.text(l)))
         if result.rows.isEmpty {
             blocks.append(.paragraph(l == .da ? "Der er ingen tal for det valgte udsnit." : "There are no figures for the chosen selection."))
-        } else if result.rows.count <= Self.handful {
+        } else if result.rows.count <= Self.handful && query.cut == nil && query.order.isEmpty {
             blocks += result.rows.indices.map { .paragraph(rowParagraph($0, l)) }
         } else {
             blocks.append(.paragraph(lead(l)))
@@ -41,7 +41,7 @@ struct AnswerWriter {
         blocks += definitions(l).map(Answer.Block.paragraph)
         let caveats = self.caveats(l)
         if !caveats.isEmpty { blocks.append(.list(l == .da ? "Forbehold:" : "Caveats:", caveats)) }
-        blocks.append(.sources(evaluation.citations.map { (l == .da ? "Kilde: " : "Source: ") + $0.text(l) + "." }))
+        if !evaluation.citations.isEmpty { blocks.append(.sources(evaluation.citations.map { (l == .da ? "Kilde: " : "Source: ") + $0.text(l) + "." })) }
         return blocks
     }
 
@@ -114,8 +114,8 @@ struct AnswerWriter {
         case .above(let level), .below(let level):
             let higher = verdict(index, own: own, national: national) == .above(level)
             out.append(da
-                ? "Forskellen er større, end tilfældigheder alene med rimelighed kan give ved \(Self.count(n, l)) sager (\(level)): en \(higher ? "større" : "mindre") andel af de påklagede afgørelser \(scope.whereWhat) bliver omgjort end på landsplan. Det siger ikke i sig selv, hvor mange af kommunens afgørelser der er forkerte."
-                : "The difference is larger than chance alone is likely to produce for \(Self.count(n, l)) cases (\(level)): \(higher ? "more" : "fewer") of the appealed decisions \(scope.whereWhat) are reversed than nationally. That alone does not say how many of the municipality's decisions are wrong.")
+                ? "Forskellen er større, end tilfældigheder alene med rimelighed kan give ved \(Self.count(n, l)) sager (testet på \(level.replacingAll(".", with: ",")) %-niveau): en \(higher ? "større" : "mindre") andel af de påklagede afgørelser \(scope.whereWhat) bliver omgjort end på landsplan. Det siger ikke i sig selv, hvor mange af kommunens afgørelser der er forkerte."
+                : "The difference is larger than chance alone is likely to produce for \(Self.count(n, l)) cases (tested at the \(level) % level): \(higher ? "more" : "fewer") of the appealed decisions \(scope.whereWhat) are reversed than nationally. That alone does not say how many of the municipality's decisions are wrong.")
         }
         return out
     }
@@ -134,8 +134,9 @@ struct AnswerWriter {
             text = Statistics.funnel(own.reversed, own.cases, national: Double(national.reversed) / Double(national.cases))
         }
         let t = (text ?? "within").lowercased()
-        let level = t.split(separator: " ").dropFirst().joined(separator: " ").trimmed
-        let shown = level.isEmpty ? "95 %" : level.replacingAll("(", with: "").replacingAll(")", with: "")
+        // The level the verdict names ("above 99.8%", "over (99,8 %)"), as a number.
+        let level = String(t.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }).replacingAll(",", with: ".")
+        let shown = level.isEmpty ? "95" : level
         if t.hasPrefix("above") || t.hasPrefix("over") { return .above(shown) }
         if t.hasPrefix("below") || t.hasPrefix("under") { return .below(shown) }
         return .within
@@ -189,6 +190,21 @@ struct AnswerWriter {
                 return "\(rowName(i, l)) at \(Self.percent(t.reversed, t.cases, l)) (\(Self.count(t.reversed, l)) of \(Self.count(t.cases, l)) cases)"
             }
             sentences.append(da ? "Højest er \(figure(top)), lavest \(figure(bottom))." : "Highest is \(figureEn(top)), lowest \(figureEn(bottom)).")
+        }
+        if query.versusNational {
+            var above = 0, below = 0
+            for i in rated {
+                guard let national = evaluation.totals[i].national, national.cases > 0 else { continue }
+                switch verdict(i, own: evaluation.totals[i].own, national: national) {
+                case .above: above += 1
+                case .below: below += 1
+                case .within: break
+                }
+            }
+            let shown = result.rows.count
+            sentences.append(da
+                ? "\(above) af de \(shown) viste rækker ligger over og \(below) under landsplan med en forskel, som er større, end tilfældigheder alene med rimelighed kan give; resten ligger inden for."
+                : "\(above) of the \(shown) rows shown are above and \(below) below the national rate by more than chance alone is likely to produce; the rest are within.")
         }
         let few = evaluation.totals.filter { $0.own.cases < Self.few }.count
         if few > 0 {

@@ -126,18 +126,7 @@ extension Evaluator {
 
     /// One line per kind of source; synthetic data is always named as such.
     func describeSources(_ aggregate: Aggregate) -> [String] {
-        var used = aggregate.datasets.sorted()
-        if used.isEmpty {
-            // Nothing matched: name the files covering the chosen periods.
-            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
-            var covering = Set<Int>()
-            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
-                covering.insert(Int(store.facts.dataset[row]))
-            }
-            used = covering.sorted()
-        }
-        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
-        let cited = Self.citations(used.map { store.datasets[$0] }, years: years)
+        let cited = citations(aggregate)
         var lines: [String] = []
         let synthetic = cited.filter(\.synthetic)
         let real = cited.filter { !$0.synthetic }
@@ -151,6 +140,20 @@ extension Evaluator {
             lines.append("This result combines real and synthetic data.")
         }
         return lines
+    }
+
+    /// The citations of the datasets a result drew on; when nothing matched, of those covering the chosen periods.
+    func citations(_ aggregate: Aggregate) -> [Citation] {
+        var used = aggregate.datasets.sorted()
+        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+        if used.isEmpty {
+            var covering = Set<Int>()
+            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
+                covering.insert(Int(store.facts.dataset[row]))
+            }
+            used = covering.sorted()
+        }
+        return Self.citations(used.map { store.datasets[$0] }, years: years)
     }
 
     /// One citation per source, narrowed to the years the result drew on: the yearly files

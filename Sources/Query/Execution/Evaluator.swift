@@ -92,7 +92,7 @@ struct Evaluator {
         let result = ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
         return Evaluation(
             result: result, query: query, totals: totalsOfRow, total: total,
-            citations: Self.citations(main.datasets.sorted().map { store.datasets[$0] }, years: Set(main.presentPeriods.map { $0 / 4 })),
+            citations: citations(main),
             coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }
 

@@ -128,7 +128,7 @@ struct StatBankImporter {
         let isTableId = stem.count >= 4 && stem.count <= 10 && stem.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber }
         data.info.citation = Citation(
             publisher: "Danmarks Statistik", table: isTableId ? stem : "statistikbanken.dk",
-            url: isTableId ? "https://www.statistikbanken.dk/\(stem)" : "https://www.statistikbanken.dk")
+            url: isTableId ? "https://www.statistikbanken.dk/\(stem)" : "")
         for entry in values.values {
             let (municipality, year, area) = entry.row
             if let area {
