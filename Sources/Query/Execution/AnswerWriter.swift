@@ -131,7 +131,8 @@ struct AnswerWriter {
             text = cell
         }
         if text == nil {
-            text = Statistics.funnel(own.reversed, own.cases, national: Double(national.reversed) / Double(national.cases))
+            let unit = TestedUnit(k: own.reversed, n: own.cases, target: Double(national.reversed) / Double(national.cases), stratum: 0)
+            text = Funnel.verdicts([unit], exact: true, fdr: false, funnels: false).0.first ?? nil
         }
         let t = (text ?? "within").lowercased()
         // The level the verdict names ("above 99.8%", "over (99,8 %)"), as a number.

@@ -8,9 +8,14 @@ extension Binder {
         for conjunct in conjuncts(query.filter) {
             if let filter = titleFilter(conjunct) { filters.append(filter) }
         }
-        return ResultTitle(
+        var title = ResultTitle(
             measures: measures, groupBy: groupBy, filters: filters, periods: chosenPeriods(rows),
             versusNational: query.versusNational != nil, cut: query.cut?.count, cutFromTop: query.cut?.fromTop ?? true)
+        title.versusPeriod = query.versusPeriod.map { spans in
+            spans.map { text(of: $0.from) + ($0.to.map { "–" + text(of: $0) } ?? "") }.joined(separator: ", ")
+        }
+        title.rolling = query.rolling?.count
+        return title
     }
 
     /// nil for conditions on time alone (the period says them).
@@ -48,17 +53,15 @@ extension Binder {
     func valueNames(_ dimension: Dimension, _ value: Literal) -> [String] {
         let catalog = store.catalog
         let written = text(of: value)
-        switch dimension {
+        switch dimension.source {
         case .municipality:
             return [(try? municipality(value)).map { catalog.municipalities[$0].fullName } ?? written]
-        case .region:
-            let folded = foldName(written)
-            return [catalog.regions.first { foldName($0) == folded || foldName($0) == "region " + folded } ?? written]
+        case .lookup(let lookup):
+            guard let allowed = try? lookupMask(dimension, lookup, value), let first = allowed.firstIndex(of: true) else { return [written] }
+            return [domains.lookup(dimension).values[domains.lookup(dimension).of[first]]]
         case .paragraph:
             guard let indices = try? paragraphIndices(value) else { return [written] }
             return indices.map { "\(catalog.paragraphs[$0].law) \(catalog.paragraphs[$0].sectionText)" }
-        case .law:
-            return [catalog.laws.first { foldName($0) == foldName(written) } ?? written]
         case .area:
             return [(try? area(value))?.rawValue ?? written]
         default:
