@@ -145,18 +145,33 @@ extension Evaluator {
         return lines
     }
 
-    /// The citations of the datasets a result drew on; when nothing matched, of those covering the chosen periods.
-    func citations(_ aggregate: Aggregate) -> [Citation] {
+    /// The kind of the datasets the footer names.
+    func dataKind(_ aggregate: Aggregate) -> DataKind? {
+        let flags = Set(sources(aggregate).map(\.synthetic))
+        return flags.isEmpty ? nil : flags.count == 2 ? .mixed : flags.contains(true) ? .synthetic : .real
+    }
+
+    /// The datasets a result rests on; for an empty result, those covering its periods.
+    func sources(_ aggregate: Aggregate) -> [DatasetInfo] {
         var used = aggregate.datasets.sorted()
-        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
         if used.isEmpty {
+                        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
             for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
                 covering.insert(Int(store.facts.dataset[row]))
             }
             used = covering.sorted()
         }
-        return Self.citations(used.map { store.datasets[$0] }, years: years)
+        return used.map { store.datasets[$0] }
+    }
+
+    static func fileList(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : "\(paths[0]) … \(paths[paths.count - 1]) (\(paths.count) files)"
+    }
+
+    /// The citations of the datasets a result drew on, narrowed to the years it covers.
+    func citations(_ aggregate: Aggregate) -> [Citation] {
+        Self.citations(sources(aggregate), years: Set(aggregate.presentPeriods.map { $0 / 4 }))
     }
 
     /// One citation per source, narrowed to the years the result drew on: the yearly files

@@ -149,7 +149,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
+        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
         return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
                           coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }
