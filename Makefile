@@ -6,6 +6,7 @@ PREFIX ?= /usr/local
 deps:
 	@pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ] || \
 	  { echo "installing libedit-dev"; (apt-get update -qq && apt-get install -y -qq libedit-dev) >/dev/null; }
+	@command -v less >/dev/null || { echo "installing less (the pager .last uses)"; (apt-get update -qq && apt-get install -y -qq less) >/dev/null || true; }
 
 release: deps
 	swift build -c release --product dkq

@@ -15,8 +15,8 @@ extension Engine {
         }
         var store = self.store
         var report = [imported.summary]
-        if imported.facts.count > 0 {
-            let years = Set(imported.facts.year)
+        if imported.facts.count > 0 || !imported.missing.isEmpty {
+            let years = Set(imported.facts.year).union(imported.missing.map { Int16($0.year) })
             let replaced = Set((0..<store.facts.count).filter { years.contains(store.facts.year[$0]) }.map { Int(store.facts.dataset[$0]) })
             if !replaced.isEmpty {
                 let names = replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
@@ -24,7 +24,9 @@ extension Engine {
             }
             var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
             // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
-            let used = Set(kept.dataset), hadRows = Set(store.facts.dataset)
+            let keptMissing = store.missing.filter { !years.contains(Int16($0.year)) }
+            let used = Set(kept.dataset).union(keptMissing.map { UInt8($0.dataset) })
+            let hadRows = Set(store.facts.dataset).union(store.missing.map { UInt8($0.dataset) })
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
             for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) || !hadRows.contains(UInt8(index)) {
@@ -36,6 +38,16 @@ extension Engine {
                 var row = row
                 row.dataset = Int(renumber[row.dataset])
                 return row
+            }
+            store.missing = keptMissing.map { cell in
+                var cell = cell
+                cell.dataset = Int(renumber[cell.dataset])
+                return cell
+            }
+            store.missing += imported.missing.map { cell in
+                var cell = cell
+                cell.dataset = datasets.count  // the imported file's entry, appended below
+                return cell
             }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)

@@ -87,6 +87,12 @@ struct Domains: Sendable {
             slotParagraphs[slot][Int(facts.paragraph[row])] = true
             slotMunicipalities[slot][municipality] = true
         }
+        for cell in store.missing where cell.year >= firstYear && cell.year - firstYear < max(1, years) {
+            let slot = (cell.year - firstYear) * 5 + cell.quarter
+            hasRows[slot] = true
+            slotParagraphs[slot][cell.paragraph] = true
+            slotMunicipalities[slot][cell.municipality] = true
+        }
         rowsByYearMunicipality = byYearMunicipality
         slotHasRows = hasRows
         self.slotParagraphs = slotParagraphs
