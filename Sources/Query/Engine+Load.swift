@@ -8,7 +8,7 @@ extension Engine {
     /// nothing changes.
     public mutating func load(path: String, citation: String? = nil) throws(DataError) -> String {
         if Self.isFolder(path) { return try loadFolder(path) }
-        var imported = try Importer.load(path: path, catalog: store.catalog)
+        var imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
         if let citation { imported.info.citation.given = citation }
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")

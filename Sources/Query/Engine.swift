@@ -9,6 +9,8 @@ public struct Engine: Sendable {
     }
     /// Value numbering and per-year row ranges, computed once per change of `store`.
     var domains: Domains
+    /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
+    public var cancellation: CancellationFlag?
 
     public init(store: OutcomeStore) {
         self.store = store
@@ -27,7 +29,8 @@ public struct Engine: Sendable {
             let output: StatementOutput
             switch parsed {
             case .failure(let diagnostic): output = .error(diagnostic)
-            case .success(let statement): output = execute(statement, source: source)
+            case .success(let statement):
+                output = cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : execute(statement, source: source)
             }
             outputs.append(output)
             if case .error = output { break }
@@ -41,7 +44,10 @@ public struct Engine: Sendable {
             switch statement.kind {
             case .query(let query):
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
-                return .table(Evaluator(store: store, domains: domains).evaluate(Planner.plan(bound)))
+                var evaluator = Evaluator(store: store, domains: domains)
+                evaluator.cancel = cancellation
+                let result = evaluator.evaluate(Planner.plan(bound))
+                return cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : .table(result)
             case .show(let name):
                 return .table(try show(name))
             case .describe(let name):

@@ -54,6 +54,7 @@ public enum DataFolder {
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
+        store.atlas = try Atlas.load(directory: directory, catalog: catalog)
         return store
     }
 
@@ -69,7 +70,12 @@ public enum DataFolder {
     /// Reads one outcome file against `catalog`, e.g. for a `load FILE` command; dataset indices in the
     /// returned table are 0 (shift them with `FactTable.append(contentsOf:datasetOffset:)`).
     public static func loadOutcomeFile(path: String, catalog: Catalog) throws(DataError) -> (FactTable, DatasetInfo) {
-        let file = try SourceFile.read(path: path, name: path)
+        try loadOutcomeFile(SourceFile.read(path: path, name: path), catalog: catalog)
+    }
+
+    /// The same for a file already read (`load` reads each file once).
+    static func loadOutcomeFile(_ file: SourceFile, catalog: Catalog) throws(DataError) -> (FactTable, DatasetInfo) {
+        let path = file.name
         let reader = OutcomeFileReader(catalog: catalog)
         var facts = FactTable()
         var duplicates = DuplicateIndex(catalog: catalog)

@@ -6,6 +6,8 @@
 struct Evaluator {
     let store: OutcomeStore
     let domains: Domains
+    /// Raised by Ctrl-C: the scan stops early and the engine discards the result.
+    var cancel: CancellationFlag?
 
     init(store: OutcomeStore, domains: Domains? = nil) {
         self.store = store
@@ -134,14 +136,14 @@ struct Evaluator {
 
         let total = rows.count
         let order = ordering(query, columns: columns)
-        if !order.isEmpty {
-            let indices = rows.indices.sorted { a, b in
-                for (column, descending) in order {
-                    let c = Self.compare(rows[a][column], rows[b][column], descending: descending)
-                    if c != 0 { return c < 0 }
-                }
-                return a < b
-            }
+        // `top`/`bottom` rank the rows by their key (the first `order by` key, else the first
+        // measure) and keep that end; an `order by` then only arranges the rows kept.
+        var ranking = order
+        if let cut = query.cut, let key = cutKey(query, columns: columns) {
+            ranking = [(key, cut.fromTop)] + order.filter { $0.0 != key }
+        }
+        if !ranking.isEmpty {
+            let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
             totalsOfRow = indices.map { totalsOfRow[$0] }
@@ -149,10 +151,16 @@ struct Evaluator {
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
-        let cutNotes = rankingNotes(query, columns: columns, order: order, rows: rows, cases: casesOfRow, shown: shown)
+        let cutNotes = rankingNotes(query, columns: columns, order: ranking, rows: rows, cases: casesOfRow, shown: shown)
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
         totalsOfRow = Array(totalsOfRow.prefix(shown))
+        if query.cut != nil, !order.isEmpty {
+            let indices = sortedIndices(rows, by: order)
+            rows = indices.map { rows[$0] }
+            casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
+        }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
@@ -170,9 +178,9 @@ struct Evaluator {
         }
     }
 
-    /// Sort columns with direction: explicit `order by`, else what `top`/`bottom` implies.
+    /// Sort columns with direction from `order by`.
     func ordering(_ query: BoundQuery, columns: [Column]) -> [(Int, Bool)] {
-        var order: [(Int, Bool)] = query.order.compactMap { key, descending in
+        query.order.compactMap { key, descending in
             let name: String
             switch key {
             case .dimension(let d): name = d.name
@@ -180,14 +188,27 @@ struct Evaluator {
             }
             return columns.firstIndex { $0.name == name }.map { ($0, descending) }
         }
-        if let cut = query.cut {
-            if order.isEmpty, let first = query.measures.first,
-                let column = columns.firstIndex(where: { $0.name == first.name }) {
-                order = [(column, true)]
-            }
-            if !cut.fromTop { order = order.map { ($0.0, !$0.1) } }
+    }
+
+    /// The column `top`/`bottom` rank by: the first `order by` key, else the first measure.
+    func cutKey(_ query: BoundQuery, columns: [Column]) -> Int? {
+        if let first = ordering(query, columns: columns).first { return first.0 }
+        guard let measure = query.measures.first else { return nil }
+        return columns.firstIndex { $0.name == measure.name }
+    }
+
+    /// Row indices sorted by the keys, ties kept in their original order.
+    func sortedIndices(_ rows: [[Value]], by keys: [(Int, Bool)]) -> [Int] {
+        rows.indices.sorted { a, b in Self.precedes(rows[a], rows[b], by: keys) ?? (a < b) }
+    }
+
+    /// Whether row `a` sorts before row `b` by the keys; nil when they tie.
+    static func precedes(_ a: [Value], _ b: [Value], by keys: [(Int, Bool)]) -> Bool? {
+        for (column, descending) in keys {
+            let c = compare(a[column], b[column], descending: descending)
+            if c != 0 { return c < 0 }
         }
-        return order
+        return nil
     }
 
     /// -1, 0, 1; missing values sort last in either direction.

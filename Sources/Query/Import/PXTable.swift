@@ -167,12 +167,15 @@ struct PXTable: Sendable {
         let resolver = ParagraphResolver(catalog: catalog)
         for index in dimensions.indices {
             let dimension = dimensions[index]
-            let entry = entries.first {
-                $0.keyword == "VALUES" && $0.subkeys.first.map { encoding.decode($0) } == dimension.name
+            // The values come from VALUES, or for time from TIMEVAL (TLIST items, then the rest).
+            func named(_ keyword: String) -> PXEntry? {
+                entries.first { $0.keyword == keyword && $0.subkeys.first.map { encoding.decode($0) } == dimension.name }
             }
+            let entry = named("VALUES") ?? named("TIMEVAL")
+            let items = entry.map { ($0.keyword == "TIMEVAL" ? $0.timeList?.items ?? [] : []) + $0.items } ?? []
             func fail(_ position: Int, _ message: String) -> DataError {
-                let item = entry.flatMap { position < $0.items.count ? $0.items[position] : nil }
-                return DataError(file: file, line: item?.line ?? 0, column: item?.column ?? 0, message)
+                let item = position < items.count ? items[position] : items.last
+                return DataError(file: file, line: item?.line ?? entry?.line ?? 0, column: item?.column ?? entry?.column ?? 0, message)
             }
             switch dimension.role {
             case .municipality:

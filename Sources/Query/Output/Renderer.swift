@@ -5,6 +5,8 @@
 /// Output formats for results (`.format` in the shell).
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, markdown
+    /// Pictures: an SVG map, terminal bar chart / sparklines, terminal tile map, an HTML report.
+    case svg, chart, map, html
 }
 
 /// How to render.
@@ -22,13 +24,23 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxWidth: Int?
     /// The language of titles and answers; nil: English, but Danish for answers.
     public var language: Language?
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil, maxRows: Int? = nil, maxWidth: Int? = nil) {
+    /// Columns a terminal picture may fill (the terminal's width, 80 when not a terminal).
+    public var width: Int
+    /// Terminal pictures in ASCII only (`--ascii`, or a locale that is not UTF-8).
+    public var ascii: Bool
+    /// Outlines and tiles for maps (the data folder's map/).
+    public var atlas: Atlas?
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil,
+                maxRows: Int? = nil, maxWidth: Int? = nil, width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
         self.language = language
         self.maxRows = maxRows
         self.maxWidth = maxWidth
+        self.width = width
+        self.ascii = ascii
+        self.atlas = atlas
     }
 }
 
@@ -52,6 +64,9 @@ public enum Renderer {
             case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result, title: title)
             case .markdown: return markdown(result, title: title, comma: comma)
+            case .svg, .chart, .map, .html:
+                if let problem = problem(output, options: options) { return "error: \(problem)\n" }
+                return picture(result, options: options)
             }
         case .answer(let answer):
             let language = options.language ?? .da
@@ -60,6 +75,26 @@ public enum Renderer {
             return text.hasSuffix("\n") ? text : text + "\n"
         case .error(let diagnostic):
             return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color)
+        }
+    }
+
+    /// Why a picture format cannot draw this output (a map of a result not by municipality), or nil.
+    /// The shell prints it as an error instead of the picture.
+    public static func problem(_ output: StatementOutput, options: RenderOptions) -> String? {
+        guard case .table(let result) = output else { return nil }
+        switch options.format {
+        case .svg, .map: return SVGMap.problem(result, atlas: options.atlas, format: options.format.rawValue)
+        case .chart: return TerminalChart.problem(result)
+        default: return nil
+        }
+    }
+
+    static func picture(_ result: ResultSet, options: RenderOptions) -> String {
+        switch options.format {
+        case .svg: SVGMap.render(result, atlas: options.atlas!, options: options)
+        case .map: TileMap.render(result, atlas: options.atlas!, options: options)
+        case .chart: TerminalChart.render(result, options: options)
+        default: HTMLReport.render(result, options: options)
         }
     }
 
