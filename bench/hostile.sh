@@ -26,7 +26,7 @@ cp Tests/Fixtures/import/talportal_sagsemne.csv "$tmp/huge_sagsemne.csv"
 run() {
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1
-  read -r seconds kb < "$tmp/time"
+  read -r seconds kb < <(tail -1 "$tmp/time")
   printf '%-44s %6.2f s %6d MB\n' "$name" "$seconds" "$((kb / 1024))"
 }
 echo "== hostile inputs ($DKQ; wall seconds, peak RSS)"

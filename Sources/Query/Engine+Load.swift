@@ -159,6 +159,13 @@ extension Engine {
         if waiting > 0 {
             notes.append("\(waiting) published municipal figures are compared only once their municipality-year is loaded from real data.")
         }
+        // A national figure over part of the country is expected to differ: say so for each such year.
+        let differing = Set(rows.filter { $0[7] == .text("DIFFERS") && $0[2] == .text("Hele landet") }.compactMap { row -> Int? in
+            if case .integer(let year) = row[0] { return year } else { return nil }
+        })
+        for line in domains.partialCoverage(store.catalog, years: differing) {
+            notes.append("DIFFERS for \(line.prefix(4)) is explained by coverage: the loaded data covers only \(line.dropFirst(6)), so 'loaded' is not the national rate.")
+        }
         if synthetic {
             notes.append("SYNTHETIC DEMO DATA is calibrated to the national figures: agreement says nothing about real data.")
         }

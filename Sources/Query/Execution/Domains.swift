@@ -23,6 +23,9 @@ struct Domains: Sendable {
     /// For each slot (year index × 5 + quarter, quarter 0 = whole-year data): whether it has
     /// rows, and which paragraphs and municipalities it has rows for.
     let slotHasRows: [Bool]
+    /// Years whose data comes from a dkq outcome file: it lists every non-zero cell, so it covers
+    /// every municipality and paragraph (absent = 0), unlike an imported table.
+    let completeYears: Set<Int>
     let slotParagraphs: [[Bool]]
     let slotMunicipalities: [[Bool]]
     /// Municipality index by folded name, Ankestyrelsen spelling and full name.
@@ -93,6 +96,10 @@ struct Domains: Sendable {
             slotParagraphs[slot][cell.paragraph] = true
             slotMunicipalities[slot][cell.municipality] = true
         }
+        let folderFormat = store.datasets.map { $0.format == "dkq-csv" }
+        var complete = Set<Int>()
+        for (year, range) in ranges where range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) { complete.insert(year) }
+        completeYears = complete
         rowsByYearMunicipality = byYearMunicipality
         slotHasRows = hasRows
         self.slotParagraphs = slotParagraphs

@@ -59,6 +59,8 @@ extension Evaluator {
             let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
             notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
         }
+        notes += coverageNotes(main)
+        notes += breakNotes(query, main, plan)
         notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
