@@ -6,9 +6,10 @@ extension Engine {
     /// folder of them (see `loadFolder`).
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
-    public mutating func load(path: String) throws(DataError) -> String {
+    public mutating func load(path: String, citation: String? = nil) throws(DataError) -> String {
         if Self.isFolder(path) { return try loadFolder(path) }
-        let imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
+        var imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
+        if let citation { imported.info.citation.given = citation }
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")
         }
@@ -88,14 +89,16 @@ extension Engine {
         return old.filter { !replaced.contains(key($0)) } + new
     }
 
-    mutating func load(_ path: Literal, source: String) throws(Diagnostic) -> StatementOutput {
+    mutating func load(_ path: Literal, citation: Literal?, source: String) throws(Diagnostic) -> StatementOutput {
         let file: String
         switch path.kind {
         case .string(let s), .word(let s): file = s
         default: throw Diagnostic("E300", "load takes a file path", at: path.range, hint: "quote it: load \"data/ankeast1.px\"")
         }
         do {
-            return .text(try load(path: file))
+            var given: String?
+            if case .string(let text)? = citation?.kind { given = text.trimmed }
+            return .text(try load(path: file, citation: given))
         } catch {
             var place = error.file
             if error.line > 0 { place += ":\(error.line)" }

@@ -52,8 +52,11 @@ public struct Engine: Sendable {
                 return .table(try show(name))
             case .describe(let name):
                 return .text(try describe(name))
-            case .load(let path):
-                return try load(path, source: source)
+            case .load(let path, let citation):
+                return try load(path, citation: citation, source: source)
+            case .answer(let query):
+                let bound = try Binder(store: store, source: source, domains: domains).bind(query)
+                return .answer(AnswerWriter(store: store, evaluation: Evaluator(store: store, domains: domains).evaluation(Planner.plan(bound))).answer())
             case .check:
                 return .table(check())
             }

@@ -36,6 +36,9 @@ struct DkqCommand: ParsableCommand {
     @Flag(help: "Danish number style: 37,5 (csv then separated by ';').")
     var decimalComma = false
 
+    @Option(help: ArgumentHelp("Language of titles and answers: da or en (answers are Danish unless told).", valueName: "LANG"))
+    var language: Language?
+
     @Flag(help: "Charts and tile maps (--format chart, map) in plain ASCII; also when the locale is not UTF-8.")
     var ascii = false
 
@@ -90,6 +93,8 @@ struct Arguments: Equatable {
     /// `--init FILE`; nil means ~/.dkqrc.
     var initFile: String?
     var noInit = false
+    /// `--language da|en`: titles and answers.
+    var language: Language?
 
     /// Help, version and completion scripts end the program with a message and a status.
     struct Exit: Error, Equatable {
@@ -105,10 +110,12 @@ struct Arguments: Equatable {
             return .success(Arguments(
                 command: parsed.command, file: parsed.file, format: parsed.format, decimalComma: parsed.decimalComma, ascii: parsed.ascii,
                 dataDirectory: parsed.data, loads: parsed.load, variables: parsed.variables.compactMap(Variables.assignment),
-                initFile: parsed.initFile, noInit: parsed.noInit))
+                initFile: parsed.initFile, noInit: parsed.noInit, language: parsed.language))
         } catch {
             let status = DkqCommand.exitCode(for: error)
             return .failure(Exit(message: DkqCommand.fullMessage(for: error), status: status.isSuccess ? 0 : 2))
         }
     }
 }
+
+extension Language: ExpressibleByArgument {}

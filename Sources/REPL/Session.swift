@@ -21,6 +21,8 @@ final class Session {
     var format: OutputFormat
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
+    /// `--language`: titles and answers.
+    var language: Language?
     /// Terminal pictures (chart, map) in ASCII: `--ascii`, or a locale that is not UTF-8.
     var ascii = false
     var timer = false
@@ -95,7 +97,7 @@ final class Session {
                 let toTerminal = target == 1 && terminal.stdoutIsTTY
                 var options = RenderOptions(
                     format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma,
-                    width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
+                    language: language, width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
                 if let problem = Renderer.problem(output, options: options) {
                     succeeded = false
                     writeAll(rendered, to: target)
@@ -109,7 +111,7 @@ final class Session {
                 }
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
-                notes += Renderer.notes(output, format: format)
+                notes += Renderer.notes(output, format: format, language: language ?? .en)
             }
         }
         if screen {
@@ -219,9 +221,9 @@ final class Session {
             printErr("error: no result yet; .last shows the last result whole\n")
             return .failed
         }
-        let options = RenderOptions(format: format, color: false, decimalComma: decimalComma)
+        let options = RenderOptions(format: format, color: false, decimalComma: decimalComma, language: language)
         let text = last.outputs.filter { if case .error = $0 { false } else { true } }
-            .map { Renderer.render($0, source: last.source, options: options) + Renderer.notes($0, format: format) }.joined()
+            .map { Renderer.render($0, source: last.source, options: options) + Renderer.notes($0, format: format, language: language ?? .en) }.joined()
         let pager = environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -S"
         setenv("LESSCHARSET", "utf-8", 0)  // dkq writes UTF-8 whatever LANG says
         guard terminal.stdoutIsTTY, let pipe = popen(pager, "w") else {

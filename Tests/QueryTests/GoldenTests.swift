@@ -14,7 +14,7 @@ struct GoldenCase: CustomStringConvertible {
     var format: OutputFormat
     /// Words after the format on the `@format` line: `ascii`, `color`.
     var flags: [String] = []
-    var language: Language = .en
+    var language: Language?
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -41,7 +41,7 @@ enum Golden {
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
             var flags: [String] = []
-            var language = Language.en
+            var language: Language?
             while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") || first.hasPrefix("@language ") {
                 let words = first.dropFirst(8).split(separator: " ").map(String.init)
                 if first.hasPrefix("@format "), let name = words.first, let f = OutputFormat(rawValue: name) {
@@ -60,14 +60,14 @@ enum Golden {
         return result
     }
 
-    static func output(of query: String, format: OutputFormat, flags: [String] = [], language: Language = .en) -> String {
+    static func output(of query: String, format: OutputFormat, flags: [String] = [], language: Language? = nil) -> String {
         guard var engine else { return "<datasets failed to load>" }
         let options = RenderOptions(format: format, color: flags.contains("color"), language: language,
                                     ascii: flags.contains("ascii"), atlas: engine.store.atlas)
         // What a terminal shows: the output, then the notes csv/tsv send to stderr.
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: options)
-                + Renderer.notes($0, format: format, language: language)
+                + Renderer.notes($0, format: format, language: language ?? .en)
         }.joined()
     }
 
@@ -75,7 +75,7 @@ enum Golden {
         let cases = cases(in: file)
         let text = cases.map { c in
             let header = (c.format == .table ? "" : "@format \(([c.format.rawValue] + c.flags).joined(separator: " "))\n")
-                + (c.language == .en ? "" : "@language \(c.language.rawValue)\n")
+                + (c.language.map { "@language \($0.rawValue)\n" } ?? "")
             return header + c.query + "\n----\n" + output(of: c.query, format: c.format, flags: c.flags, language: c.language)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)

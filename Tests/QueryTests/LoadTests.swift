@@ -26,7 +26,7 @@ import Testing
         #expect(y2021.rows.map { $0[0] } == [.named("København", Entity("municipality", "101")), .named("Aarhus", Entity("municipality", "751")), .named("Læsø", Entity("municipality", "825"))])
         #expect(y2021.rows[1] == [.named("Aarhus", Entity("municipality", "751")), .number(100.0 * 28 / 129, decimals: 1, n: 129), .integer(129)])
         #expect(!y2021.noteLines().contains { $0.contains("SYNTHETIC") })
-        #expect(y2021.noteLines().contains("Data: \(Self.fixtures)/talportal.csv (talportal-csv)."))
+        #expect(y2021.noteLines().contains("Source: Ankestyrelsen, talportal: Kommunernes sager, 2021, https://ast.dk/tal-og-undersogelser."))
 
         let y2022 = try #require(Self.table(&engine, "cases year 2022"))
         #expect(y2022.noteLines().contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })

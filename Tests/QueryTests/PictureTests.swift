@@ -55,7 +55,7 @@ import Testing
             // Small counts are striped, never a plain class colour.
             #expect(shape.fill.hasPrefix("url(#few-") == (Int(row[2])! < Picture.fewCases), "\(shape.title): \(shape.fill)")
         }
-        for text in ["rate by municipality, 2021", "SYNTHETIC DEMO DATA, not real figures", "outcomes/2021.csv",
+        for text in ["rate by municipality, 2021", "SYNTHETIC DEMO DATA", "Source: dkq&apos;s synthetic demo data – not real figures (2021)",
                      "under 20 %", "50 % and over", "no figure", "fewer than 30 cases", "Copenhagen area", "MIT licence"] {
             #expect(svg.contains(text), "missing \(text)")
         }
@@ -118,7 +118,7 @@ import Testing
 
     @Test func htmlReportIsSelfContained() {
         let html = Self.render("rate by municipality year 2021 vs national", .html)
-        for part in ["<!DOCTYPE html>", "<svg ", "<figure class=\"chart\">", "<table>", "SYNTHETIC DEMO DATA", "outcomes/2021.csv", "@page { size: A4"] {
+        for part in ["<!DOCTYPE html>", "<svg ", "<figure class=\"chart\">", "<table>", "SYNTHETIC DEMO DATA", "Source: dkq&apos;s synthetic demo data – not real figures (2021)", "@page { size: A4"] {
             #expect(html.contains(part), "missing \(part)")
         }
         #expect(!html.contains("<script") && !html.contains("<link") && !html.contains(" src="))

@@ -30,13 +30,26 @@ public enum DataFolder {
                                          into: &facts, duplicates: &duplicates)
             datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
         }
+        // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
+        let citations = try CitationsFile.read(directory: directory)
+        var yearsOf = [Set<Int>](repeating: [], count: datasets.count)
+        for row in 0..<facts.count { yearsOf[Int(facts.dataset[row])].insert(Int(facts.year[row])) }
+        for (index, info) in datasets.enumerated() {
+            if var citation = citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
+                citation.synthetic = info.synthetic
+                datasets[index].citation = citation
+            }
+            datasets[index].citation.years = yearsOf[index].sorted()
+        }
         // The shipped population (Danmarks Statistik FOLK1A), when the folder has it.
         let populationPath = join(directory, PopulationFile.path)
         var population: [PopulationRow] = []
         if access(populationPath, F_OK) == 0 {
             let file = try SourceFile.read(path: populationPath, name: populationPath)
             population = try PopulationFile.read(file, catalog: catalog, dataset: datasets.count)
-            datasets.append(PopulationFile.info(bytes: file.bytes))
+            var info = PopulationFile.info(bytes: file.bytes)
+            info.citation.years = Array(Set(population.map(\.year))).sorted()
+            datasets.append(info)
         }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population

@@ -16,14 +16,18 @@ public struct DatasetInfo: Sendable, Equatable {
     public var source: String
     /// Hex checksum (FNV-1a 64) of the file's bytes.
     public var checksum: String
+    /// How footers and answers cite it.
+    public var citation: Citation
 
-    public init(name: String, path: String, format: String, synthetic: Bool, source: String, checksum: String) {
+    public init(name: String, path: String, format: String, synthetic: Bool, source: String, checksum: String,
+                citation: Citation? = nil) {
         self.name = name
         self.path = path
         self.format = format
         self.synthetic = synthetic
         self.source = source
         self.checksum = checksum
+        self.citation = citation ?? Citation(publisher: source.isEmpty ? name : source, synthetic: synthetic)
     }
 }
 

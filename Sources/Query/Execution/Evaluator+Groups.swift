@@ -107,15 +107,15 @@ extension Evaluator {
 
     /// One line per kind of source; synthetic data is always named as such.
     func describeSources(_ aggregate: Aggregate) -> [Note] {
-        let infos = sources(aggregate)
+        let cited = citations(aggregate)
         var lines: [Note] = []
-        let synthetic = infos.filter(\.synthetic)
-        let real = infos.filter { !$0.synthetic }
+        let synthetic = cited.filter(\.synthetic)
+        let real = cited.filter { !$0.synthetic }
         if !synthetic.isEmpty {
-            lines.append(.synthetic(files: synthetic.map(\.path)))
+            lines.append(.synthetic(sources: synthetic))
         }
         if !real.isEmpty {
-            lines.append(.data(files: real.map { "\($0.path) (\($0.format))" }))
+            lines.append(.sources(real))
         }
         if !synthetic.isEmpty, !real.isEmpty {
             lines.append(.mixedSources)
@@ -133,8 +133,7 @@ extension Evaluator {
     func sources(_ aggregate: Aggregate) -> [DatasetInfo] {
         var used = aggregate.datasets.sorted()
         if used.isEmpty {
-            // Nothing matched: name the files covering the chosen periods.
-            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+                        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
             for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
                 covering.insert(Int(store.facts.dataset[row]))
@@ -142,5 +141,27 @@ extension Evaluator {
             used = covering.sorted()
         }
         return used.map { store.datasets[$0] }
+    }
+
+    /// The citations of the datasets a result drew on, narrowed to the years it covers.
+    func citations(_ aggregate: Aggregate) -> [Citation] {
+        Self.citations(sources(aggregate), years: Set(aggregate.presentPeriods.map { $0 / 4 }))
+    }
+
+    /// One citation per source, narrowed to the years the result drew on: the yearly files
+    /// of one product cite as one.
+    static func citations(_ infos: [DatasetInfo], years: Set<Int>) -> [Citation] {
+        var cited: [Citation] = []
+        for info in infos {
+            var citation = info.citation
+            let used = citation.years.filter(years.contains)
+            citation.years = used.isEmpty ? citation.years : used
+            if let same = cited.firstIndex(where: { $0.sameSource(as: citation) }) {
+                cited[same].years = Array(Set(cited[same].years + citation.years)).sorted()
+            } else {
+                cited.append(citation)
+            }
+        }
+        return cited
     }
 }

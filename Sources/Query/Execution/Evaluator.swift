@@ -26,7 +26,11 @@ struct Evaluator {
         var uncovered = false
     }
 
-    func evaluate(_ plan: Plan) -> ResultSet {
+    func evaluate(_ plan: Plan) -> ResultSet { evaluation(plan).result }
+
+    /// The result with what an answer needs beyond its cells: each shown row's summed counts
+    /// (and the national counts it is compared with), the sources, the coverage.
+    func evaluation(_ plan: Plan) -> Evaluation {
         let query = plan.query
         var main = aggregate(plan.main)
         var national = plan.national.map(aggregate)
@@ -104,6 +108,7 @@ struct Evaluator {
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
+        var totalsOfRow: [(own: Totals, national: Totals?)] = []
         for (index, entry) in entries.enumerated() {
             let totals = entry.totals
             var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
@@ -126,6 +131,7 @@ struct Evaluator {
             }
             rows.append(row)
             casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
+            totalsOfRow.append((totals, entry.reference))
         }
 
         let total = rows.count
@@ -140,6 +146,7 @@ struct Evaluator {
             let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
         }
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
@@ -147,15 +154,19 @@ struct Evaluator {
         let cutNotes = rankingNotes(query, columns: columns, order: ranking, rows: rows, cases: casesOfRow, shown: shown)
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
+        totalsOfRow = Array(totalsOfRow.prefix(shown))
         if query.cut != nil, !order.isEmpty {
             let indices = sortedIndices(rows, by: order)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
         }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
+        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
+        return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
+                          coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }
 
     /// a − b for two numbers (percentage points for rates, counts for counts); else missing.

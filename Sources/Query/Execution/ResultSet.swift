@@ -77,5 +77,21 @@ public enum StatementOutput: Sendable, Equatable {
     case table(ResultSet)
     /// Plain text (describe, load reports, check).
     case text(String)
+    /// `answer <query>`: the text of a reply, in both languages.
+    case answer(Answer)
     case error(Diagnostic)
+}
+
+/// A query's result with the counts behind it (for answers).
+struct Evaluation {
+    var result: ResultSet
+    var query: BoundQuery
+    /// Per shown row: its summed counts, and the national counts under `vs national`.
+    var totals: [(own: Totals, national: Totals?)]
+    /// Rows before `top`/`bottom`/`limit`.
+    var total: Int
+    /// The sources the figures come from.
+    var citations: [Citation]
+    /// Municipalities with data in the chosen periods, of all.
+    var coverage: (present: Int, of: Int)
 }

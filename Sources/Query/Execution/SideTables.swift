@@ -62,7 +62,7 @@ extension Evaluator {
         let rows = store.population.filter { years.contains($0.year) && (scan.municipalities?[$0.municipality] ?? true) }
         var notes: [Note] = Set(rows.map(\.dataset)).sorted().map { index in
             let info = store.datasets[index]
-            return .population(years: Set(rows.filter { $0.dataset == index }.map(\.year)).sorted(), source: info.source, path: info.path)
+            return .population(years: Set(rows.filter { $0.dataset == index }.map(\.year)).sorted(), source: info.citation)
         }
         let unconfirmed = Set(rows.filter(\.unconfirmed).map(\.year))
         if !unconfirmed.isEmpty {

@@ -71,6 +71,7 @@ struct CommentsImporter {
         if rows.isEmpty { throw DataError(file: file, "file has a header but no rows") }
         var data = ImportedData(info: info, comments: rows)
         data.info.source = "municipality comments"
+        data.info.citation = Citation(publisher: "the municipalities' comments", table: Importer.baseName(file))
         return data
     }
 }

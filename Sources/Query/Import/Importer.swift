@@ -58,6 +58,8 @@ public enum Importer {
             let table = try tablePath.map { (path: String) throws(DataError) in try SagsemneTable(path: path) }
             let (facts, warnings) = try TalportalImporter(file: path, catalog: catalog, sagsemner: table).load(stream: &stream)
             info.source = "Ankestyrelsen talportal" + (tablePath.map { " (Sagsemne table \(baseName($0)))" } ?? "")
+            info.citation = Citation(publisher: "Ankestyrelsen", table: "talportal", title: "Kommunernes sager",
+                                     url: "https://ast.dk/tal-og-undersogelser")
             data = ImportedData(facts: facts, info: info, warnings: warnings)
         case .pcAxis:
             data = try PXImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
@@ -73,13 +75,16 @@ public enum Importer {
             // dkq's own format (a year file like those in datasets/outcomes).
             let file = SourceFile(name: path, bytes: try stream.readAll())
             let (facts, outcomeInfo) = try DataFolder.loadOutcomeFile(file, catalog: catalog)
-            return ImportedData(facts: facts, info: outcomeInfo)
+            data = ImportedData(facts: facts, info: outcomeInfo)
+            data.info.citation.years = data.years
+            return data
         case .unknown:
             throw DataError(
                 file: path, line: 1, column: 1,
                 "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD) or a comments file (kommune;år;område;kommentar)")
         }
         data.info.checksum = stream.checksum.hex
+        data.info.citation.years = data.years
         return data
     }
 

@@ -81,6 +81,7 @@ struct PXImporter {
         var data = ImportedData(facts: facts, info: info)
         data.missing = missing
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source
+        data.info.citation = table.citation
         data.warnings = table.warnings + cells.warnings
         return data
     }

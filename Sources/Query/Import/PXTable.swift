@@ -39,6 +39,8 @@ struct PXTable: Sendable {
     /// Stub dimensions given per data line (sparse KEYS form), with whether they use CODES.
     var keys: [Int: Bool] = [:]
     var source: String
+    /// From SOURCE, MATRIX, TITLE and LAST-UPDATED (else CREATION-DATE).
+    var citation: Citation
     var warnings: [String] = []
 
     static let expected =
@@ -130,6 +132,11 @@ struct PXTable: Sendable {
         if !matrix.isEmpty { source += " (\(matrix))" }
         if let updated = texts(first("LAST-UPDATED")).first { source += ", last updated \(updated)" }
         self.source = source
+        let updated = texts(first("LAST-UPDATED")).first.flatMap(Citation.isoDate)
+        let created = texts(first("CREATION-DATE")).first.flatMap(Citation.isoDate)
+        citation = Citation(
+            publisher: texts(first("SOURCE")).joined().trimmed.isEmpty ? "PC-Axis file \(Importer.baseName(file))" : texts(first("SOURCE")).joined().trimmed,
+            table: matrix, title: title, date: updated ?? created ?? "", dateKind: updated != nil ? .updated : .created)
         try mapValues(file: file, catalog: catalog, entries: active, encoding: encoding)
     }
 

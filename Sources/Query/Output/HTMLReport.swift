@@ -3,10 +3,10 @@
 
 enum HTMLReport {
     static func render(_ result: ResultSet, options: RenderOptions) -> String {
-        let picture = Picture(result, language: options.language)
+        let picture = Picture(result, language: (options.language ?? .en))
         let e = SVGWriter.escape
         let heading = picture.heading
-        var out = "<!DOCTYPE html>\n<html lang=\"\(options.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\((options.language ?? .en).rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>\(e(heading))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
         out += "<h1>\(e(heading))</h1>\n"
         if let warning = picture.syntheticWarning {

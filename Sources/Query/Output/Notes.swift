@@ -10,9 +10,9 @@ public enum Note: Sendable, Equatable {
     /// The periods covered (year × 4 + quarter − 1); empty: nothing in the chosen periods.
     case periods([Int])
     /// Synthetic demo data was used: always said, in every format and language.
-    case synthetic(files: [String])
-    /// Real data files used, as "path (format)".
-    case data(files: [String])
+    case synthetic(sources: [Citation])
+    /// The real sources used, cited.
+    case sources([Citation])
     case mixedSources
     /// Years of yearly data left out because only some quarters were chosen.
     case yearlySkipped([Int])
@@ -20,7 +20,7 @@ public enum Note: Sendable, Equatable {
     /// Municipalities without data (`count`, the first names); `grouped`: left out of the rows.
     case noDataFor(count: Int, names: [String], grouped: Bool)
     /// Where population figures come from.
-    case population(years: [Int], source: String, path: String)
+    case population(years: [Int], source: Citation)
     case populationUnconfirmed(years: [Int])
     /// A municipality's own comment on its figures.
     case comment(municipality: String, year: Int, area: String, text: String)
@@ -48,10 +48,12 @@ public enum Note: Sendable, Equatable {
                 : "\(oldLaw) \(old) continues as \(newLaw) \(new): the condition on \(old) covers both."
         case .periods(let periods):
             return Self.periods(periods, language)
-        case .synthetic(let files):
-            return da ? "SYNTETISKE DEMODATA, ikke rigtige tal: \(Self.fileList(files, language))." : "SYNTHETIC DEMO DATA, not real figures: \(Self.fileList(files, language))."
-        case .data(let files):
-            return (da ? "Data: " : "Data: ") + files.joined(separator: ", ") + "."
+        case .synthetic(let cited):
+            let list = cited.map { $0.text(language) }.joined(separator: "; ")
+            return da ? "SYNTETISKE DEMODATA. Kilde: \(list)." : "SYNTHETIC DEMO DATA. Source: \(list)."
+        case .sources(let cited):
+            let list = cited.map { $0.text(language) }.joined(separator: "; ")
+            return (da ? "Kilde" + (cited.count == 1 ? "" : "r") : cited.count == 1 ? "Source" : "Sources") + ": \(list)."
         case .mixedSources:
             return da ? "Resultatet blander rigtige og syntetiske data." : "This result combines real and synthetic data."
         case .yearlySkipped(let list):
@@ -68,8 +70,9 @@ public enum Note: Sendable, Equatable {
             }
             let who = count == 1 ? list : "\(count) municipalities (\(list)\(count > 3 ? ", …" : ""))"
             return "No data for \(who) in the chosen period: \(grouped ? "not shown" : "the figures cover the municipalities with data")."
-        case .population(let list, let source, let path):
-            return da ? "Befolkning \(years(list)), 1. januar: \(source) (\(path))." : "Population \(years(list)), 1 January: \(source) (\(path))."
+        case .population(let list, var source):
+            source.years = []
+            return da ? "Befolkning \(years(list)), 1. januar: \(source.text(language))." : "Population \(years(list)), 1 January: \(source.text(language))."
         case .populationUnconfirmed(let list):
             return da
                 ? "Befolkning \(years(list)) er afskrevet, men ikke bekræftet af en uafhængig kopi."
@@ -120,11 +123,6 @@ public enum Note: Sendable, Equatable {
         }
         func name(_ p: Int) -> String { "\(p / 4)\(da ? "K" : "Q")\(p % 4 + 1)" }
         return (da ? "Kvartaler: " : "Quarters: ") + runs.map { $0.0 == $0.1 ? name($0.0) : "\(name($0.0))–\(name($0.1))" }.joined(separator: ", ") + "."
-    }
-
-    static func fileList(_ paths: [String], _ language: Language) -> String {
-        paths.count <= 3 ? paths.joined(separator: ", ")
-            : "\(paths[0]) … \(paths[paths.count - 1]) (\(paths.count) \(language == .da ? "filer" : "files"))"
     }
 }
 

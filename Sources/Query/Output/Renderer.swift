@@ -22,15 +22,15 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxRows: Int?
     /// Table only: leave out middle columns so a line fits this many characters.
     public var maxWidth: Int?
-    /// The language of titles and answers.
-    public var language: Language
+    /// The language of titles and answers; nil: English, but Danish for answers.
+    public var language: Language?
     /// Columns a terminal picture may fill (the terminal's width, 80 when not a terminal).
     public var width: Int
     /// Terminal pictures in ASCII only (`--ascii`, or a locale that is not UTF-8).
     public var ascii: Bool
     /// Outlines and tiles for maps (the data folder's map/).
     public var atlas: Atlas?
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en,
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil,
                 maxRows: Int? = nil, maxWidth: Int? = nil, width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
@@ -57,9 +57,9 @@ public enum Renderer {
         case .table(var result):
             if options.language == .da { result = Funnel.inDanish(result) }
             // Notes are worded here, once, in the chosen language (see Notes.swift).
-            result.notes = result.noteLines(options.language).map(Note.text)
+            result.notes = result.noteLines(options.language ?? .en).map(Note.text)
             let comma = options.decimalComma
-            let title = result.title?.text(options.language)
+            let title = result.title?.text(options.language ?? .en)
             switch options.format {
             case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
             case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
@@ -70,6 +70,9 @@ public enum Renderer {
                 if let problem = problem(output, options: options) { return "error: \(problem)\n" }
                 return picture(result, options: options)
             }
+        case .answer(let answer):
+            let language = options.language ?? .da
+            return answer.text(language, markdown: options.format == .markdown, comma: options.decimalComma || language == .da)
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
         case .error(let diagnostic):

@@ -47,7 +47,7 @@ enum SVGMap {
     }
 
     static func render(_ result: ResultSet, atlas: Atlas, options: RenderOptions) -> String {
-        let picture = Picture(result, language: options.language)
+        let picture = Picture(result, language: (options.language ?? .en))
         let column = municipalityColumn(result, atlas: atlas) ?? 0
         var rowOf: [Int: Int] = [:]
         for (i, row) in result.rows.enumerated() {

@@ -37,7 +37,7 @@ enum TerminalChart {
     }
 
     static func render(_ result: ResultSet, options: RenderOptions) -> String {
-        let picture = Picture(result, language: options.language)
+        let picture = Picture(result, language: (options.language ?? .en))
         let style = Style(glyphs: options.ascii ? .ascii : .unicode, color: options.color)
         var out = style.paint(picture.heading, "1") + "\n"
         if let warning = picture.syntheticWarning { out += style.paint(warning, "1;31") + "\n" }

@@ -13,7 +13,7 @@ enum TileMap {
     static let verdictShadeASCII = ["^^^", "---", "vvv", "???"]
 
     static func render(_ result: ResultSet, atlas: Atlas, options: RenderOptions) -> String {
-        let picture = Picture(result, language: options.language)
+        let picture = Picture(result, language: (options.language ?? .en))
         let column = SVGMap.municipalityColumn(result, atlas: atlas) ?? 0
         var rowOf: [Int: Int] = [:]
         for (i, row) in result.rows.enumerated() {
