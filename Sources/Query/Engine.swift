@@ -16,8 +16,10 @@ public struct Engine: Sendable {
     }
 
     /// Loads the data folder (municipalities, paragraphs, yearly outcome files).
-    public static func open(dataDirectory: String) throws -> Engine {
-        Engine(store: try DataFolder.load(directory: dataDirectory))
+    /// With `cacheDirectory`, a current store file there is used instead of parsing the CSV
+    /// files, and a missing or outdated one is rebuilt (see `Store/StoreFile.swift`).
+    public static func open(dataDirectory: String, cacheDirectory: String? = nil) throws -> Engine {
+        Engine(store: try DataFolder.load(directory: dataDirectory, cacheDirectory: cacheDirectory).store)
     }
 
     /// Runs every statement in `source`, in order, stopping after the first error.
