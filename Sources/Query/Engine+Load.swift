@@ -13,18 +13,25 @@ extension Engine {
         var store = self.store
         var report = [imported.summary]
         if imported.facts.count > 0 {
-            let years = Set(imported.facts.year)
-            let replaced = Set((0..<store.facts.count).filter { years.contains(store.facts.year[$0]) }.map { Int(store.facts.dataset[$0]) })
+            // One pass each: which rows the new years replace, the rows kept, the regrouping by year.
+            var replacedYear = [Bool](repeating: false, count: 1 << 16)
+            let years = imported.facts.distinctYears()
+            for year in years { replacedYear[Int(UInt16(bitPattern: Int16(year)))] = true }
+            let replaces = { (row: Int) in replacedYear[Int(UInt16(bitPattern: store.facts.year[row]))] }
+            var replacedDatasets = [Bool](repeating: false, count: 256)
+            for row in 0..<store.facts.count where replaces(row) { replacedDatasets[Int(store.facts.dataset[row])] = true }
+            let replaced = replacedDatasets.indices.filter { replacedDatasets[$0] }
             if !replaced.isEmpty {
-                let names = replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
-                report.append("replaces, for \(Binder.describeYears(years.map(Int.init))): \(names.joined(separator: ", "))")
+                let names = replaced.map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
+                report.append("replaces, for \(Binder.describeYears(years)): \(names.joined(separator: ", "))")
             }
-            var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
+            var kept = store.facts.filter { !replaces($0) }
             // Drop datasets left without rows and renumber the rest.
-            let used = Set(kept.dataset)
+            var used = [Bool](repeating: false, count: 256)
+            for d in kept.dataset { used[Int(d)] = true }
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
-            for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) {
+            for (index, info) in store.datasets.enumerated() where used[index] {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }
@@ -33,9 +40,7 @@ extension Engine {
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
             // Keep rows grouped by year, as the per-year scans expect.
-            var sorted = FactTable()
-            for year in Set(kept.year).sorted() { sorted.append(contentsOf: kept.filter { kept.year[$0] == year }, datasetOffset: 0) }
-            store.facts = sorted
+            store.facts = kept.groupedByYear()
             store.datasets = datasets
         } else {
             store.datasets.append(imported.info)

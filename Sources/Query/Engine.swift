@@ -9,6 +9,8 @@ public struct Engine: Sendable {
     }
     /// Value numbering and per-year row ranges, computed once per change of `store`.
     var domains: Domains
+    /// False makes queries read rows instead of the pre-aggregated rollups (for tests).
+    var useRollups = true
 
     public init(store: OutcomeStore) {
         self.store = store
@@ -43,7 +45,7 @@ public struct Engine: Sendable {
             switch statement.kind {
             case .query(let query):
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
-                return .table(Evaluator(store: store, domains: domains).evaluate(Planner.plan(bound)))
+                return .table(Evaluator(store: store, domains: domains, useRollups: useRollups).evaluate(Planner.plan(bound)))
             case .show(let name):
                 return .table(try show(name))
             case .describe(let name):

@@ -83,6 +83,20 @@ private final class Sums {
         if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
     }
 
+    /// Adds a rollup cell (the sums of `cell.rows` rows).
+    func add(_ key: Int, _ cell: RollupCell) {
+        func update(_ sum: inout Totals) {
+            sum.upheld += cell.upheld
+            sum.changed += cell.changed
+            sum.remanded += cell.remanded
+            sum.dismissed += cell.dismissed
+            sum.daysSum += cell.daysSum
+            sum.daysWeight += cell.daysWeight
+            sum.rows += cell.rows
+        }
+        if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
+    }
+
     /// The groups that received rows.
     var groups: [Int: Totals] {
         guard let dense else { return sparse }
@@ -116,8 +130,8 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot][p] { presentParagraphs[p] = true }
-            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot][m] { presentMunicipalities[m] = true }
+            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
+            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
 
@@ -136,20 +150,7 @@ extension Evaluator {
                 !matches(residual, year: firstYear + slot / 5, quarter: slot % 5, municipality: municipality, paragraph: paragraph) {
                 return
             }
-            var key = 0
-            for (i, dimension) in scan.groupBy.enumerated() {
-                let part: Int
-                switch dimension {
-                case .municipality: part = municipality
-                case .region: part = domains.regionOf[municipality]
-                case .paragraph: part = paragraph
-                case .law: part = domains.lawOf[paragraph]
-                case .area: part = 0
-                case .year: part = slot / 5
-                case .quarter: part = slot % 5
-                }
-                key = key * radices[i] + part
-            }
+            let key = groupKey(scan.groupBy, radices, municipality: municipality, paragraph: paragraph, slot: slot)
             let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
             let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
             if areaIndex != nil {
@@ -165,10 +166,34 @@ extension Evaluator {
         }
 
         let chosen = scan.municipalities.map { mask in mask.indices.filter { mask[$0] } }
-        if let chosen, chosen.count * 4 < domains.municipalities {
+        if let byParagraph = rollup(for: scan, allowed: allowed) {
+            // Pre-aggregated cells: per slot × paragraph, or per slot × municipality.
+            let rollups = self.rollups
+            let (cells, width) = byParagraph
+                ? (rollups.byParagraph, domains.paragraphs) : (rollups.byMunicipality, domains.municipalities)
+            let mask = byParagraph ? scan.paragraphs : scan.municipalities
+            for slot in 0..<slotCount where allowed[slot] {
+                var counted = false
+                for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
+                    let cell = cells[slot * width + value]
+                    let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
+                    let key = groupKey(scan.groupBy, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+                    if areaIndex != nil {
+                        for area in domains.areasOf[paragraph] where scan.areas[area] { sums.add(key + area * areaStride, cell) }
+                    } else {
+                        sums.add(key, cell)
+                    }
+                    counted = true
+                }
+                if counted {
+                    countedSlots[slot] = true
+                    usedDatasets[rollups.slotDataset[slot]] = true
+                }
+            }
+        } else if let chosen, chosen.count * 4 < domains.municipalities {
             for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
                 for municipality in chosen {
-                    for row in domains.rowsByYearMunicipality[yearIndex * domains.municipalities + municipality] {
+                    for row in domains.rows(yearIndex: yearIndex, municipality: municipality) {
                         visit(Int(row))
                     }
                 }
@@ -189,6 +214,50 @@ extension Evaluator {
             datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped)
+    }
+
+    /// The group key of a row (or rollup cell) in mixed radix over the grouped dimensions.
+    @inline(__always)
+    func groupKey(_ groupBy: [Dimension], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
+        var key = 0
+        for (i, dimension) in groupBy.enumerated() {
+            let part: Int
+            switch dimension {
+            case .municipality: part = municipality
+            case .region: part = domains.regionOf[municipality]
+            case .paragraph: part = paragraph
+            case .law: part = domains.lawOf[paragraph]
+            case .area: part = 0
+            case .year: part = slot / 5
+            case .quarter: part = slot % 5
+            }
+            key = key * radices[i] + part
+        }
+        return key
+    }
+
+    /// Which rollup answers a scan, if any: the paragraph rollup when nothing is filtered or
+    /// grouped by municipality, the municipality rollup when nothing is by paragraph, and only
+    /// when each chosen slot's rows come from one dataset (so the footer can name it).
+    /// Returns true for the paragraph rollup, false for the municipality rollup.
+    func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
+        guard useRollups, scan.residual == nil else { return nil }
+        let paragraphOnly: Set<Dimension> = [.paragraph, .law, .area, .year, .quarter]
+        let municipalityOnly: Set<Dimension> = [.municipality, .region, .year, .quarter]
+        let byParagraph = scan.municipalities == nil && scan.groupBy.allSatisfy(paragraphOnly.contains)
+        let byMunicipality = scan.paragraphs == nil && scan.groupBy.allSatisfy(municipalityOnly.contains)
+        guard byParagraph || byMunicipality else { return nil }
+        let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
+        // A handful of municipalities reads fewer rows through the row index.
+        if !useParagraphs, let mask = scan.municipalities, mask.filter({ $0 }).count * 4 < domains.municipalities { return nil }
+        let rollups = self.rollups
+        for slot in allowed.indices where allowed[slot] && rollups.slotDataset[slot] == -2 { return nil }
+        return useParagraphs
+    }
+
+    /// The rollups of this store, built on first use.
+    var rollups: Rollups {
+        domains.rollups.get { Rollups(store.facts, domains) }
     }
 
     func matches(_ filter: RowFilter, year: Int, quarter: Int, municipality: Int, paragraph: Int) -> Bool {

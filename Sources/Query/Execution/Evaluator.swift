@@ -6,10 +6,13 @@
 struct Evaluator {
     let store: OutcomeStore
     let domains: Domains
+    /// False makes every scan read rows (tests compare both paths).
+    var useRollups = true
 
-    init(store: OutcomeStore, domains: Domains? = nil) {
+    init(store: OutcomeStore, domains: Domains? = nil, useRollups: Bool = true) {
         self.store = store
         self.domains = domains ?? Domains(store)
+        self.useRollups = useRollups
     }
 
     /// The measure columns a query's result has, in order.
