@@ -46,8 +46,8 @@ extension Engine {
     }
 
     func candidates(after tokens: [Token]) -> [String] {
-        let measures = Measure.allCases.map(\.rawValue)
-        let dimensions = Dimension.allCases.map(\.rawValue)
+        let measures = Schema.measures.map(\.name)
+        let dimensions = Schema.dimensions.map(\.name)
         func word(_ token: Token?) -> String? {
             if case .word(let w)? = token?.kind { return w.lowercased() }
             return nil
@@ -102,17 +102,18 @@ extension Engine {
     func values(for field: String?) -> [String] {
         func quoted(_ text: String) -> String { text.contains(" ") ? "\"\(text)\"" : text }
         let catalog = store.catalog
-        switch field.flatMap(Binder.dimension(named:)) {
+        guard let dimension = field.flatMap(Schema.dimension(named:)) else { return [] }
+        switch dimension.source {
         case .municipality: return catalog.municipalities.map(\.name)
-        case .region:
+        case .lookup(let lookup):
             // "Region Sjælland" or, as the binder also accepts, Sjælland.
-            return catalog.regions.map { $0.hasPrefix("Region ") ? String($0.dropFirst(7)) : $0 } + catalog.regions.map(quoted)
+            let values = domains.lookup(dimension).values
+            let short = lookup.prefix.map { prefix in values.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 } } ?? []
+            return short + values.map(quoted)
         case .paragraph: return catalog.paragraphs.map { quoted($0.label) }
-        case .law: return catalog.laws.map(quoted)
-        case .area: return ["generelt", "børnehandicap", "voksenhandicap"]
+        case .area: return Schema.areas.map { $0.query[0] }
         case .year: return domains.yearList.map(String.init)
         case .quarter: return ["1", "2", "3", "4"]
-        case nil: return []
         }
     }
 }

@@ -26,16 +26,22 @@ extension Engine {
                 report.append("replaces, for \(Binder.describeYears(years)): \(names.joined(separator: ", "))")
             }
             var kept = store.facts.filter { !replaces($0) }
-            // Drop datasets left without rows and renumber the rest.
-            var used = [Bool](repeating: false, count: 256)
+            // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
+            var used = [Bool](repeating: false, count: 256), hadRows = [Bool](repeating: false, count: 256)
             for d in kept.dataset { used[Int(d)] = true }
+            for d in store.facts.dataset { hadRows[Int(d)] = true }
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
-            for (index, info) in store.datasets.enumerated() where used[index] {
+            for (index, info) in store.datasets.enumerated() where used[index] || !hadRows[index] {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }
             kept.dataset = kept.dataset.map { renumber[Int($0)] }
+            store.population = store.population.map { row in
+                var row = row
+                row.dataset = Int(renumber[row.dataset])
+                return row
+            }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
@@ -45,7 +51,21 @@ extension Engine {
         } else {
             store.datasets.append(imported.info)
         }
-        store.population = Self.merge(store.population, imported.population) { [$0.municipality, $0.year] }
+        if !imported.population.isEmpty {
+            // A loaded population table replaces the shipped one (or an earlier load) for the years it covers.
+            let years = Set(imported.population.map(\.year))
+            let replaced = Set(store.population.filter { years.contains($0.year) }.map(\.dataset))
+            if !replaced.isEmpty {
+                report.append("replaces population for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].path }.joined(separator: ", "))")
+            }
+            let index = store.datasets.count - 1  // the imported file's entry, appended above
+            store.population = store.population.filter { !years.contains($0.year) }
+                + imported.population.map { row in
+                    var row = row
+                    row.dataset = index
+                    return row
+                }
+        }
         store.recipients = Self.merge(store.recipients, imported.recipients) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         store.comments = Self.merge(store.comments, imported.comments) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         report += imported.warnings.map { "warning: \($0)" }
@@ -104,10 +124,10 @@ extension Engine {
                     if !flags.isEmpty { waiting += 1 }
                     continue
                 }
-                totals = municipal.totals[(municipality * Area.allCases.count + area) * domains.radix(.year) + yearIndex] ?? Totals()
+                totals = municipal.totals(at: [municipality, area, yearIndex])
             } else {
                 flags = Set((0..<domains.municipalities).flatMap { kinds[$0 * 10_000 + published.year] ?? [] })
-                totals = national.totals[area * domains.radix(.year) + yearIndex] ?? Totals()
+                totals = national.totals(at: [area, yearIndex])
             }
             guard totals.cases > 0 else { continue }
             let own = 100 * Double(totals.reversed) / Double(totals.cases)

@@ -92,15 +92,15 @@ enum HelpText {
 
     /// From the library's own definitions, so help and `describe` never disagree.
     static var measures: String {
-        let width = (Measure.allCases.map(\.rawValue.count).max() ?? 0) + 2
+        let width = (Schema.measures.map(\.name.count).max() ?? 0) + 2
         return "Measures (describe NAME for the formula)\n"
-            + Measure.allCases.map { "  " + $0.rawValue.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+            + Schema.measures.map { "  " + $0.name.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
     }
 
     static var dimensions: String {
-        let width = (Dimension.allCases.map(\.rawValue.count).max() ?? 0) + 2
+        let width = (Schema.dimensions.map(\.name.count).max() ?? 0) + 2
         return "Dimensions (group with `by`, filter with `where`)\n"
-            + Dimension.allCases.map { "  " + $0.rawValue.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+            + Schema.dimensions.map { "  " + $0.name.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
     }
 
     static let formats = """

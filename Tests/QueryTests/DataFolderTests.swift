@@ -133,9 +133,10 @@ let malformedCases: [MalformedCase] = [
             .split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(store.catalog.paragraphs.count == paragraphLines.count - 1)
         #expect(store.years == Array(2014...2024))
-        #expect(store.datasets.map(\.name) == (2014...2024).map { "outcomes \($0)" })
-        #expect(store.datasets.map(\.path) == (2014...2024).map { "outcomes/\($0).csv" })
-        #expect(store.datasets.allSatisfy { $0.synthetic && $0.format == "dkq-csv" && $0.source.hasPrefix("SYNTHETIC DEMO DATA") })
+        #expect(store.datasets.map(\.name) == (2014...2024).map { "outcomes \($0)" } + ["population FOLK1A"])
+        #expect(store.datasets.map(\.path) == (2014...2024).map { "outcomes/\($0).csv" } + [PopulationFile.path])
+        #expect(store.datasets.dropLast().allSatisfy { $0.synthetic && $0.format == "dkq-csv" && $0.source.hasPrefix("SYNTHETIC DEMO DATA") })
+        #expect(store.datasets.last.map { !$0.synthetic && $0.source.contains("FOLK1A") } == true)
         #expect(store.facts.dataset.allSatisfy { store.datasets[Int($0)].synthetic })
         for (index, dataset) in store.datasets.enumerated() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shippedDatasets + "/" + dataset.path)))

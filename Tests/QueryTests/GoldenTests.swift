@@ -12,6 +12,7 @@ struct GoldenCase: CustomStringConvertible {
     var line: Int
     var query: String
     var format: OutputFormat
+    var language: Language = .en
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -37,23 +38,25 @@ enum Golden {
             guard let divider = lines.firstIndex(of: "----") else { continue }
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
-            while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") {
+            var language = Language.en
+            while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") || first.hasPrefix("@language ") {
                 if first.hasPrefix("@format "), let f = OutputFormat(rawValue: String(first.dropFirst(8))) { format = f }
+                if first.hasPrefix("@language "), let l = Language(rawValue: String(first.dropFirst(10))) { language = l }
                 queryLines.removeFirst()
             }
             var expected = lines[(divider + 1)...].joined(separator: "\n")
             if !expected.isEmpty, !expected.hasSuffix("\n") { expected += "\n" }
             result.append(GoldenCase(
                 file: file, line: lineNumber + 1 + (lines.count - queryLines.count - (lines.count - divider)),
-                query: queryLines.joined(separator: "\n"), format: format, expected: expected))
+                query: queryLines.joined(separator: "\n"), format: format, language: language, expected: expected))
         }
         return result
     }
 
-    static func output(of query: String, format: OutputFormat) -> String {
+    static func output(of query: String, format: OutputFormat, language: Language = .en) -> String {
         guard var engine else { return "<datasets failed to load>" }
         return engine.run(query).map {
-            Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format))
+            Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format, language: language))
         }.joined()
     }
 
@@ -61,7 +64,8 @@ enum Golden {
         let cases = cases(in: file)
         let text = cases.map { c in
             let header = (c.format == .table ? "" : "@format \(c.format.rawValue)\n")
-            return header + c.query + "\n----\n" + output(of: c.query, format: c.format)
+                + (c.language == .en ? "" : "@language \(c.language.rawValue)\n")
+            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, language: c.language)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
     }
@@ -93,7 +97,7 @@ enum Golden {
         let cases = Golden.cases(in: file)
         #expect(!cases.isEmpty, "no cases in \(file)")
         for c in cases {
-            let actual = Golden.output(of: c.query, format: c.format)
+            let actual = Golden.output(of: c.query, format: c.format, language: c.language)
             #expect(actual == c.expected, "\(c.description): \(c.query)\n\(Golden.diff(expected: c.expected, actual: actual))")
         }
     }

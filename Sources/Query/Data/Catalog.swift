@@ -1,5 +1,5 @@
 // The reference tables every query binds against: municipalities, regions,
-// paragraphs (Ankestyrelsen's "lovgrundlag") and the Danmarkskort areas.
+// paragraphs (Ankestyrelsen's "lovgrundlag"); the areas are in Schema.swift.
 
 /// One of the 98 municipalities.
 public struct Municipality: Sendable, Equatable {
@@ -20,22 +20,6 @@ public struct Municipality: Sendable, Equatable {
         self.astName = astName
         self.fullName = fullName
         self.region = region
-    }
-}
-
-/// The three Danmarkskort maps.
-public enum Area: String, Sendable, Equatable, CaseIterable {
-    case general = "socialområdet generelt"
-    case childDisability = "børnehandicap"
-    case adultDisability = "voksenhandicap"
-
-    /// The short name used in files and accepted in queries ("generelt", "boernehandicap", …).
-    public var fileName: String {
-        switch self {
-        case .general: "generelt"
-        case .childDisability: "børnehandicap"
-        case .adultDisability: "voksenhandicap"
-        }
     }
 }
 

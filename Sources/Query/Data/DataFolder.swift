@@ -1,5 +1,5 @@
-// Loads the data folder: municipalities.csv, paragraphs.csv and every outcomes/*.csv,
-// all or nothing, into an OutcomeStore with one DatasetInfo per outcome file.
+// Loads the data folder: municipalities.csv, paragraphs.csv, every outcomes/*.csv and the
+// shipped population table, all or nothing, into an OutcomeStore with one DatasetInfo per outcome file.
 
 #if canImport(Glibc)
 import Glibc
@@ -43,7 +43,16 @@ public enum DataFolder {
         } else {
             (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
         }
+        // The shipped population (Danmarks Statistik FOLK1A), when the folder has it.
+        let populationPath = join(directory, PopulationFile.path)
+        var population: [PopulationRow] = []
+        if access(populationPath, F_OK) == 0 {
+            let file = try SourceFile.read(path: populationPath, name: populationPath)
+            population = try PopulationFile.read(file, catalog: catalog, dataset: datasets.count)
+            datasets.append(PopulationFile.info(bytes: file.bytes))
+        }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
+        store.population = population
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
         return (store, status)
     }

@@ -43,9 +43,7 @@ enum PublishedFigures {
                 guard let index = columns.firstIndex(of: column), index < fields.count else { return "" }
                 return fields[index]
             }
-            let areas: [String: Area] = [
-                "socialomraadet_generelt": .general, "boernehandicap": .childDisability, "voksenhandicap": .adultDisability,
-            ]
+            let areas = Dictionary(uniqueKeysWithValues: Schema.areas.map { ($0.published, $0.area) })
             guard !field("omg_pct").isEmpty else { continue }
             if municipal, areas[field("area")] == nil { continue }
             guard let year = Int(field("year")), let area = areas[field("area")], let rate = Double(field("omg_pct")) else {

@@ -8,14 +8,22 @@ struct Totals: Sendable, Equatable {
     var daysSum = 0.0
     var daysWeight = 0
     var rows = 0
-    /// Inhabitants and recipients covered by the group, when those measures are asked for
-    /// (nil when a covered municipality-year has no figure).
-    var population: Double?
-    var recipients: Double?
 
     var cases: Int { upheld + changed + remanded }
     var reversed: Int { changed + remanded }
     var decided: Int { cases + dismissed }
+
+    /// The sum of some counts.
+    func sum(_ counts: [Count]) -> Int {
+        counts.reduce(0) { total, count in
+            switch count {
+            case .upheld: total + upheld
+            case .changed: total + changed
+            case .remanded: total + remanded
+            case .dismissed: total + dismissed
+            }
+        }
+    }
 }
 
 /// The grouped sums of one scan.
@@ -37,6 +45,13 @@ struct Aggregate {
     /// Years of yearly data left out because only some of their quarters were chosen.
     var yearlySkipped: Set<Int>
 
+    /// The totals of the group whose per-dimension components are `parts` (empty when none).
+    func totals(at parts: [Int]) -> Totals {
+        var key = 0
+        for (part, radix) in zip(parts, radices) { key = key * radix + part }
+        return totals[key] ?? Totals()
+    }
+
     /// Splits a composite key into per-dimension components.
     func components(of key: Int) -> [Int] {
         var rest = key
@@ -46,6 +61,26 @@ struct Aggregate {
             rest /= radices[i]
         }
         return result
+    }
+}
+
+/// Where a row's value of one grouped dimension comes from.
+private enum KeyPart {
+    case municipality, paragraph, area, year, quarter
+    /// A lookup: the value index of each municipality or paragraph.
+    case ofMunicipality([Int]), ofParagraph([Int])
+
+    init(_ dimension: Dimension, _ domains: Domains) {
+        switch dimension.source {
+        case .municipality: self = .municipality
+        case .paragraph: self = .paragraph
+        case .area: self = .area
+        case .year: self = .year
+        case .quarter: self = .quarter
+        case .lookup(let lookup):
+            let of = domains.lookup(dimension).of
+            self = lookup.base == .municipality ? .ofMunicipality(of) : .ofParagraph(of)
+        }
     }
 }
 
@@ -137,6 +172,7 @@ extension Evaluator {
 
         var usedDatasets = [Bool](repeating: false, count: 256)
         var countedSlots = [Bool](repeating: false, count: slotCount)
+        let parts = scan.groupBy.map { dimension in KeyPart(dimension, domains) }
         let areaIndex = scan.groupBy.firstIndex(of: .area)
         let areaStride = areaIndex.map { radices[($0 + 1)...].reduce(1, *) } ?? 0
 
@@ -150,7 +186,7 @@ extension Evaluator {
                 !matches(residual, year: firstYear + slot / 5, quarter: slot % 5, municipality: municipality, paragraph: paragraph) {
                 return
             }
-            let key = groupKey(scan.groupBy, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+            let key = groupKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
             let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
             let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
             if areaIndex != nil {
@@ -177,7 +213,7 @@ extension Evaluator {
                 for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
                     let cell = cells[slot * width + value]
                     let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
-                    let key = groupKey(scan.groupBy, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+                    let key = groupKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
                     if areaIndex != nil {
                         for area in domains.areasOf[paragraph] where scan.areas[area] { sums.add(key + area * areaStride, cell) }
                     } else {
@@ -218,20 +254,20 @@ extension Evaluator {
 
     /// The group key of a row (or rollup cell) in mixed radix over the grouped dimensions.
     @inline(__always)
-    func groupKey(_ groupBy: [Dimension], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
+    private func groupKey(_ parts: [KeyPart], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
         var key = 0
-        for (i, dimension) in groupBy.enumerated() {
-            let part: Int
-            switch dimension {
-            case .municipality: part = municipality
-            case .region: part = domains.regionOf[municipality]
-            case .paragraph: part = paragraph
-            case .law: part = domains.lawOf[paragraph]
-            case .area: part = 0
-            case .year: part = slot / 5
-            case .quarter: part = slot % 5
+        for (i, part) in parts.enumerated() {
+            let value: Int
+            switch part {
+            case .municipality: value = municipality
+            case .paragraph: value = paragraph
+            case .ofMunicipality(let of): value = of[municipality]
+            case .ofParagraph(let of): value = of[paragraph]
+            case .area: value = 0
+            case .year: value = slot / 5
+            case .quarter: value = slot % 5
             }
-            key = key * radices[i] + part
+            key = key * radices[i] + value
         }
         return key
     }
@@ -242,10 +278,17 @@ extension Evaluator {
     /// Returns true for the paragraph rollup, false for the municipality rollup.
     func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
         guard useRollups, scan.residual == nil else { return nil }
-        let paragraphOnly: Set<Dimension> = [.paragraph, .law, .area, .year, .quarter]
-        let municipalityOnly: Set<Dimension> = [.municipality, .region, .year, .quarter]
-        let byParagraph = scan.municipalities == nil && scan.groupBy.allSatisfy(paragraphOnly.contains)
-        let byMunicipality = scan.paragraphs == nil && scan.groupBy.allSatisfy(municipalityOnly.contains)
+        // Which base each grouped dimension reads: nil for period dimensions.
+        let bases: [Bool?] = scan.groupBy.map { dimension in
+            switch dimension.source {
+            case .municipality: false
+            case .paragraph, .area: true
+            case .year, .quarter: nil
+            case .lookup(let lookup): lookup.base == .paragraph
+            }
+        }
+        let byParagraph = scan.municipalities == nil && !bases.contains(false)
+        let byMunicipality = scan.paragraphs == nil && !bases.contains(true)
         guard byParagraph || byMunicipality else { return nil }
         let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
         // A handful of municipalities reads fewer rows through the row index.

@@ -1,15 +1,14 @@
 // Value numbering and a row index over the fact table, built once per change of
-// the store: derived dimensions (region, law, area) through lookup tables, rows
+// the store: derived dimensions (region, law, …) through lookup tables, rows
 // by year and by year × municipality, and which values each period holds.
 
 /// Dimension numbering and row index for one `OutcomeStore`.
 struct Domains: Sendable {
     let municipalities: Int
     let paragraphs: Int
-    let regionOf: [Int]
-    let regions: [String]
-    let lawOf: [Int]
-    let laws: [String]
+    /// For each lookup dimension (by name): its values in first-seen order, and the
+    /// value index of each base entry (municipality or paragraph).
+    let lookups: [String: (of: [Int], values: [String])]
     /// Areas of each paragraph, as `Area.allCases` indices.
     let areasOf: [[Int]]
     let firstYear: Int
@@ -43,11 +42,23 @@ struct Domains: Sendable {
         municipalityByName = byName
         municipalities = catalog.municipalities.count
         paragraphs = catalog.paragraphs.count
-        regions = catalog.regions
-        regionOf = catalog.municipalities.map { m in catalog.regions.firstIndex(of: m.region) ?? 0 }
-        laws = catalog.laws
-        lawOf = catalog.paragraphs.map { p in catalog.laws.firstIndex(of: p.law) ?? 0 }
-        areasOf = catalog.paragraphs.map { p in p.areas.compactMap { Area.allCases.firstIndex(of: $0) } }
+        var lookups: [String: (of: [Int], values: [String])] = [:]
+        for dimension in Schema.dimensions {
+            guard case .lookup(let lookup) = dimension.source else { continue }
+            let count = lookup.base == .municipality ? catalog.municipalities.count : catalog.paragraphs.count
+            var values: [String] = []
+            var index: [String: Int] = [:]
+            let of = (0..<count).map { entry in
+                let value = lookup.value(catalog, entry)
+                if let known = index[value] { return known }
+                index[value] = values.count
+                values.append(value)
+                return values.count - 1
+            }
+            lookups[dimension.name] = (of, values)
+        }
+        self.lookups = lookups
+        areasOf = catalog.paragraphs.map { p in p.areas.map(\.index) }
 
         let facts = store.facts
         var ranges: [Int: Range<Int>] = [:]
@@ -119,12 +130,16 @@ struct Domains: Sendable {
             .compactMap { yearRows[$0] }
     }
 
+    /// A lookup dimension's numbering.
+    func lookup(_ dimension: Dimension) -> (of: [Int], values: [String]) {
+        lookups[dimension.name] ?? ([], [])
+    }
+
     func radix(_ dimension: Dimension) -> Int {
-        switch dimension {
+        switch dimension.source {
         case .municipality: municipalities
-        case .region: regions.count
+        case .lookup: lookup(dimension).values.count
         case .paragraph: paragraphs
-        case .law: laws.count
         case .area: Area.allCases.count
         case .year: max(1, years)
         case .quarter: 5  // 0 = a whole year (yearly data), 1-4

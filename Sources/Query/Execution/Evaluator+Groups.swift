@@ -16,11 +16,11 @@ extension Evaluator {
         }
         let periods = aggregate.presentPeriods
         let values: [[Int]] = scan.groupBy.map { dimension in
-            switch dimension {
+            switch dimension.source {
             case .municipality: municipalities
-            case .region: Array(Set(municipalities.map { domains.regionOf[$0] })).sorted()
             case .paragraph: paragraphs
-            case .law: Array(Set(paragraphs.map { domains.lawOf[$0] })).sorted()
+            case .lookup(let lookup):
+                Array(Set((lookup.base == .municipality ? municipalities : paragraphs).map { domains.lookup(dimension).of[$0] })).sorted()
             case .area: (0..<Area.allCases.count).filter { area in
                     scan.areas[area] && paragraphs.contains { domains.areasOf[$0].contains(area) }
                 }
@@ -66,8 +66,9 @@ extension Evaluator {
             let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
             notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
         }
+        notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
-        if query.measures.contains(where: \.needsSideTable), missingDenominators > 0 {
+        if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
         }
         if query.measures.contains(where: \.restsOnCases) {

@@ -15,50 +15,36 @@ struct Evaluator {
         self.useRollups = useRollups
     }
 
-    /// The measure columns a query's result has, in order.
-    static func measureColumns(of query: BoundQuery) -> [Column] {
-        var columns = query.measures.map { Column($0.rawValue, .measure) }
-        if query.versusNational {
-            for measure in query.measures where measure.isPercent && measure != .rateLow && measure != .rateHigh {
-                columns.append(Column("national_\(measure.rawValue)", .measure))
-                columns.append(Column("diff_\(measure.rawValue)", .measure))
-            }
-            if query.measures.contains(.rate) { columns.append(Column("funnel", .measure)) }
-        }
-        return columns
-    }
-
     func evaluate(_ plan: Plan) -> ResultSet {
         let query = plan.query
         let main = aggregate(plan.main)
         let national = plan.national.map(aggregate)
-        let columns = query.groupBy.map { Column($0.rawValue, .dimension) } + Self.measureColumns(of: query)
+        let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
         var missingDenominators = 0
-        let sideTables = query.measures.contains(where: \.needsSideTable) ? SideTables(store) : nil
+        let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
+        let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
         for key in groupKeys(main, plan.main) {
-            var totals = main.totals[key] ?? Totals()
+            let totals = main.totals[key] ?? Totals()
             let parts = main.components(of: key)
+            var side: [String: Double] = [:]
             if let sides = sideTables {
-                (totals.population, totals.recipients) = sides.denominators(parts, query, plan.main, main, domains)
-                let needed = query.measures.filter(\.needsSideTable)
-                if needed.contains(where: { $0.needsOneArea ? totals.recipients == nil : totals.population == nil }) {
-                    missingDenominators += 1
-                }
+                side = sides.denominators(parts, query, plan.main, main, domains)
+                if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
             }
-            if let filter = query.groups, !passes(filter, totals) { continue }
+            if let filter = query.groups, !passes(filter, totals, side) { continue }
             var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals) }
+            row += query.measures.map { value(of: $0, totals, side) }
             if let national {
                 var nationalKey = 0
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     nationalKey = nationalKey * domains.radix(dimension) + parts[i]
                 }
                 let reference = national.totals[nationalKey] ?? Totals()
-                for measure in query.measures where measure.isPercent && measure != .rateLow && measure != .rateHigh {
-                    let own = value(of: measure, totals), base = value(of: measure, reference)
+                for measure in query.measures where measure.national {
+                    let own = value(of: measure, totals, side), base = value(of: measure, reference)
                     row.append(base)
                     if case .number(let a, _) = own, case .number(let b, _) = base {
                         row.append(.number(a - b, decimals: 1))
@@ -96,7 +82,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators)
-        return ResultSet(columns: columns, rows: rows, notes: notes)
+        return ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
     }
 
     /// Sort columns with direction: explicit `order by`, else what `top`/`bottom` implies.
@@ -104,14 +90,14 @@ struct Evaluator {
         var order: [(Int, Bool)] = query.order.compactMap { key, descending in
             let name: String
             switch key {
-            case .dimension(let d): name = d.rawValue
+            case .dimension(let d): name = d.name
             case .column(let c): name = c
             }
             return columns.firstIndex { $0.name == name }.map { ($0, descending) }
         }
         if let cut = query.cut {
             if order.isEmpty, let first = query.measures.first,
-                let column = columns.firstIndex(where: { $0.name == first.rawValue }) {
+                let column = columns.firstIndex(where: { $0.name == first.name }) {
                 order = [(column, true)]
             }
             if !cut.fromTop { order = order.map { ($0.0, !$0.1) } }
@@ -143,11 +129,11 @@ struct Evaluator {
         return descending ? -c : c
     }
 
-    func passes(_ filter: GroupFilter, _ totals: Totals) -> Bool {
+    func passes(_ filter: GroupFilter, _ totals: Totals, _ side: [String: Double]) -> Bool {
         switch filter {
         case .compare(let measure, let op, let target):
             let actual: Double
-            switch value(of: measure, totals) {
+            switch value(of: measure, totals, side) {
             case .integer(let i): actual = Double(i)
             case .number(let d, _): actual = d
             default: return false
@@ -160,53 +146,39 @@ struct Evaluator {
             case .greater: return actual > target
             case .greaterOrEqual: return actual >= target
             }
-        case .and(let parts): return parts.allSatisfy { passes($0, totals) }
-        case .or(let parts): return parts.contains { passes($0, totals) }
-        case .not(let inner): return !passes(inner, totals)
+        case .and(let parts): return parts.allSatisfy { passes($0, totals, side) }
+        case .or(let parts): return parts.contains { passes($0, totals, side) }
+        case .not(let inner): return !passes(inner, totals, side)
         }
     }
 
-    func value(of measure: Measure, _ t: Totals) -> Value {
-        func percent(_ part: Int, _ whole: Int) -> Value {
-            whole > 0 ? .number(100 * Double(part) / Double(whole), decimals: 1) : .missing
+    /// A measure's value for a group, computed from its spec (`Schema.measures`):
+    /// `side` holds the group's side-table figures by table id.
+    func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
+        func number(_ value: Double?) -> Value {
+            value.map { .number($0, decimals: measure.decimals) } ?? .missing
         }
-        switch measure {
-        case .rate: return percent(t.reversed, t.cases)
-        case .cases: return .integer(t.cases)
-        case .decided: return .integer(t.decided)
-        case .upheld: return .integer(t.upheld)
-        case .changed: return .integer(t.changed)
-        case .remanded: return .integer(t.remanded)
-        case .dismissed: return .integer(t.dismissed)
-        case .reversed: return .integer(t.reversed)
-        case .upheldShare: return percent(t.upheld, t.cases)
-        case .changedShare: return percent(t.changed, t.cases)
-        case .remandedShare: return percent(t.remanded, t.cases)
-        case .dismissedShare: return percent(t.dismissed, t.decided)
-        case .rateLow, .rateHigh:
-            guard let interval = Statistics.wilson(t.reversed, t.cases) else { return .missing }
-            return .number(100 * (measure == .rateLow ? interval.low : interval.high), decimals: 1)
-        case .days:
-            return t.daysWeight > 0 ? .number(t.daysSum / Double(t.daysWeight), decimals: 1) : .missing
-        case .population:
-            return t.population.map { .integer(Int($0.rounded())) } ?? .missing
-        case .decidedPer10k:
-            guard let people = t.population, people > 0 else { return .missing }
-            return .number(10_000 * Double(t.decided) / people, decimals: 1)
-        case .recipients:
-            return t.recipients.map { .integer(Int($0.rounded())) } ?? .missing
-        case .reversedPer1000Recipients:
-            guard let people = t.recipients, people > 0 else { return .missing }
-            return .number(1_000 * Double(t.reversed) / people, decimals: 1)
+        switch measure.computation {
+        case .count(let counts):
+            return .integer(t.sum(counts))
+        case .ratio(let part, let whole, let scale):
+            let denominator = t.sum(whole)
+            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator)) : .missing
+        case .sideTable(let table):
+            return side[table.id].map { .integer(Int($0.rounded())) } ?? .missing
+        case .sideRatio(let part, let table, let scale):
+            guard let people = side[table.id], people > 0 else { return .missing }
+            return number(scale * Double(t.sum(part)) / people)
+        case .statistic(let statistic):
+            return number(statistic(t))
         }
     }
 
     func dimensionValue(_ dimension: Dimension, _ index: Int) -> Value {
-        switch dimension {
+        switch dimension.source {
         case .municipality: .text(store.catalog.municipalities[index].name)
-        case .region: .text(domains.regions[index])
+        case .lookup: .text(domains.lookup(dimension).values[index])
         case .paragraph: .text(store.catalog.paragraphs[index].label)
-        case .law: .text(domains.laws[index])
         case .area: .text(Area.allCases[index].rawValue)
         case .year: .integer(domains.firstYear + index)
         case .quarter: index == 0 ? .missing : .integer(index)

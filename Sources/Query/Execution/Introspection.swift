@@ -68,11 +68,11 @@ extension Engine {
         case .measures:
             return ResultSet(
                 columns: [Column("measure", .dimension), Column("definition", .dimension)],
-                rows: Measure.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+                rows: Schema.measures.map { [.text($0.name), .text($0.definition)] })
         case .dimensions:
             return ResultSet(
                 columns: [Column("dimension", .dimension), Column("values", .dimension)],
-                rows: Dimension.allCases.map { [.text($0.rawValue), .text($0.definition)] })
+                rows: Schema.dimensions.map { [.text($0.name), .text($0.definition)] })
         case .published:
             return ResultSet(
                 columns: ["year", "area", "place"].map { Column($0, .dimension) } + [Column("rate", .measure), Column("source", .dimension)],
@@ -96,6 +96,10 @@ extension Engine {
                 rowsPer[Int(facts.dataset[i])] += 1
                 yearsPer[Int(facts.dataset[i])].insert(Int(facts.year[i]))
             }
+            for row in store.population where row.dataset < store.datasets.count {
+                rowsPer[row.dataset] += 1
+                yearsPer[row.dataset].insert(row.year)
+            }
             return ResultSet(
                 columns: ["dataset", "file", "format", "years", "rows", "kind", "checksum"].map { Column($0, .dimension) },
                 rows: store.datasets.enumerated().map { index, info in
@@ -108,7 +112,7 @@ extension Engine {
 
     func describe(_ name: Name) throws(Diagnostic) -> String {
         if let measure = Binder.measure(named: name.text) {
-            var text = "\(measure.rawValue): \(measure.definition)\n  formula: \(measure.formula)"
+            var text = "\(measure.name): \(measure.definition)\n  formula: \(measure.formula)"
             if measure.isPercent {
                 text += "\n  Over several groups (municipalities, paragraphs, years) it is the ratio of the summed counts, never a mean of rates. Empty when the denominator is 0."
             }
@@ -116,11 +120,11 @@ extension Engine {
             return text
         }
         if let dimension = Binder.dimension(named: name.text) {
-            return "\(dimension.rawValue): \(dimension.definition)"
+            return "\(dimension.name): \(dimension.definition)"
         }
         throw Diagnostic(
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
-            hint: nearest(name.text, in: Measure.allCases.map(\.rawValue) + Dimension.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+            hint: nearest(name.text, in: Schema.measures.map(\.name) + Schema.dimensions.map(\.name)).map { "did you mean '\($0)'?" }
                 ?? "describe a measure or a dimension (show measures)")
     }
 }

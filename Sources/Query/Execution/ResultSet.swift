@@ -28,11 +28,14 @@ public struct ResultSet: Sendable, Equatable {
     public var columns: [Column]
     public var rows: [[Value]]
     public var notes: [String]
+    /// What the result is about (queries only; `show` tables have none).
+    public var title: ResultTitle?
 
-    public init(columns: [Column], rows: [[Value]], notes: [String] = []) {
+    public init(columns: [Column], rows: [[Value]], notes: [String] = [], title: ResultTitle? = nil) {
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.title = title
     }
 }
 

@@ -1,35 +1,35 @@
-// Denominators from Danmarks Statistik: population per municipality and year,
-// recipients per municipality, year and area. A group's denominator is the sum
-// over the municipality-years it covers; one missing figure makes it missing.
+// Denominators from Danmarks Statistik (the side tables in `Schema.sideTables`):
+// a figure per municipality and year, and area for per-area tables. A group's
+// denominator is the sum over the municipality-years it covers; one missing
+// figure makes it missing.
 
 struct SideTables {
-    let population: [Int: Double]
-    let recipients: [Int: Double]
+    /// Figures of each table asked for, by (municipality, year, area) key.
+    let figures: [(table: SideTable, values: [Int: Double])]
 
-    init(_ store: OutcomeStore) {
-        var population: [Int: Double] = [:]
-        for row in store.population { population[Self.key(row.municipality, row.year, 0)] = row.value }
-        var recipients: [Int: Double] = [:]
-        for row in store.recipients {
-            recipients[Self.key(row.municipality, row.year, Area.allCases.firstIndex(of: row.area) ?? 0)] = row.value
+    init(_ store: OutcomeStore, tables: [SideTable]) {
+        figures = tables.map { table in
+            var values: [Int: Double] = [:]
+            for row in table.rows(store) { values[Self.key(row.municipality, row.year, row.area?.index ?? 0)] = row.value }
+            return (table, values)
         }
-        self.population = population
-        self.recipients = recipients
     }
 
     static func key(_ municipality: Int, _ year: Int, _ area: Int) -> Int {
         (municipality * 10_000 + year) * 4 + area
     }
 
-    /// Population and recipients covered by the group with key `parts`.
-    func denominators(_ parts: [Int], _ query: BoundQuery, _ scan: Scan, _ aggregate: Aggregate, _ domains: Domains) -> (Double?, Double?) {
+    /// Each table's figure covered by the group with key `parts` (absent when missing).
+    func denominators(_ parts: [Int], _ query: BoundQuery, _ scan: Scan, _ aggregate: Aggregate, _ domains: Domains) -> [String: Double] {
         var municipalities = (0..<domains.municipalities).filter { scan.municipalities?[$0] ?? true }
         var years = Array(Set(aggregate.presentPeriods.map { $0 / 4 })).sorted()
         var area = query.areas.firstIndex(of: true) ?? 0
         for (dimension, value) in zip(query.groupBy, parts) {
-            switch dimension {
+            switch dimension.source {
             case .municipality: municipalities = municipalities.filter { $0 == value }
-            case .region: municipalities = municipalities.filter { domains.regionOf[$0] == value }
+            case .lookup(let lookup) where lookup.base == .municipality:
+                let of = domains.lookup(dimension).of
+                municipalities = municipalities.filter { of[$0] == value }
             case .year: years = years.filter { $0 == domains.firstYear + value }
             case .area: area = value
             default: break
@@ -46,6 +46,29 @@ struct SideTables {
             }
             return sum
         }
-        return (total(population, area: 0), total(recipients, area: area))
+        var result: [String: Double] = [:]
+        for (table, values) in figures {
+            result[table.id] = total(values, area: table.perArea ? area : 0)
+        }
+        return result
+    }
+}
+
+extension Evaluator {
+    /// Where the population figures of a per-inhabitant result come from, and which are unconfirmed.
+    func populationNotes(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> [String] {
+        guard query.measures.contains(where: { $0.sideTable == .population }) else { return [] }
+        let years = Set(main.presentPeriods.map { $0 / 4 })
+        let rows = store.population.filter { years.contains($0.year) && (scan.municipalities?[$0.municipality] ?? true) }
+        var notes = Set(rows.map(\.dataset)).sorted().map { index in
+            let info = store.datasets[index]
+            let covered = Binder.describeYears(Array(Set(rows.filter { $0.dataset == index }.map(\.year))))
+            return "Population \(covered), 1 January: \(info.source) (\(info.path))."
+        }
+        let unconfirmed = Set(rows.filter(\.unconfirmed).map(\.year))
+        if !unconfirmed.isEmpty {
+            notes.append("Population \(Binder.describeYears(Array(unconfirmed))) is transcribed but not confirmed by an independent copy.")
+        }
+        return notes
     }
 }

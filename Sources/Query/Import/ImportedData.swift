@@ -7,11 +7,17 @@ public struct PopulationRow: Sendable, Equatable, Hashable {
     public var municipality: Int
     public var year: Int
     public var value: Double
+    /// Index into `OutcomeStore.datasets` of the table it came from.
+    public var dataset: Int
+    /// True when no independent copy confirms the figure (the shipped 2021 column).
+    public var unconfirmed: Bool
 
-    public init(municipality: Int, year: Int, value: Double) {
+    public init(municipality: Int, year: Int, value: Double, dataset: Int = 0, unconfirmed: Bool = false) {
         self.municipality = municipality
         self.year = year
         self.value = value
+        self.dataset = dataset
+        self.unconfirmed = unconfirmed
     }
 }
 

@@ -4,15 +4,9 @@
 /// Parses a Danmarkskort area name ("børnehandicap", "socialområdet generelt", "generelt").
 func parseArea(_ text: String) -> Area? {
     let folded = headerKey(text)
-    for area in Area.allCases where headerKey(area.rawValue) == folded || headerKey(area.fileName) == folded {
-        return area
-    }
-    switch folded {
-    case "socialomraadet", "serviceloven", "general", "socialomraadetgenerelt": return .general
-    case "boern", "childdisability", "boernehandicapomraadet": return .childDisability
-    case "voksne", "adultdisability", "voksenhandicapomraadet": return .adultDisability
-    default: return nil
-    }
+    return Schema.areas.first { spelling in
+        headerKey(spelling.area.rawValue) == folded || headerKey(spelling.file) == folded || spelling.imports.contains(folded)
+    }?.area
 }
 
 /// Reads a StatBank CSV into population or recipient rows.

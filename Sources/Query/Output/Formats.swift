@@ -2,7 +2,7 @@
 // values are never truncated.
 
 extension Renderer {
-    static func table(_ result: ResultSet, color: Bool, comma: Bool) -> String {
+    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool) -> String {
         let header = result.columns.map(\.name)
         let cells = result.rows.map { row in row.enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
         var widths = header.map(\.count)
@@ -25,7 +25,8 @@ extension Renderer {
             return rightAligned[i] ? space + text : text + space
         }
         let (bold, reset) = color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
-        var out = line("┌", "─", "┬", "┐")
+        var out = title.map { "\(bold)\($0)\(reset)\n" } ?? ""
+        out += line("┌", "─", "┬", "┐")
         out += "│" + header.indices.map { " \(bold)\(pad(header[$0], $0))\(reset) " }.joined(separator: "│") + "│\n"
         out += line("├", "─", "┼", "┤")
         for row in cells {
@@ -51,8 +52,8 @@ extension Renderer {
         return (n < 0 ? "-" : "") + groups.joined(separator: " ")
     }
 
-    /// CSV (RFC 4180 quoting) or TSV; notes follow as `# ` lines.
-    static func delimited(_ result: ResultSet, separator: Character, comma: Bool) -> String {
+    /// CSV (RFC 4180 quoting) or TSV; the title and the notes follow as `# ` lines.
+    static func delimited(_ result: ResultSet, title: String? = nil, separator: Character, comma: Bool) -> String {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         var out = ""
         out.reserveCapacity(64 * (result.rows.count + 1))
@@ -73,11 +74,11 @@ extension Renderer {
             }
             out += "\n"
         }
-        for note in result.notes { out += "# \(note)\n" }
+        for note in (title.map { [$0] } ?? []) + result.notes { out += "# \(note)\n" }
         return out
     }
 
-    static func json(_ result: ResultSet) -> String {
+    static func json(_ result: ResultSet, title: String? = nil) -> String {
         func quoted(_ text: String) -> String {
             var out = "\""
             for scalar in text.unicodeScalars {
@@ -109,18 +110,19 @@ extension Renderer {
         let rows = result.rows.map { row in
             "    {" + zip(result.columns, row).map { "\(quoted($0.name)): \(literal($1))" }.joined(separator: ", ") + "}"
         }
-        var out = "{\n  \"columns\": [" + result.columns.map { quoted($0.name) }.joined(separator: ", ") + "],\n"
+        var out = "{\n" + (title.map { "  \"title\": \(quoted($0)),\n" } ?? "") + "  \"columns\": [" + result.columns.map { quoted($0.name) }.joined(separator: ", ") + "],\n"
         out += "  \"rows\": [\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n") + "  ],\n"
         out += "  \"notes\": [" + result.notes.map(quoted).joined(separator: ", ") + "]\n}\n"
         return out
     }
 
-    static func markdown(_ result: ResultSet, comma: Bool) -> String {
+    static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
             result.rows.contains { if case .text = $0[i] { false } else if case .missing = $0[i] { false } else { true } }
         }
-        var out = "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        var out = title.map { "**\(escape($0))**\n\n" } ?? ""
+        out += "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
             out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"

@@ -15,10 +15,13 @@ public struct RenderOptions: Sendable, Equatable {
     /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
     /// as Danish spreadsheets expect. json always keeps the decimal point.
     public var decimalComma: Bool
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false) {
+    /// The language of titles and answers.
+    public var language: Language
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
+        self.language = language
     }
 }
 
@@ -34,12 +37,13 @@ public enum Renderer {
         switch output {
         case .table(let result):
             let comma = options.decimalComma
+            let title = result.title?.text(options.language)
             switch options.format {
-            case .table: return table(result, color: options.color, comma: comma)
-            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, separator: "\t", comma: comma)
-            case .json: return json(result)
-            case .markdown: return markdown(result, comma: comma)
+            case .table: return table(result, title: title, color: options.color, comma: comma)
+            case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, title: title, separator: "\t", comma: comma)
+            case .json: return json(result, title: title)
+            case .markdown: return markdown(result, title: title, comma: comma)
             }
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"

@@ -34,9 +34,7 @@ enum Planner {
     static func scan(_ filter: RowFilter, groupBy: [Dimension], areas: [Bool]) -> Scan {
         var scan = Scan(groupBy: groupBy, areas: areas)
         var residual: [RowFilter] = []
-        let parts: [RowFilter]
-        if case .and(let all) = filter { parts = all } else { parts = [filter] }
-        for part in parts {
+        for part in filter.conjuncts {
             switch part {
             case .all: continue
             case .municipality(let bits):

@@ -55,8 +55,8 @@ extension Binder {
         Diagnostic(
             "E203", "unknown field '\(field.text)'", at: field.range,
             hint: suggestion(
-                field.text, Dimension.allCases.map(\.rawValue) + Measure.allCases.map(\.rawValue)
-                    + Self.dimensionAliases.keys.sorted() + Self.measureAliases.keys.sorted(),
+                field.text, Schema.dimensions.map(\.name) + Schema.measures.map(\.name)
+                    + Schema.dimensionSpellings + Schema.measureSpellings,
                 listing: "dimensions and measures"))
     }
 
@@ -65,7 +65,7 @@ extension Binder {
         case .integer(let n): return Double(n)
         case .decimal(let d): return d
         default:
-            throw Diagnostic("E207", "'\(measure.rawValue)' is compared with a number, not '\(text(of: value))'", at: value.range)
+            throw Diagnostic("E207", "'\(measure.name)' is compared with a number, not '\(text(of: value))'", at: value.range)
         }
     }
 
@@ -82,21 +82,22 @@ extension Binder {
     }
 
     func rowFilter(_ dimension: Dimension, _ op: ComparisonOperator, _ value: Literal, crosswalks: inout [Crosswalk]) throws(Diagnostic) -> RowFilter {
-        switch dimension {
+        switch dimension.source {
         case .year, .quarter:
             return .period(try periodCondition(dimension, op, value))
         default:
             guard op == .equal || op == .notEqual else {
                 throw Diagnostic(
-                    "E207", "'\(op.rawValue)' does not apply to \(dimension.rawValue); use '=', '!=' or 'in'",
+                    "E207", "'\(op.rawValue)' does not apply to \(dimension.name); use '=', '!=' or 'in'",
                     at: value.range)
             }
             let filter: RowFilter
-            switch dimension {
+            switch dimension.source {
             case .municipality: filter = .municipality(mask(store.catalog.municipalities.count, [try municipality(value)]))
-            case .region: filter = .municipality(try region(value))
+            case .lookup(let lookup):
+                let allowed = try lookupMask(dimension, lookup, value)
+                filter = lookup.base == .municipality ? .municipality(allowed) : .paragraph(allowed)
             case .paragraph: filter = .paragraph(try paragraphs(value, crosswalks: &crosswalks))
-            case .law: filter = .paragraph(try law(value))
             case .area:
                 let area = try self.area(value)
                 filter = .paragraph(store.catalog.paragraphs.map { $0.areas.contains(area) })

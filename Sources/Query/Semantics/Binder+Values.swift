@@ -20,39 +20,28 @@ extension Binder {
         throw Diagnostic("E201", "unknown municipality '\(written)'", at: value.range, hint: hint ?? "see 'show municipalities'")
     }
 
-    func region(_ value: Literal) throws(Diagnostic) -> [Bool] {
+    /// The base entries (municipalities or paragraphs) whose lookup value is the one named,
+    /// e.g. the municipalities of "Region Hovedstaden" (also written "Hovedstaden").
+    func lookupMask(_ dimension: Dimension, _ lookup: Lookup, _ value: Literal) throws(Diagnostic) -> [Bool] {
         let written = text(of: value)
         let folded = foldName(written)
-        let regions = store.catalog.regions
-        let found = regions.first { foldName($0) == folded || foldName($0) == "region " + folded }
+        let (of, values) = domains.lookup(dimension)
+        let withPrefix = lookup.prefix.map { foldName($0) + folded }
+        let found = values.firstIndex { value in foldName(value) == folded || foldName(value) == withPrefix }
         guard let found else {
             throw Diagnostic(
-                "E205", "unknown region '\(written)'", at: value.range,
-                hint: suggestion(written, regions, listing: "regions"))
+                lookup.error, "unknown \(dimension.name) '\(written)'", at: value.range,
+                hint: suggestion(written, values, listing: lookup.plural))
         }
-        return store.catalog.municipalities.map { $0.region == found }
+        return of.map { $0 == found }
     }
-
-    func law(_ value: Literal) throws(Diagnostic) -> [Bool] {
-        let written = text(of: value)
-        let laws = store.catalog.laws
-        guard let found = laws.first(where: { foldName($0) == foldName(written) }) else {
-            throw Diagnostic("E211", "unknown law '\(written)'", at: value.range, hint: suggestion(written, laws, listing: "laws"))
-        }
-        return store.catalog.paragraphs.map { $0.law == found }
-    }
-
-    static let areaNames: [(String, Area)] = [
-        ("generelt", .general), ("socialområdet generelt", .general), ("socialområdet", .general), ("social", .general),
-        ("børnehandicap", .childDisability), ("voksenhandicap", .adultDisability),
-    ]
 
     func area(_ value: Literal) throws(Diagnostic) -> Area {
         let written = text(of: value)
-        if let found = Self.areaNames.first(where: { foldName($0.0) == foldName(written) }) { return found.1 }
+        if let found = Schema.area(named: written) { return found }
         throw Diagnostic(
             "E204", "unknown area '\(written)'", at: value.range,
-            hint: suggestion(written, ["generelt", "børnehandicap", "voksenhandicap"], listing: "areas"))
+            hint: suggestion(written, Schema.areas.map { $0.query[0] }, listing: "areas"))
     }
 
     // MARK: Paragraphs

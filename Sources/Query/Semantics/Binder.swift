@@ -24,6 +24,7 @@ struct Binder {
             let measure = try resolveMeasure(name)
             if !measures.contains(measure) { measures.append(measure) }
         }
+        let asked = measures.map(\.name)
         // A percentage means little without its denominator: show `cases` with it.
         if measures.contains(where: \.restsOnCases), !measures.contains(.cases) { measures.append(.cases) }
 
@@ -31,7 +32,7 @@ struct Binder {
         for name in query.groupBy {
             let dimension = try resolveDimension(name)
             if groupBy.contains(dimension) {
-                throw Diagnostic("E215", "'\(dimension.rawValue)' is grouped by twice", at: name.range)
+                throw Diagnostic("E215", "'\(dimension.name)' is grouped by twice", at: name.range)
             }
             groupBy.append(dimension)
         }
@@ -76,6 +77,7 @@ struct Binder {
             versusNational: query.versusNational != nil,
             nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
             order: [], cut: query.cut, limit: query.limit?.count, notes: notes, crosswalks: crosswalks)
+        bound.title = title(query, measures: asked, groupBy: groupBy.map(\.name), rows: bound.rows)
         try checkSideTables(bound, query)
         bound.order = try query.order.map { key throws(Diagnostic) in
             (try resolveSortKey(key.key, in: bound), key.descending)
@@ -83,23 +85,22 @@ struct Binder {
         return bound
     }
 
-    /// Population and recipient measures: the tables must be loaded, conditions must be
-    /// plain masks, and recipients need exactly one area.
+    /// Measures over side tables: the table must be loaded, conditions must be plain
+    /// masks, and a per-area table needs exactly one area.
     func checkSideTables(_ bound: BoundQuery, _ query: Query) throws(Diagnostic) {
         for name in query.measures {
-            guard let measure = Self.measure(named: name.text), measure.needsSideTable else { continue }
-            let loaded = measure.needsOneArea ? !store.recipients.isEmpty : !store.population.isEmpty
-            if !loaded {
+            guard let measure = Schema.measure(named: name.text), let table = measure.sideTable else { continue }
+            if table.rows(store).isEmpty {
                 throw Diagnostic(
-                    "E217", "'\(measure.rawValue)' needs a \(measure.needsOneArea ? "recipients" : "population") table from Danmarks Statistik, and none is loaded",
+                    "E217", "'\(measure.name)' needs a \(table.id) table from Danmarks Statistik, and none is loaded",
                     at: name.range, hint: "load one first: load \"statbank.csv\" (see docs/IMPORT.md)")
             }
-            if Planner.scan(bound.rows, groupBy: [], areas: bound.areas).residual != nil {
-                throw Diagnostic("E217", "'\(measure.rawValue)' needs conditions joined by 'and'", at: name.range)
+            if !bound.rows.conjuncts.allSatisfy(\.isMask) {
+                throw Diagnostic("E217", "'\(measure.name)' needs conditions joined by 'and'", at: name.range)
             }
-            if measure.needsOneArea, !bound.groupBy.contains(.area), bound.areas.filter({ $0 }).count != 1 {
+            if table.perArea, !bound.groupBy.contains(.area), bound.areas.filter({ $0 }).count != 1 {
                 throw Diagnostic(
-                    "E217", "'\(measure.rawValue)' needs one area: recipients are counted per area", at: name.range,
+                    "E217", "'\(measure.name)' needs one area: \(table.id) are counted per area", at: name.range,
                     hint: "add 'where area = børnehandicap' or group 'by area'")
             }
         }
@@ -122,38 +123,20 @@ struct Binder {
 
     // MARK: Names
 
-    static let measureAliases: [String: Measure] = [
-        "omgørelsesprocent": .rate, "realitetsbehandlede": .cases, "afgjorte": .decided,
-        "stadfæstet": .upheld, "ændret": .changed, "hjemvist": .remanded, "afvist": .dismissed,
-        "omgjorte": .reversed, "sagsbehandlingstid": .days,
-    ]
-    static let dimensionAliases: [String: Dimension] = [
-        "kommune": .municipality, "paragraf": .paragraph, "lovgrundlag": .paragraph, "lov": .law,
-        "område": .area, "år": .year, "kvartal": .quarter,
-    ]
+    static func measure(named text: String) -> Measure? { Schema.measure(named: text) }
 
-    /// Measures and dimensions by folded name and alias, built once.
-    static let measuresByName: [String: Measure] = Dictionary(
-        Measure.allCases.map { (foldName($0.rawValue), $0) } + measureAliases.map { (foldName($0.key), $0.value) },
-        uniquingKeysWith: { first, _ in first })
-    static let dimensionsByName: [String: Dimension] = Dictionary(
-        Dimension.allCases.map { (foldName($0.rawValue), $0) } + dimensionAliases.map { (foldName($0.key), $0.value) },
-        uniquingKeysWith: { first, _ in first })
-
-    static func measure(named text: String) -> Measure? { measuresByName[foldName(text)] }
-
-    static func dimension(named text: String) -> Dimension? { dimensionsByName[foldName(text)] }
+    static func dimension(named text: String) -> Dimension? { Schema.dimension(named: text) }
 
     func resolveMeasure(_ name: Name) throws(Diagnostic) -> Measure {
         if let measure = Self.measure(named: name.text) { return measure }
         if let dimension = Self.dimension(named: name.text) {
             throw Diagnostic(
                 "E200", "'\(name.text)' is a dimension, not a measure", at: name.range,
-                hint: "group by it: e.g. 'rate by \(dimension.rawValue)'")
+                hint: "group by it: e.g. 'rate by \(dimension.name)'")
         }
         throw Diagnostic(
             "E200", "unknown measure '\(name.text)'", at: name.range,
-            hint: suggestion(name.text, Measure.allCases.map(\.rawValue), listing: "measures"))
+            hint: suggestion(name.text, Schema.measures.map(\.name), listing: "measures"))
     }
 
     func resolveDimension(_ name: Name) throws(Diagnostic) -> Dimension {
@@ -161,11 +144,11 @@ struct Binder {
         if Self.measure(named: name.text) != nil {
             throw Diagnostic(
                 "E203", "'\(name.text)' is a measure; 'by' takes a dimension", at: name.range,
-                hint: "dimensions: " + Dimension.allCases.map(\.rawValue).joined(separator: ", "))
+                hint: "dimensions: " + Schema.dimensions.map(\.name).joined(separator: ", "))
         }
         throw Diagnostic(
             "E203", "unknown dimension '\(name.text)'", at: name.range,
-            hint: suggestion(name.text, Dimension.allCases.map(\.rawValue), listing: "dimensions"))
+            hint: suggestion(name.text, Schema.dimensions.map(\.name), listing: "dimensions"))
     }
 
     /// "did you mean 'x'?" or a list of what is available.
@@ -178,13 +161,13 @@ struct Binder {
         if let dimension = Self.dimension(named: name.text), query.groupBy.contains(dimension) {
             return .dimension(dimension)
         }
-        let columns = Evaluator.measureColumns(of: query).map(\.name)
+        let columns = query.measureColumns.map(\.name)
         let folded = foldName(name.text)
-        if let measure = Self.measure(named: name.text), columns.contains(measure.rawValue) {
-            return .column(measure.rawValue)
+        if let measure = Self.measure(named: name.text), columns.contains(measure.name) {
+            return .column(measure.name)
         }
         if let column = columns.first(where: { foldName($0) == folded }) { return .column(column) }
-        let available = query.groupBy.map(\.rawValue) + columns
+        let available = query.groupBy.map(\.name) + columns
         throw Diagnostic(
             "E209", "cannot order by '\(name.text)': it is not a column of the result", at: name.range,
             hint: suggestion(name.text, available, listing: "columns"))

@@ -16,6 +16,22 @@ indirect enum RowFilter: Sendable, Equatable {
     case not(RowFilter)
 }
 
+extension RowFilter {
+    /// The parts of a top-level `and` (the filter itself otherwise).
+    var conjuncts: [RowFilter] {
+        if case .and(let all) = self { return all }
+        return [self]
+    }
+
+    /// True for a single mask over one dimension (or no condition).
+    var isMask: Bool {
+        switch self {
+        case .all, .municipality, .paragraph, .period: true
+        default: false
+        }
+    }
+}
+
 /// Allowed (year, quarter) pairs over the years `firstYear ..< firstYear + bits.count / 4`.
 struct PeriodMask: Sendable, Equatable {
     var firstYear: Int
@@ -84,6 +100,22 @@ struct BoundQuery: Sendable, Equatable {
     var notes: [String]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
+    /// What the result is about, restated from the query.
+    var title: ResultTitle?
+
+    /// The measure columns the result has, in order: the measures, then under `vs national`
+    /// national_* and diff_* for each measure compared nationally, and the funnel verdict.
+    var measureColumns: [Column] {
+        var columns = measures.map { Column($0.name, .measure) }
+        if versusNational {
+            for measure in measures where measure.national {
+                columns.append(Column("national_\(measure.name)", .measure))
+                columns.append(Column("diff_\(measure.name)", .measure))
+            }
+            if measures.contains(.rate) { columns.append(Column("funnel", .measure)) }
+        }
+        return columns
+    }
 
     static func == (lhs: BoundQuery, rhs: BoundQuery) -> Bool {
         lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows

@@ -5,7 +5,7 @@ extension Parser {
     /// expr := and_expr {'or' and_expr}
     mutating func parseExpression() throws(Diagnostic) -> Expr {
         var operands = [try parseAnd()]
-        while continuesWith("or") {
+        while continuesWith(.or) {
             operands.append(try parseAnd())
         }
         return Parser.balanced(operands, Expr.or)
@@ -14,7 +14,7 @@ extension Parser {
     /// and_expr := not_expr {'and' not_expr}
     private mutating func parseAnd() throws(Diagnostic) -> Expr {
         var operands = [try parseNot()]
-        while continuesWith("and") {
+        while continuesWith(.and) {
             operands.append(try parseNot())
         }
         return Parser.balanced(operands, Expr.and)
@@ -44,7 +44,7 @@ extension Parser {
     private mutating func parseNot() throws(Diagnostic) -> Expr {
         skipNewlines()
         let token = current
-        guard isWord(token, "not") else { return try parsePrimary() }
+        guard isKeyword(token, .not) else { return try parsePrimary() }
         try enterNesting(at: token)
         defer { depth -= 1 }
         advance()
@@ -71,12 +71,12 @@ extension Parser {
         advance()
         skipNewlines()
         let next = current
-        if isWord(next, "not") || isWord(next, "in") {
-            let negated = isWord(next, "not")
+        if isKeyword(next, .not) || isKeyword(next, .in) {
+            let negated = isKeyword(next, .not)
             advance()
             if negated {
                 skipNewlines()
-                guard isWord(current, "in") else { throw expected("'in' after 'not'", found: current) }
+                guard isKeyword(current, .in) else { throw expected("'in' after 'not'", found: current) }
                 advance()
             }
             let values = try parseValueList()
@@ -131,8 +131,8 @@ extension Parser {
 
     /// After a complete operand: consumes `keyword` (`and`/`or`) if it comes next,
     /// also at the start of the next line.
-    private mutating func continuesWith(_ keyword: String) -> Bool {
-        guard isWord(nextSignificant, keyword) else { return false }
+    private mutating func continuesWith(_ keyword: Keyword) -> Bool {
+        guard isKeyword(nextSignificant, keyword) else { return false }
         skipNewlines()
         advance()
         return true

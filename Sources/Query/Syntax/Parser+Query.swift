@@ -47,74 +47,75 @@ extension Parser {
     }
 
     /// E112 when a clause that may appear once comes again (time clauses may repeat).
-    private func checkDuplicate(_ keyword: String, _ token: Token, _ seen: inout [String: Token]) throws(Diagnostic) {
+    private func checkDuplicate(_ keyword: Keyword, _ token: Token, _ seen: inout [String: Token]) throws(Diagnostic) {
         let group: String
         switch keyword {
-        case "year", "years", "since", "quarter", "quarters": return
-        case "top", "bottom": group = "cut"
-        default: group = keyword
+        case .year, .years, .since, .quarter, .quarters: return
+        case .top, .bottom: group = "cut"
+        default: group = keyword.rawValue
         }
         guard let earlier = seen[group] else {
             seen[group] = token
             return
         }
-        let first = clauseKeyword(earlier) ?? keyword
+        let (first, again) = (spelled(earlier), spelled(token))
         let hint: String? = switch keyword {
-        case "where": "combine conditions with 'and' / 'or'"
-        case "by": "list several dimensions after one 'by': by municipality, year"
-        case "order": "list several keys after one 'order by': order by rate desc, municipality"
-        case "top", "bottom": "use either 'top' or 'bottom', once"
+        case .where: "combine conditions with 'and' / 'or'"
+        case .by: "list several dimensions after one 'by': by municipality, year"
+        case .order: "list several keys after one 'order by': order by rate desc, municipality"
+        case .top, .bottom: "use either 'top' or 'bottom', once"
         default: nil
         }
-        let message = first == keyword ? "'\(keyword)' given twice" : "'\(keyword)' given after '\(first)'"
+        let message = clauseKeyword(earlier) == keyword ? "'\(again)' given twice" : "'\(again)' given after '\(first)'"
         throw Diagnostic("E112", message, at: token.range, hint: hint)
     }
 
     /// clause := 'by' … | 'where' expr | time clause | 'vs' 'national' | 'order' 'by' … | 'top' N | …
-    private mutating func parseClause(_ keyword: String, _ token: Token, into query: inout Query) throws(Diagnostic) {
+    private mutating func parseClause(_ keyword: Keyword, _ token: Token, into query: inout Query) throws(Diagnostic) {
+        let word = spelled(token)
         switch keyword {
-        case "by":
+        case .by:
             query.groupBy.append(try expectName("a dimension after 'by'", hint: "e.g. by municipality, paragraph"))
             while current.kind == .symbol(",") {
                 advance()
                 query.groupBy.append(try expectName("a dimension after ','"))
             }
-        case "where":
+        case .where:
             query.filter = try parseExpression()
-        case "year", "years":
-            let spans = try parseTimeSpans(after: keyword, quarters: false)
+        case .year, .years:
+            let spans = try parseTimeSpans(after: word, quarters: false)
             query.time.append(.years(spans, range: token.range.union(lastRange)))
-        case "quarter", "quarters":
-            let spans = try parseTimeSpans(after: keyword, quarters: true)
+        case .quarter, .quarters:
+            let spans = try parseTimeSpans(after: word, quarters: true)
             query.time.append(.quarters(spans, range: token.range.union(lastRange)))
-        case "since":
-            let value = try parseTimeValue(after: keyword, quarters: false)
+        case .since:
+            let value = try parseTimeValue(after: word, quarters: false)
             query.time.append(.since(value, range: token.range.union(value.range)))
-        case "vs":
+        case .vs:
             skipNewlines()
-            guard isWord(current, "national") else {
-                throw expected("'national' after 'vs'", found: current)
+            guard isKeyword(current, .national) else {
+                throw expected("'national' after '\(word)'", found: current)
             }
             advance()
             query.versusNational = token.range.union(lastRange)
-        case "order":
+        case .order:
             skipNewlines()
-            guard isWord(current, "by") else { throw expected("'by' after 'order'", found: current) }
+            guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
             advance()
             repeat {
                 let key = try expectName("a column to order by", hint: "e.g. order by rate desc")
                 var descending = false
-                if isWord(current, "desc") || isWord(current, "asc") {
-                    descending = isWord(current, "desc")
+                if isKeyword(current, .desc) || isKeyword(current, .asc) {
+                    descending = isKeyword(current, .desc)
                     advance()
                 }
                 query.order.append(OrderKey(key: key, descending: descending))
             } while consumeComma()
-        case "top", "bottom":
-            let count = try parseCount(after: keyword)
-            query.cut = Cut(fromTop: keyword == "top", count: count, range: token.range.union(lastRange))
-        default:  // "limit"
-            let count = try parseCount(after: keyword)
+        case .top, .bottom:
+            let count = try parseCount(after: word)
+            query.cut = Cut(fromTop: keyword == .top, count: count, range: token.range.union(lastRange))
+        default:  // limit
+            let count = try parseCount(after: word)
             query.limit = Limit(count: count, range: token.range.union(lastRange))
         }
     }
@@ -181,7 +182,7 @@ extension Parser {
             return expected(what, found: token)
         }
         var hint: String?
-        let candidates = Parser.clauseKeywords + (query.filter == nil ? [] : ["and", "or"])
+        let candidates = Parser.clauseKeywords + (query.filter == nil ? [] : Keyword.and.spellings + Keyword.or.spellings)
         let afterOnlyMeasure = query.measures.count == 1 && position >= 1
             && tokens[position - 1].range == query.measures[0].range
         let lower = word.lowercased()

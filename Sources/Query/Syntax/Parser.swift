@@ -4,11 +4,10 @@
 
 /// Parses dkq query text.
 struct Parser {
-    /// Words that start a clause after the measures.
-    static let clauseKeywords = ["by", "where", "year", "years", "since", "quarter", "quarters",
-                                 "vs", "order", "top", "bottom", "limit"]
-    /// Words that start a statement other than a query.
-    static let commandKeywords = ["show", "describe", "load", "check"]
+    /// Spellings of the words that start a clause after the measures (from `Schema.keywords`).
+    static let clauseKeywords = Keyword.clauses.flatMap(\.spellings)
+    /// Spellings of the words that start a statement other than a query.
+    static let commandKeywords = Keyword.commands.flatMap(\.spellings)
     /// Parentheses and `not` may nest at most this deep (E113).
     static let maximumDepth = 256
 
@@ -90,13 +89,13 @@ struct Parser {
                            hint: "a statement starts with measures (rate by municipality) or show, describe, load, check")
         }
         let kind: Statement.Kind
-        if isWord(first, "show") {
+        if isKeyword(first, .show) {
             advance()
             kind = .show(try expectName("what to show (municipalities, paragraphs, areas, years, measures, …)"))
-        } else if isWord(first, "describe") {
+        } else if isKeyword(first, .describe) {
             advance()
             kind = .describe(try expectName("a measure to describe"))
-        } else if isWord(first, "load") {
+        } else if isKeyword(first, .load) {
             advance()
             skipNewlines()
             let token = current
@@ -106,7 +105,7 @@ struct Parser {
             default: throw expected("a file name in quotes", found: token, hint: "e.g. load \"data.csv\"")
             }
             advance()
-        } else if isWord(first, "check") {
+        } else if isKeyword(first, .check) {
             advance()
             kind = .check
         } else {
@@ -174,33 +173,53 @@ extension Parser {
         let tokens = Lexer.scan(line).tokens
         let parser = Parser(tokens: tokens, source: Array(line.utf8))
         guard let first = tokens.first(where: { $0.kind != .newline }), first.kind != .end else { return nil }
-        return parser.clauseKeyword(first) != nil || parser.isWord(first, "and") || parser.isWord(first, "or")
+        return parser.clauseKeyword(first) != nil || parser.isKeyword(first, .and) || parser.isKeyword(first, .or)
     }
 
     /// At a newline: true when the next line continues the statement (it starts
     /// with a clause keyword, `and` or `or`).
     func continuesAfterNewline() -> Bool {
         let next = nextSignificant
-        return clauseKeyword(next) != nil || isWord(next, "and") || isWord(next, "or")
+        return clauseKeyword(next) != nil || isKeyword(next, .and) || isKeyword(next, .or)
     }
 
     /// True for a word that can begin a statement (not a clause keyword, `and`, `or`).
     func startsStatement(_ token: Token) -> Bool {
         guard case .word = token.kind else { return false }
-        return clauseKeyword(token) == nil && !isWord(token, "and") && !isWord(token, "or")
+        return clauseKeyword(token) == nil && !isKeyword(token, .and) && !isKeyword(token, .or)
     }
 
-    /// True when `token` is the word `keyword` (given in lower case), ignoring case.
-    func isWord(_ token: Token, _ keyword: String) -> Bool {
-        guard case .word(let text) = token.kind, text.utf8.count == keyword.utf8.count else { return false }
-        return zip(text.utf8, keyword.utf8).allSatisfy { $0 | 0x20 == $1 }
+    /// The keyword `token` spells, in any of its spellings (`Schema.keywords`), folding case.
+    func keyword(_ token: Token) -> Keyword? {
+        guard case .word(let text) = token.kind, text.utf8.count <= Parser.longestKeyword else { return nil }
+        // Fast path for ASCII words: compare bytes, folding ASCII case.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for (keyword, spelling) in Parser.asciiSpellings where spelling.count == text.utf8.count {
+                if zip(text.utf8, spelling).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) { return keyword }
+            }
+            return nil
+        }
+        return Schema.keyword(spelled: text)
     }
 
-    /// The clause keyword `token` spells (lower case), if any.
-    func clauseKeyword(_ token: Token) -> String? {
-        guard case .word(let text) = token.kind, text.utf8.count <= 8 else { return nil }
-        return Parser.clauseKeywords.first { isWord(token, $0) }
+    /// Every keyword spelling that folds to ASCII (`år` as `aar`), as bytes.
+    static let asciiSpellings: [(Keyword, [UInt8])] = Schema.keywords.flatMap { entry in
+        entry.spellings.map(foldName).filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { (entry.keyword, Array($0.utf8)) }
     }
+
+    /// True when `token` spells `keyword`.
+    func isKeyword(_ token: Token, _ keyword: Keyword) -> Bool { self.keyword(token) == keyword }
+
+    /// The clause keyword `token` spells, if any.
+    func clauseKeyword(_ token: Token) -> Keyword? {
+        keyword(token).flatMap { Keyword.clauses.contains($0) ? $0 : nil }
+    }
+
+    /// No keyword spelling is longer (in UTF-8 bytes, after folding ae/oe/aa): longer words are never keywords.
+    static let longestKeyword = Schema.keywords.flatMap(\.spellings).map { $0.utf8.count * 2 }.max() ?? 0
+
+    /// How the user wrote a keyword token, in lower case (for messages).
+    func spelled(_ token: Token) -> String { text(token).lowercased() }
 
     /// A word (after skipping newlines), as a `Name`.
     mutating func expectName(_ what: String, hint: String? = nil) throws(Diagnostic) -> Name {

@@ -1,0 +1,206 @@
+// The language's vocabulary as data: keywords with every spelling, measures as
+// specs, dimensions, the Danmarkskort areas with every spelling, side tables.
+// Every stage (lexer, parser, binder, evaluator, help, describe, completion, docs
+// test) reads this catalogue; adding a word is one entry here plus a golden test.
+
+/// The catalogue.
+public enum Schema {
+    // MARK: Keywords
+
+    /// Every keyword with its spellings (the first is the canonical English one) and
+    /// an example. A spelling may be several words (`fordelt på`); case is folded fully.
+    public static let keywords: [(keyword: Keyword, spellings: [String], example: String)] = [
+        (.by, ["by"], "rate by municipality, paragraph"),
+        (.where, ["where"], "rate where municipality = Aarhus"),
+        (.year, ["year"], "rate by municipality year 2021"),
+        (.years, ["years"], "rate by year years 2019..2023"),
+        (.since, ["since"], "rate by year since 2020"),
+        (.quarter, ["quarter"], "rate year 2021 quarter 3"),
+        (.quarters, ["quarters"], "rate by quarter quarters 1..2"),
+        (.vs, ["vs"], "rate by municipality vs national"),
+        (.national, ["national"], "upheld_share by region vs national"),
+        (.order, ["order"], "rate by municipality order by rate desc"),
+        (.asc, ["asc"], "rate by municipality order by municipality asc"),
+        (.desc, ["desc"], "rate by municipality order by rate desc"),
+        (.top, ["top"], "rate by municipality top 10"),
+        (.bottom, ["bottom"], "rate by municipality bottom 5"),
+        (.limit, ["limit"], "cases by paragraph limit 20"),
+        (.and, ["and"], "rate where region = \"Region Hovedstaden\" and cases >= 10"),
+        (.or, ["or"], "rate where municipality = Aarhus or municipality = Odense"),
+        (.not, ["not"], "rate where not (paragraph = § 83)"),
+        (.in, ["in"], "rate by municipality where municipality in (Aarhus, Odense, \"Høje-Taastrup\")"),
+        (.show, ["show"], "show paragraphs"),
+        (.describe, ["describe"], "describe upheld_share"),
+        (.load, ["load"], "load \"data/ankestyrelsen.csv\""),
+        (.check, ["check"], "check"),
+    ]
+
+    // MARK: Measures
+
+    /// Every measure, in the order help and `show measures` list them.
+    public static let measures: [Measure] = [
+        Measure(
+            "rate", spellings: ["omgørelsesprocent"], unit: .percent,
+            .ratio(of: [.changed, .remanded], over: [.upheld, .changed, .remanded], scale: 100),
+            definition: "omgørelsesprocent: share of cases decided on the merits that Ankestyrelsen reversed (changed or remanded)",
+            formula: "100 × (changed + remanded) / (upheld + changed + remanded)", national: true),
+        Measure(
+            "cases", spellings: ["realitetsbehandlede"], unit: .count, .count([.upheld, .changed, .remanded]),
+            definition: "realitetsbehandlede: complaints decided on the merits (upheld + changed + remanded)",
+            formula: "upheld + changed + remanded"),
+        Measure(
+            "decided", spellings: ["afgjorte"], unit: .count, .count([.upheld, .changed, .remanded, .dismissed]),
+            definition: "afgjorte: all decided complaints, dismissed included (cases + dismissed)",
+            formula: "upheld + changed + remanded + dismissed"),
+        Measure(
+            "upheld", spellings: ["stadfæstet"], unit: .count, .count([.upheld]),
+            definition: "stadfæstet: the municipality's decision was upheld", formula: "sum of upheld"),
+        Measure(
+            "changed", spellings: ["ændret"], unit: .count, .count([.changed]),
+            definition: "ændret/ophævet: the decision was changed or annulled", formula: "sum of changed"),
+        Measure(
+            "remanded", spellings: ["hjemvist"], unit: .count, .count([.remanded]),
+            definition: "hjemvist: the decision was sent back to the municipality for a new decision", formula: "sum of remanded"),
+        Measure(
+            "dismissed", spellings: ["afvist"], unit: .count, .count([.dismissed]),
+            definition: "afvist/henvist: not tried on the merits (dismissed, referred or lapsed)", formula: "sum of dismissed"),
+        Measure(
+            "reversed", spellings: ["omgjorte"], unit: .count, .count([.changed, .remanded]),
+            definition: "omgjorte: changed + remanded", formula: "changed + remanded"),
+        Measure(
+            "upheld_share", unit: .percent, .ratio(of: [.upheld], over: [.upheld, .changed, .remanded], scale: 100),
+            definition: "share of cases upheld", formula: "100 × upheld / cases", national: true),
+        Measure(
+            "changed_share", unit: .percent, .ratio(of: [.changed], over: [.upheld, .changed, .remanded], scale: 100),
+            definition: "share of cases changed or annulled", formula: "100 × changed / cases", national: true),
+        Measure(
+            "remanded_share", unit: .percent, .ratio(of: [.remanded], over: [.upheld, .changed, .remanded], scale: 100),
+            definition: "share of cases remanded", formula: "100 × remanded / cases", national: true),
+        Measure(
+            "dismissed_share", unit: .percent,
+            .ratio(of: [.dismissed], over: [.upheld, .changed, .remanded, .dismissed], scale: 100),
+            definition: "share of decided complaints dismissed or referred", formula: "100 × dismissed / decided",
+            national: true, restsOnCases: false),
+        Measure(
+            "rate_low", unit: .percent,
+            .statistic { t in Statistics.wilson(t.reversed, t.cases).map { 100 * $0.low } },
+            definition: "lower end of the 95 % Wilson score interval for rate",
+            formula: "Wilson: (2k + z² ∓ z·√(z² + 4k(1 − k/n))) / (2(n + z²)), k = reversed, n = cases, z = 1.96"),
+        Measure(
+            "rate_high", unit: .percent,
+            .statistic { t in Statistics.wilson(t.reversed, t.cases).map { 100 * $0.high } },
+            definition: "upper end of the 95 % Wilson score interval for rate",
+            formula: "Wilson: (2k + z² ∓ z·√(z² + 4k(1 − k/n))) / (2(n + z²)), k = reversed, n = cases, z = 1.96"),
+        Measure(
+            "days", spellings: ["sagsbehandlingstid"], unit: .days, decimals: 1,
+            .statistic { t in t.daysWeight > 0 ? t.daysSum / Double(t.daysWeight) : nil },
+            definition: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints",
+            formula: "Σ(days × decided) / Σ decided, over rows where days is known"),
+        Measure(
+            "population", unit: .people, .sideTable(.population),
+            definition: "inhabitants on 1 January (Danmarks Statistik FOLK1A, shipped), summed over the municipalities and years covered",
+            formula: "Σ population over (municipality, year) covered"),
+        Measure(
+            "decided_per_10k", unit: .perCapita, decimals: 1,
+            .sideRatio(of: [.upheld, .changed, .remanded, .dismissed], over: .population, scale: 10_000),
+            definition: "decided complaints per 10,000 inhabitants (Ankestyrelsen's 'afsluttede sager pr. 10.000 indbyggere')",
+            formula: "10000 × decided / population"),
+        Measure(
+            "recipients", unit: .people, .sideTable(.recipients),
+            definition: "citizens receiving services in the area (Danmarks Statistik), summed; needs a loaded recipients table",
+            formula: "Σ recipients over (municipality, year) covered, for one area"),
+        Measure(
+            "reversed_per_1000_recipients", unit: .perCapita, decimals: 1,
+            .sideRatio(of: [.changed, .remanded], over: .recipients, scale: 1_000),
+            definition: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served",
+            formula: "1000 × reversed / recipients"),
+    ]
+
+    // MARK: Dimensions
+
+    /// Every dimension, in the order help and `show dimensions` list them.
+    public static let dimensions: [Dimension] = [
+        Dimension(
+            "municipality", spellings: ["kommune"], .municipality, geographic: true,
+            definition: "one of the 98 municipalities: by name (Aarhus), Ankestyrelsen's spelling (Århus), full name (\"Aarhus Kommune\") or code (751)"),
+        Dimension(
+            "region", .lookup(Lookup(
+                base: .municipality, error: "E205", plural: "regions", prefix: "Region ",
+                value: { catalog, index in catalog.municipalities[index].region })),
+            geographic: true,
+            definition: "one of the five regions, e.g. \"Region Hovedstaden\" or Hovedstaden"),
+        Dimension(
+            "paragraph", spellings: ["paragraf", "lovgrundlag"], .paragraph,
+            definition: "a paragraph-level lovgrundlag: by section (83, §83, \"§§ 95-96\"), label or code (\"1.14\")"),
+        Dimension(
+            "law", spellings: ["lov"], .lookup(Lookup(
+                base: .paragraph, error: "E211", plural: "laws", prefix: nil,
+                value: { catalog, index in catalog.paragraphs[index].law })),
+            definition: "the law: Serviceloven, or Barnets lov (children's provisions from 2024)"),
+        Dimension(
+            "area", spellings: ["område"], .area,
+            definition: "a Danmarkskort area: generelt (socialområdet generelt), børnehandicap, voksenhandicap"),
+        Dimension("year", spellings: ["år"], .year, definition: "the data year, e.g. 2021"),
+        Dimension("quarter", spellings: ["kvartal"], .quarter, definition: "the quarter of the year, 1-4"),
+    ]
+
+    // MARK: Areas
+
+    /// The three Danmarkskort areas with every spelling: the name shown, the name in
+    /// data files, what a query accepts, StatBank/comments headers, the published
+    /// reference files' key.
+    public static let areas: [AreaSpelling] = [
+        AreaSpelling(
+            .general, file: "generelt", query: ["generelt", "socialområdet generelt", "socialområdet", "social"],
+            imports: ["socialomraadet", "serviceloven", "general", "socialomraadetgenerelt"], published: "socialomraadet_generelt"),
+        AreaSpelling(
+            .childDisability, file: "børnehandicap", query: ["børnehandicap"],
+            imports: ["boern", "childdisability", "boernehandicapomraadet"], published: "boernehandicap"),
+        AreaSpelling(
+            .adultDisability, file: "voksenhandicap", query: ["voksenhandicap"],
+            imports: ["voksne", "adultdisability", "voksenhandicapomraadet"], published: "voksenhandicap"),
+    ]
+
+    // MARK: Side tables
+
+    /// Tables from Danmarks Statistik that some measures divide by, by id.
+    public static let sideTables: [SideTable] = [.population, .recipients]
+}
+
+/// The three Danmarkskort maps (spellings in `Schema.areas`).
+public enum Area: String, Sendable, Equatable, CaseIterable {
+    case general = "socialområdet generelt"
+    case childDisability = "børnehandicap"
+    case adultDisability = "voksenhandicap"
+
+    /// The short name used in files and accepted in queries ("generelt", "børnehandicap", …).
+    public var fileName: String { spelling.file }
+
+    /// This area's entry in `Schema.areas`.
+    public var spelling: AreaSpelling { Schema.areas.first { $0.area == self }! }
+
+    /// Its position in `Area.allCases` (areas are numbered so in masks and keys).
+    var index: Int { Area.allCases.firstIndex(of: self)! }
+}
+
+extension SideTable {
+    public static let population = SideTable(
+        "population", perArea: false, rows: { store in store.population.map { ($0.municipality, $0.year, nil, $0.value) } })
+    public static let recipients = SideTable(
+        "recipients", perArea: true, rows: { store in store.recipients.map { ($0.municipality, $0.year, $0.area, $0.value) } })
+}
+
+extension Measure {
+    static let rate = Schema.measure("rate")
+    static let cases = Schema.measure("cases")
+}
+
+extension Dimension {
+    public static let municipality = Schema.dimension("municipality")
+    public static let region = Schema.dimension("region")
+    public static let paragraph = Schema.dimension("paragraph")
+    public static let law = Schema.dimension("law")
+    public static let area = Schema.dimension("area")
+    public static let year = Schema.dimension("year")
+    public static let quarter = Schema.dimension("quarter")
+}

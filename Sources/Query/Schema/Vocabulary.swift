@@ -1,0 +1,212 @@
+// The shapes of the catalogue's entries (Schema.swift holds the entries): keywords,
+// measures as specs the evaluator computes, dimensions, area spellings, side tables,
+// and the lookups by any spelling.
+
+/// A word of the language's grammar. Its spellings are in `Schema.keywords`.
+public enum Keyword: String, Sendable, Equatable, CaseIterable {
+    case by, `where`, year, years, since, quarter, quarters, vs, national, order, asc, desc
+    case top, bottom, limit, and, or, not, `in`
+    case show, describe, load, check
+
+    /// Keywords that start a clause after the measures.
+    static let clauses: [Keyword] = [.by, .where, .year, .years, .since, .quarter, .quarters, .vs, .order, .top, .bottom, .limit]
+    /// Keywords that start a statement other than a query.
+    static let commands: [Keyword] = [.show, .describe, .load, .check]
+
+    /// Every spelling, canonical first.
+    public var spellings: [String] { Schema.keywords.first { $0.keyword == self }!.spellings }
+}
+
+/// The counts every fact row holds; measures are built from their sums.
+public enum Count: String, Sendable, Equatable, CaseIterable {
+    case upheld, changed, remanded, dismissed
+}
+
+/// A measure's unit, which decides how it is shown and compared.
+public enum MeasureUnit: String, Sendable, Equatable {
+    case count, percent, days, people, perCapita
+}
+
+/// How a measure is computed from a group's summed counts.
+enum Computation: Sendable {
+    /// The sum of some counts.
+    case count([Count])
+    /// `scale × Σ numerator / Σ denominator`, missing when the denominator is 0.
+    case ratio(of: [Count], over: [Count], scale: Double)
+    /// The side table's figure summed over the group.
+    case sideTable(SideTable)
+    /// `scale × Σ counts / side table`, missing when the side figure is missing or 0.
+    case sideRatio(of: [Count], over: SideTable, scale: Double)
+    /// Any function of the summed counts (nil: missing).
+    case statistic(@Sendable (Totals) -> Double?)
+}
+
+/// A measure: its name and spellings, what it means, and how it is computed.
+public struct Measure: Sendable, Hashable, CustomStringConvertible {
+    /// The canonical name, also the result column's header.
+    public let name: String
+    /// Other spellings a query accepts (Danish names).
+    public let spellings: [String]
+    public let unit: MeasureUnit
+    public let decimals: Int
+    let computation: Computation
+    /// One line: what it means.
+    public let definition: String
+    /// The formula over summed counts.
+    public let formula: String
+    /// Compared with the national figure under `vs national` (national_*, diff_* columns).
+    public let national: Bool
+    /// Uncertain when `cases` is small: `cases` is shown with it and small counts noted.
+    public let restsOnCases: Bool
+
+    init(
+        _ name: String, spellings: [String] = [], unit: MeasureUnit, decimals: Int? = nil, _ computation: Computation,
+        definition: String, formula: String, national: Bool = false, restsOnCases: Bool? = nil
+    ) {
+        self.name = name
+        self.spellings = spellings
+        self.unit = unit
+        self.decimals = decimals ?? (unit == .percent ? 1 : 0)
+        self.computation = computation
+        self.definition = definition
+        self.formula = formula
+        self.national = national
+        self.restsOnCases = restsOnCases ?? (unit == .percent)
+    }
+
+    public var description: String { name }
+    public var isPercent: Bool { unit == .percent }
+
+    /// The side table it divides by or sums, if any.
+    public var sideTable: SideTable? {
+        switch computation {
+        case .sideTable(let table), .sideRatio(_, let table, _): table
+        default: nil
+        }
+    }
+
+    public static func == (a: Measure, b: Measure) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+/// A dimension derived from a fact column through the catalog (region of a municipality, law of a paragraph).
+public struct Lookup: Sendable {
+    public enum Base: Sendable { case municipality, paragraph }
+    public let base: Base
+    /// Error code for an unknown value.
+    public let error: String
+    /// The plural in hints ("regions").
+    public let plural: String
+    /// A prefix a value may be written without ("Region " for "Hovedstaden").
+    public let prefix: String?
+    /// The value of the base entry at an index.
+    public let value: @Sendable (Catalog, Int) -> String
+
+    public init(base: Base, error: String, plural: String, prefix: String?, value: @escaping @Sendable (Catalog, Int) -> String) {
+        self.base = base
+        self.error = error
+        self.plural = plural
+        self.prefix = prefix
+        self.value = value
+    }
+}
+
+/// A dimension of the outcome data: a fact column, a lookup from one, areas, or time.
+public struct Dimension: Sendable, Hashable, CustomStringConvertible {
+    public enum Source: Sendable {
+        case municipality, paragraph, area, year, quarter
+        case lookup(Lookup)
+    }
+
+    public let name: String
+    public let spellings: [String]
+    public let source: Source
+    /// Describes where: dropped for the national comparison.
+    public let isGeographic: Bool
+    /// One line: what its values are.
+    public let definition: String
+
+    public init(_ name: String, spellings: [String] = [], _ source: Source, geographic: Bool = false, definition: String) {
+        self.name = name
+        self.spellings = spellings
+        self.source = source
+        self.isGeographic = geographic
+        self.definition = definition
+    }
+
+    public var description: String { name }
+    public static func == (a: Dimension, b: Dimension) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+/// Every spelling of one Danmarkskort area.
+public struct AreaSpelling: Sendable {
+    public let area: Area
+    /// The short name in data files and results of `show paragraphs`.
+    public let file: String
+    /// What a query accepts (the first is suggested).
+    public let query: [String]
+    /// Further header spellings in StatBank and comments files (folded, no spaces).
+    public let imports: [String]
+    /// The key in the published reference files.
+    public let published: String
+
+    public init(_ area: Area, file: String, query: [String], imports: [String], published: String) {
+        self.area = area
+        self.file = file
+        self.query = query
+        self.imports = imports
+        self.published = published
+    }
+}
+
+/// A table from Danmarks Statistik that measures divide by: a figure per
+/// municipality and year (and area when `perArea`).
+public struct SideTable: Sendable, Hashable {
+    public let id: String
+    public let perArea: Bool
+    let rows: @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]
+
+    init(_ id: String, perArea: Bool, rows: @escaping @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]) {
+        self.id = id
+        self.perArea = perArea
+        self.rows = rows
+    }
+
+    public static func == (a: SideTable, b: SideTable) -> Bool { a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+// MARK: Lookups by spelling
+
+extension Schema {
+    /// Measures and dimensions by folded name and spelling, built once.
+    static let measuresByName: [String: Measure] = Dictionary(
+        measures.map { (foldName($0.name), $0) } + measures.flatMap { m in m.spellings.map { (foldName($0), m) } },
+        uniquingKeysWith: { first, _ in first })
+    static let dimensionsByName: [String: Dimension] = Dictionary(
+        dimensions.map { (foldName($0.name), $0) } + dimensions.flatMap { d in d.spellings.map { (foldName($0), d) } },
+        uniquingKeysWith: { first, _ in first })
+    /// Keywords by folded spelling.
+    static let keywordsBySpelling: [String: Keyword] = Dictionary(
+        keywords.flatMap { entry in entry.spellings.map { (foldName($0), entry.keyword) } },
+        uniquingKeysWith: { first, _ in first })
+
+    public static func measure(named text: String) -> Measure? { measuresByName[foldName(text)] }
+    public static func dimension(named text: String) -> Dimension? { dimensionsByName[foldName(text)] }
+    public static func keyword(spelled text: String) -> Keyword? { keywordsBySpelling[foldName(text)] }
+
+    /// The measure or dimension with this canonical name (catalogue constants).
+    static func measure(_ name: String) -> Measure { measures.first { $0.name == name }! }
+    static func dimension(_ name: String) -> Dimension { dimensions.first { $0.name == name }! }
+
+    /// The area a query value names.
+    static func area(named text: String) -> Area? {
+        let folded = foldName(text)
+        return areas.first { $0.query.contains { foldName($0) == folded } }?.area
+    }
+
+    /// Every other spelling of measures and dimensions, sorted (for hints).
+    static var dimensionSpellings: [String] { dimensions.flatMap(\.spellings).sorted() }
+    static var measureSpellings: [String] { measures.flatMap(\.spellings).sorted() }
+}
