@@ -101,7 +101,7 @@ enum Fixture {
 
     @Test func versusNationalDropsOnlyGeography() throws {
         let result = try #require(Fixture.table("rate by municipality where municipality = Aarhus and paragraph = 41 year 2021 vs national"))
-        #expect(result.columns.map(\.name) == ["municipality", "rate", "cases", "national_rate", "diff_rate", "funnel"])
+        #expect(result.columns.map(\.name) == ["municipality", "rate", "cases", "national_rate", "diff_rate", "verdict"])
         let own = 100.0 * 24 / 129, national = 100.0 * 34 / 149
         #expect(result.rows == [[.text("Aarhus"), .number(own, decimals: 1), .integer(129), .number(national, decimals: 1),
                                  .number(own - national, decimals: 1), .text("within")]])
@@ -171,7 +171,7 @@ enum Fixture {
     }
 
     @Test(arguments: [
-        Case(line: "ra", expected: ["rate", "rate_low", "rate_high"]),
+        Case(line: "ra", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
         Case(line: "rate by mun", expected: ["municipality"]),
         Case(line: "rate by paragraph where municipality = Aar", expected: ["Aarhus"]),
         Case(line: "rate where municipality = l", expected: ["Læsø"]),
@@ -185,7 +185,7 @@ enum Fixture {
         Case(line: "show mu", expected: ["municipalities"]),
         Case(line: "rate vs n", expected: ["national"]),
         Case(line: "rate year 202", expected: ["2021", "2023", "2024"]),
-        Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high"]),
+        Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
     ])
     func completes(_ c: Case) {
         let engine = Fixture.engine

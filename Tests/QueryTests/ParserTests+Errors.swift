@@ -36,7 +36,7 @@ extension ParserTests {
                         "expected a quarter (1-4) or a period (2021Q3) after '..', found 'x'", 17, 18),
         SyntaxErrorCase("rate since \"2020\"", "E110",
                         "expected a year (2021) or a period (2021Q3) after 'since', found '\"2020\"'", 11, 17),
-        SyntaxErrorCase("rate vs regional", "E110", "expected 'national' after 'vs', found 'regional'", 8, 16),
+        SyntaxErrorCase("rate vs regional", "E110", "expected 'national' or a year after 'vs', found 'regional'", 8, 16, hint: "e.g. vs national, vs 2021"),
         SyntaxErrorCase("rate order rate", "E110", "expected 'by' after 'order', found 'rate'", 11, 15),
         SyntaxErrorCase("rate top x", "E110", "expected a number after 'top', found 'x'", 9, 10, hint: "e.g. top 10"),
         SyntaxErrorCase("rate limit 2.5", "E110", "expected a number after 'limit', found '2.5'", 11, 14,

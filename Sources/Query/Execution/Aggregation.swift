@@ -8,6 +8,10 @@ struct Totals: Sendable, Equatable {
     var daysSum = 0.0
     var daysWeight = 0
     var rows = 0
+    /// The prior fitted on all rows of the result (for rate_shrunk) and the reversals expected
+    /// from national paragraph rates (for std_ratio), when those measures are asked for.
+    var prior: BetaPrior?
+    var expected: Double?
 
     var cases: Int { upheld + changed + remanded }
     var reversed: Int { changed + remanded }

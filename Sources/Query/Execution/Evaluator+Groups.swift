@@ -45,7 +45,8 @@ extension Evaluator {
         return keys
     }
 
-    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int) -> [String] {
+    func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
+                comparisonNotes: [String] = []) -> [String] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
             let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
@@ -82,12 +83,14 @@ extension Evaluator {
             }
         }
         if plan.national != nil {
-            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points; funnel = exact binomial test against the national rate.")
+            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points.")
             let present = main.presentMunicipalities.filter { $0 }.count
             if present < domains.municipalities {
                 notes.append("The data for these years covers \(present) of \(domains.municipalities) municipalities: national_* is their total, not the whole country's.")
             }
         }
+        notes += rollingNotes(query, main)
+        notes += comparisonNotes
         if shown < total {
             if let cut = query.cut {
                 notes.append("\(cut.fromTop ? "Top" : "Bottom") \(shown) of \(total) rows.")

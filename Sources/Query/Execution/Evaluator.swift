@@ -15,46 +15,106 @@ struct Evaluator {
         self.useRollups = useRollups
     }
 
+    /// One group of the result with what it is compared with.
+    struct Entry {
+        var parts: [Int]
+        var totals: Totals
+        var side: [String: Double]
+        var reference: Totals?
+        var then: Totals?
+        var stratum = 0
+    }
+
     func evaluate(_ plan: Plan) -> ResultSet {
         let query = plan.query
-        let main = aggregate(plan.main)
-        let national = plan.national.map(aggregate)
+        var main = aggregate(plan.main)
+        var national = plan.national.map(aggregate)
+        var then = plan.then.map(aggregate)
+        var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
+        if let years = query.rolling, let y = query.groupBy.firstIndex(of: .year) {
+            main.totals = Self.pool(main.totals, radices: main.radices, yearIndex: y, years: years)
+            expected = expected.map { Self.pool($0, radices: main.radices, yearIndex: y, years: years) }
+            if let n = national, let ny = plan.national?.groupBy.firstIndex(of: .year) {
+                national?.totals = Self.pool(n.totals, radices: n.radices, yearIndex: ny, years: years)
+            }
+        }
         let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
 
-        var rows: [[Value]] = []
-        var casesOfRow: [Int] = []
+        var entries: [Entry] = []
         var missingDenominators = 0
         let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
         let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
-        for key in groupKeys(main, plan.main) {
-            let totals = main.totals[key] ?? Totals()
+        var keys = groupKeys(main, plan.main)
+        if query.rolling != nil, let y = query.groupBy.firstIndex(of: .year) {
+            let shown = Set(query.rollingYears.map { $0 - domains.firstYear })
+            keys = keys.filter { shown.contains(main.components(of: $0)[y]) }
+        }
+        for key in keys {
+            var totals = main.totals[key] ?? Totals()
             let parts = main.components(of: key)
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
                 if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
             }
+            if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
-            var row = zip(query.groupBy, parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals, side) }
+            var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
             if let national {
-                var nationalKey = 0
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
-                    nationalKey = nationalKey * domains.radix(dimension) + parts[i]
+                    entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
                 }
-                let reference = national.totals[nationalKey] ?? Totals()
+                entry.reference = national.totals[entry.stratum] ?? Totals()
+            }
+            entries.append(entry)
+        }
+
+        var fairNotes: [String] = []
+        if query.measures.contains(where: \.dependsOnAllRows) {
+            let prior = Shrinkage.fit(entries.map { ($0.totals.reversed, $0.totals.cases) })
+            for i in entries.indices { entries[i].totals.prior = prior }
+            fairNotes += Self.shrinkageNotes(prior)
+        }
+        var verdicts = [String?](repeating: nil, count: entries.count)
+        if national != nil, query.measures.contains(.rate) {
+            let units = entries.map { e in
+                let base = e.reference ?? Totals()
+                return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
+                                  target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
+            }
+            let funnels = query.groupBy.contains(where: \.isGeographic)
+            let summary: FunnelSummary
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
+        }
+        if let then {
+            fairNotes += changeNotes(query, entries, then)
+            fairNotes += describeSources(then).map { "then_*: " + $0 }
+        }
+        if expected != nil {
+            fairNotes.append("expected = cases per paragraph × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected, 95 % interval by Byar's approximation to the exact Poisson interval.")
+        }
+
+        var rows: [[Value]] = []
+        var casesOfRow: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            let totals = entry.totals
+            var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
+            row += query.measures.map { value(of: $0, totals, entry.side) }
+            if let reference = entry.reference {
                 for measure in query.measures where measure.national {
-                    let own = value(of: measure, totals, side), base = value(of: measure, reference)
+                    let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
                     row.append(base)
-                    if case .number(let a, _) = own, case .number(let b, _) = base {
-                        row.append(.number(a - b, decimals: 1))
-                    } else {
-                        row.append(.missing)
-                    }
+                    row.append(Self.difference(own, base))
                 }
+                if query.measures.contains(.rate) { row.append(verdicts[index].map(Value.text) ?? .missing) }
+            }
+            if let before = entry.then {
+                let changing = query.measures.filter(\.showsChange)
+                row += changing.map { value(of: $0, before) }
+                row += changing.map { Self.difference(value(of: $0, totals, entry.side), value(of: $0, before)) }
                 if query.measures.contains(.rate) {
-                    let p0 = reference.cases > 0 ? Double(reference.reversed) / Double(reference.cases) : 0
-                    row.append(Statistics.funnel(totals.reversed, totals.cases, national: p0).map(Value.text) ?? .missing)
+                    row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
                 }
             }
             rows.append(row)
@@ -77,12 +137,22 @@ struct Evaluator {
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
+        let cutNotes = rankingNotes(query, columns: columns, order: order, rows: rows, cases: casesOfRow, shown: shown)
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
-                           missingDenominators: missingDenominators)
-        return ResultSet(columns: columns, rows: rows, notes: notes, title: query.title)
+                           missingDenominators: missingDenominators, comparisonNotes: fairNotes)
+        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
+    }
+
+    /// a − b for two numbers (percentage points for rates, counts for counts); else missing.
+    static func difference(_ a: Value, _ b: Value) -> Value {
+        switch (a, b) {
+        case (.number(let x, let d), .number(let y, _)): .number(x - y, decimals: d)
+        case (.integer(let x), .integer(let y)): .integer(x - y)
+        default: .missing
+        }
     }
 
     /// Sort columns with direction: explicit `order by`, else what `top`/`bottom` implies.

@@ -113,7 +113,9 @@ extension Engine {
     func describe(_ name: Name) throws(Diagnostic) -> String {
         if let measure = Binder.measure(named: name.text) {
             var text = "\(measure.name): \(measure.definition)\n  formula: \(measure.formula)"
-            if measure.isPercent {
+            if let method = ComparisonColumns.method(of: measure) {
+                text += "\n" + method
+            } else if measure.isPercent {
                 text += "\n  Over several groups (municipalities, paragraphs, years) it is the ratio of the summed counts, never a mean of rates. Empty when the denominator is 0."
             }
             text += "\n  source: Ankestyrelsen, \"Afgørelsestyper og omgørelsesprocent\" (ast.dk); counts from the loaded datasets (show datasets)."
@@ -122,6 +124,7 @@ extension Engine {
         if let dimension = Binder.dimension(named: name.text) {
             return "\(dimension.name): \(dimension.definition)"
         }
+        if let text = ComparisonColumns.describe(name.text) { return text }
         throw Diagnostic(
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
             hint: nearest(name.text, in: Schema.measures.map(\.name) + Schema.dimensions.map(\.name)).map { "did you mean '\($0)'?" }

@@ -1,5 +1,5 @@
-// Statistics for small counts: Wilson score intervals and exact binomial
-// funnel limits (Spiegelhalter 2005) against the national rate.
+// Statistics for small counts: Wilson score intervals and exact binomial tails
+// (the verdicts of `vs national` are in Dispersion.swift).
 
 
 #if canImport(Glibc)
@@ -17,18 +17,6 @@ enum Statistics {
         let spread = z * (z2 + 4 * k * (1 - k / n)).squareRoot()
         let denominator = 2 * (n + z2)
         return (max(0, (centre - spread) / denominator), min(1, (centre + spread) / denominator))
-    }
-
-    /// Where k of n lies in the funnel around the national proportion p0, by exact binomial tails.
-    static func funnel(_ k: Int, _ n: Int, national p0: Double) -> String? {
-        guard n > 0, p0 > 0, p0 < 1 else { return nil }
-        let upper = binomialTail(atLeast: k, n, p0)
-        let lower = binomialTail(atMost: k, n, p0)
-        if upper < 0.001 { return "above 99.8%" }
-        if upper < 0.025 { return "above 95%" }
-        if lower < 0.001 { return "below 99.8%" }
-        if lower < 0.025 { return "below 95%" }
-        return "within"
     }
 
     /// P(X ≥ k) for X ~ Binomial(n, p).

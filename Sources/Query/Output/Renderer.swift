@@ -35,7 +35,8 @@ public enum Renderer {
         firstLine: Int = 1, options: RenderOptions = RenderOptions()
     ) -> String {
         switch output {
-        case .table(let result):
+        case .table(var result):
+            if options.language == .da { result = Funnel.inDanish(result) }
             let comma = options.decimalComma
             let title = result.title?.text(options.language)
             switch options.format {

@@ -30,6 +30,9 @@ public struct ResultTitle: Sendable, Equatable {
     /// `top N` (count, true) or `bottom N` (count, false).
     public var cut: Int?
     public var cutFromTop: Bool
+    /// `vs 2021`: the other period as written; `rolling N`: the years pooled per row.
+    public var versusPeriod: String?
+    public var rolling: Int?
 
     public init(measures: [String], groupBy: [String] = [], filters: [Filter] = [], periods: [Int] = [],
                 versusNational: Bool = false, cut: Int? = nil, cutFromTop: Bool = true) {
@@ -66,6 +69,8 @@ public struct ResultTitle: Sendable, Equatable {
         }
         if let period = Self.describe(periods, language) { parts.append(period) }
         if versusNational { parts.append(da ? "sammenlignet med landsplan" : "compared with the whole country") }
+        if let versusPeriod { parts.append((da ? "sammenlignet med " : "compared with ") + versusPeriod) }
+        if let rolling { parts.append(da ? "\(rolling) år lagt sammen" : "\(rolling) years pooled") }
         if let cut { parts.append((cutFromTop ? "top " : (da ? "bund " : "bottom ")) + String(cut)) }
         let text = parts.joined(separator: ", ")
         return text.prefix(1).uppercased() + text.dropFirst()
@@ -105,6 +110,13 @@ public struct ResultTitle: Sendable, Equatable {
         "decided_per_10k": ("decided complaints per 10,000 inhabitants", "afgjorte sager pr. 10.000 indbyggere"),
         "recipients": ("recipients of services", "modtagere af ydelser"),
         "reversed_per_1000_recipients": ("reversed decisions per 1,000 recipients", "omgjorte afgørelser pr. 1.000 modtagere"),
+        "rate_shrunk": ("shrunk reversal rate", "krympet omgørelsesprocent"),
+        "rate_shrunk_low": ("lower 95 % bound of the shrunk rate", "nedre 95 %-grænse for den krympede procent"),
+        "rate_shrunk_high": ("upper 95 % bound of the shrunk rate", "øvre 95 %-grænse for den krympede procent"),
+        "expected": ("expected reversals", "forventede omgørelser"),
+        "std_ratio": ("standardised reversal ratio", "standardiseret omgørelsesratio"),
+        "std_ratio_low": ("lower 95 % bound of the standardised ratio", "nedre 95 %-grænse for den standardiserede ratio"),
+        "std_ratio_high": ("upper 95 % bound of the standardised ratio", "øvre 95 %-grænse for den standardiserede ratio"),
     ]
 
     static func label(_ measure: String, _ language: Language) -> String {

@@ -20,6 +20,8 @@ struct Plan: Sendable, Equatable {
     var main: Scan
     /// The same filter without municipality/region conditions, grouped without them.
     var national: Scan?
+    /// `vs YEAR`: the same groups in the other period.
+    var then: Scan?
 }
 
 enum Planner {
@@ -28,7 +30,8 @@ enum Planner {
         let national = query.versusNational
             ? scan(query.nationalRows, groupBy: query.groupBy.filter { !$0.isGeographic }, areas: query.areas)
             : nil
-        return Plan(query: query, main: main, national: national)
+        let then = query.thenRows.map { scan($0, groupBy: query.groupBy, areas: query.areas) }
+        return Plan(query: query, main: main, national: national, then: then)
     }
 
     static func scan(_ filter: RowFilter, groupBy: [Dimension], areas: [Bool]) -> Scan {

@@ -19,6 +19,10 @@ public enum Schema {
         (.quarters, ["quarters"], "rate by quarter quarters 1..2"),
         (.vs, ["vs"], "rate by municipality vs national"),
         (.national, ["national"], "upheld_share by region vs national"),
+        (.exact, ["exact"], "rate by municipality vs national exact"),
+        (.fdr, ["fdr"], "rate by municipality vs national fdr"),
+        (.rolling, ["rolling"], "rate by municipality year 2022 rolling 3"),
+        (.over, ["over"], "rate by municipality year 2022 over 3 years"),
         (.order, ["order"], "rate by municipality order by rate desc"),
         (.asc, ["asc"], "rate by municipality order by municipality asc"),
         (.desc, ["desc"], "rate by municipality order by rate desc"),
@@ -114,6 +118,41 @@ public enum Schema {
             .sideRatio(of: [.changed, .remanded], over: .recipients, scale: 1_000),
             definition: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served",
             formula: "1000 × reversed / recipients"),
+        Measure(
+            "rate_shrunk", unit: .percent,
+            .statistic { t in t.cases > 0 ? t.prior.map { 100 * $0.posterior(t.reversed, t.cases).mean } : nil },
+            definition: "rate pulled towards the average of the rows compared, the more the fewer its cases (empirical Bayes): for ranking",
+            formula: "100 × (α + reversed) / (α + β + cases), Beta(α, β) fitted by maximum likelihood (beta-binomial) to the rows' reversed and cases",
+            context: .prior),
+        Measure(
+            "rate_shrunk_low", unit: .percent,
+            .statistic { t in t.cases > 0 ? t.prior.map { 100 * $0.posterior(t.reversed, t.cases).low } : nil },
+            definition: "lower end of the 95 % credible interval for rate_shrunk",
+            formula: "100 × the 2.5 % quantile of Beta(α + reversed, β + cases − reversed)", context: .prior),
+        Measure(
+            "rate_shrunk_high", unit: .percent,
+            .statistic { t in t.cases > 0 ? t.prior.map { 100 * $0.posterior(t.reversed, t.cases).high } : nil },
+            definition: "upper end of the 95 % credible interval for rate_shrunk",
+            formula: "100 × the 97.5 % quantile of Beta(α + reversed, β + cases − reversed)", context: .prior),
+        Measure(
+            "expected", unit: .count, decimals: 1, .statistic { t in t.expected },
+            definition: "reversals expected from the group's cases per paragraph at each paragraph's national rate",
+            formula: "Σ over paragraphs of cases × national rate of the paragraph", context: .expected),
+        Measure(
+            "std_ratio", unit: .count, decimals: 2,
+            .statistic { t in t.expected.flatMap { $0 > 0 ? Double(t.reversed) / $0 : nil } },
+            definition: "standardised ratio reversed / expected: 1 = as the national paragraph rates predict for this case mix",
+            formula: "reversed / expected", context: .expected),
+        Measure(
+            "std_ratio_low", unit: .count, decimals: 2,
+            .statistic { t in t.expected.flatMap { $0 > 0 ? Standardisation.byar(t.reversed).low / $0 : nil } },
+            definition: "lower end of the 95 % interval for std_ratio (Byar's approximation to the exact Poisson interval)",
+            formula: "O(1 − 1/(9O) − 1.96/(3√O))³ / expected, O = reversed", context: .expected),
+        Measure(
+            "std_ratio_high", unit: .count, decimals: 2,
+            .statistic { t in t.expected.flatMap { $0 > 0 ? Standardisation.byar(t.reversed).high / $0 : nil } },
+            definition: "upper end of the 95 % interval for std_ratio (Byar's approximation to the exact Poisson interval)",
+            formula: "(O + 1)(1 − 1/(9(O + 1)) + 1.96/(3√(O + 1)))³ / expected, O = reversed", context: .expected),
     ]
 
     // MARK: Dimensions
@@ -193,6 +232,13 @@ extension SideTable {
 extension Measure {
     static let rate = Schema.measure("rate")
     static let cases = Schema.measure("cases")
+
+    /// Depends on all the rows compared (the fitted prior), so it cannot be a condition on groups.
+    var dependsOnAllRows: Bool { context == .prior }
+    /// Needs the national rate of each paragraph (case-mix standardisation).
+    var needsExpected: Bool { context == .expected }
+    /// Shown as then_* and change_* under `vs YEAR` (not intervals or fitted measures).
+    var showsChange: Bool { context == nil && name != "rate_low" && name != "rate_high" }
 }
 
 extension Dimension {

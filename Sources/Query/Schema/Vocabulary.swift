@@ -6,10 +6,11 @@
 public enum Keyword: String, Sendable, Equatable, CaseIterable {
     case by, `where`, year, years, since, quarter, quarters, vs, national, order, asc, desc
     case top, bottom, limit, and, or, not, `in`
+    case exact, fdr, rolling, over
     case show, describe, load, check
 
     /// Keywords that start a clause after the measures.
-    static let clauses: [Keyword] = [.by, .where, .year, .years, .since, .quarter, .quarters, .vs, .order, .top, .bottom, .limit]
+    static let clauses: [Keyword] = [.by, .where, .year, .years, .since, .quarter, .quarters, .vs, .order, .top, .bottom, .limit, .rolling, .over]
     /// Keywords that start a statement other than a query.
     static let commands: [Keyword] = [.show, .describe, .load, .check]
 
@@ -41,6 +42,14 @@ enum Computation: Sendable {
     case statistic(@Sendable (Totals) -> Double?)
 }
 
+/// What a measure needs beyond its group's counts.
+enum MeasureContext: Sendable, Equatable {
+    /// `Totals.prior`, fitted on all the rows compared (rate_shrunk).
+    case prior
+    /// `Totals.expected`, from the national rate of each paragraph (std_ratio).
+    case expected
+}
+
 /// A measure: its name and spellings, what it means, and how it is computed.
 public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// The canonical name, also the result column's header.
@@ -58,11 +67,16 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     public let national: Bool
     /// Uncertain when `cases` is small: `cases` is shown with it and small counts noted.
     public let restsOnCases: Bool
+    /// What beyond its own counts it needs: a prior fitted on all rows compared, or the
+    /// reversals expected from national paragraph rates (set in `Totals` before it is computed).
+    let context: MeasureContext?
 
     init(
         _ name: String, spellings: [String] = [], unit: MeasureUnit, decimals: Int? = nil, _ computation: Computation,
-        definition: String, formula: String, national: Bool = false, restsOnCases: Bool? = nil
+        definition: String, formula: String, national: Bool = false, restsOnCases: Bool? = nil,
+        context: MeasureContext? = nil
     ) {
+        self.context = context
         self.name = name
         self.spellings = spellings
         self.unit = unit

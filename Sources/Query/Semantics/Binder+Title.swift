@@ -8,9 +8,14 @@ extension Binder {
         for conjunct in conjuncts(query.filter) {
             if let filter = titleFilter(conjunct) { filters.append(filter) }
         }
-        return ResultTitle(
+        var title = ResultTitle(
             measures: measures, groupBy: groupBy, filters: filters, periods: chosenPeriods(rows),
             versusNational: query.versusNational != nil, cut: query.cut?.count, cutFromTop: query.cut?.fromTop ?? true)
+        title.versusPeriod = query.versusPeriod.map { spans in
+            spans.map { text(of: $0.from) + ($0.to.map { "–" + text(of: $0) } ?? "") }.joined(separator: ", ")
+        }
+        title.rolling = query.rolling?.count
+        return title
     }
 
     /// nil for conditions on time alone (the period says them).

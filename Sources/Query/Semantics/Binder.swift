@@ -44,11 +44,13 @@ struct Binder {
         var geographic: [Bool] = []
         var areaConditions: [[Bool]] = []
         var mentionsTime = false
+        var timeOnly: [Bool] = []
         for conjunct in conjuncts(query.filter) {
             let bound = try bindCondition(conjunct, crosswalks: &crosswalks)
             switch bound {
             case .rows(let filter, let fields):
                 rowConditions.append(filter)
+                timeOnly.append(fields.allSatisfy { $0 == .year || $0 == .quarter })
                 geographic.append(fields.contains(where: \.isGeographic))
                 mentionsTime = mentionsTime || fields.contains(.year) || fields.contains(.quarter)
                 if fields == [.area], let areas = areaMask(conjunct) { areaConditions.append(areas) }
@@ -59,13 +61,27 @@ struct Binder {
         for clause in query.time {
             rowConditions.append(.period(try bindTime(clause)))
             geographic.append(false)
+            timeOnly.append(true)
             mentionsTime = true
         }
         if !mentionsTime, !groupBy.contains(.year), let latest = years.last {
             rowConditions.append(.period(periodMask { year, _ in year == latest }))
             geographic.append(false)
+            timeOnly.append(true)
             notes.append("Year \(latest), the latest in the data (choose others with 'year').")
         }
+        for name in query.measures {
+            if let measure = Schema.measure(named: name.text), measure.needsExpected, years.isEmpty {
+                throw Diagnostic("E200", "'\(measure.name)' needs outcome data", at: name.range)
+            }
+        }
+        if let filter = query.filter {
+            try checkGroupConditions(filter)
+        }
+        let comparison = try bindComparison(query, groupBy: groupBy, rowConditions: rowConditions, timeOnly: timeOnly)
+        let pooled = try bindRolling(query, groupBy: groupBy, rowConditions: rowConditions)
+        let unpooled = rowConditions
+        rowConditions = pooled.conditions
 
         var areas = [Bool](repeating: true, count: Area.allCases.count)
         for mask in areaConditions { areas = zip(areas, mask).map { $0 && $1 } }
@@ -76,8 +92,13 @@ struct Binder {
             groups: groupConditions.isEmpty ? nil : (groupConditions.count == 1 ? groupConditions[0] : .and(groupConditions)),
             versusNational: query.versusNational != nil,
             nationalRows: Self.conjunction(zip(rowConditions, geographic).filter { !$0.1 }.map(\.0)),
-            order: [], cut: query.cut, limit: query.limit?.count, notes: notes, crosswalks: crosswalks)
-        bound.title = title(query, measures: asked, groupBy: groupBy.map(\.name), rows: bound.rows)
+            order: [], cut: query.cut, limit: query.limit?.count, notes: notes, crosswalks: crosswalks,
+            exact: query.versusExact, fdr: query.versusFDR,
+            thenRows: comparison.map { Self.conjunction(pooled.widen($0.rows)) }, thenName: comparison?.then, nowName: comparison?.now,
+            rolling: query.rolling?.count, rollingYears: pooled.years)
+        // By year, a pooled row is named by its own year, not by the years pooled into it.
+        let titled = groupBy.contains(.year) ? Self.conjunction(unpooled) : bound.rows
+        bound.title = title(query, measures: asked, groupBy: groupBy.map(\.name), rows: titled)
         try checkSideTables(bound, query)
         bound.order = try query.order.map { key throws(Diagnostic) in
             (try resolveSortKey(key.key, in: bound), key.descending)

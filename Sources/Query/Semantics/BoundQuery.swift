@@ -100,11 +100,22 @@ struct BoundQuery: Sendable, Equatable {
     var notes: [String]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
+    /// `vs national exact` / `vs national fdr`.
+    var exact = false
+    var fdr = false
+    /// `vs 2021`: `rows` with the time conditions replaced by the other period, and that period's name.
+    var thenRows: RowFilter?
+    var thenName: String?
+    var nowName: String?
+    /// `rolling N`: years pooled per row, and the years whose rows are shown (before pooling widened them).
+    var rolling: Int?
+    var rollingYears: [Int] = []
     /// What the result is about, restated from the query.
     var title: ResultTitle?
 
     /// The measure columns the result has, in order: the measures, then under `vs national`
-    /// national_* and diff_* for each measure compared nationally, and the funnel verdict.
+    /// national_* and diff_* for each measure compared nationally, and the verdict; under `vs YEAR`
+    /// then_* and change_* and the change verdict.
     var measureColumns: [Column] {
         var columns = measures.map { Column($0.name, .measure) }
         if versusNational {
@@ -112,7 +123,13 @@ struct BoundQuery: Sendable, Equatable {
                 columns.append(Column("national_\(measure.name)", .measure))
                 columns.append(Column("diff_\(measure.name)", .measure))
             }
-            if measures.contains(.rate) { columns.append(Column("funnel", .measure)) }
+            if measures.contains(.rate) { columns.append(Column("verdict", .measure)) }
+        }
+        if thenRows != nil {
+            let changing = measures.filter(\.showsChange)
+            columns += changing.map { Column("then_\($0.name)", .measure) }
+            columns += changing.map { Column("change_\($0.name)", .measure) }
+            if measures.contains(.rate) { columns.append(Column("change", .measure)) }
         }
         return columns
     }
@@ -121,7 +138,8 @@ struct BoundQuery: Sendable, Equatable {
         lhs.measures == rhs.measures && lhs.groupBy == rhs.groupBy && lhs.rows == rhs.rows
             && lhs.areas == rhs.areas && lhs.groups == rhs.groups && lhs.versusNational == rhs.versusNational
             && lhs.nationalRows == rhs.nationalRows && lhs.cut == rhs.cut && lhs.limit == rhs.limit
-            && lhs.notes == rhs.notes && lhs.crosswalks == rhs.crosswalks && lhs.order.map(\.key) == rhs.order.map(\.key)
+            && lhs.notes == rhs.notes && lhs.crosswalks == rhs.crosswalks && lhs.exact == rhs.exact && lhs.fdr == rhs.fdr
+            && lhs.thenRows == rhs.thenRows && lhs.rolling == rhs.rolling && lhs.rollingYears == rhs.rollingYears && lhs.order.map(\.key) == rhs.order.map(\.key)
             && lhs.order.map(\.descending) == rhs.order.map(\.descending)
     }
 }

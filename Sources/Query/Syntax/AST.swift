@@ -66,6 +66,14 @@ public struct Query: Sendable, Equatable {
     public var time: [TimeClause] = []
     /// Range of `vs national` when present.
     public var versusNational: SourceRange?
+    /// `vs national exact`: the exact binomial verdict; `vs national fdr`: Benjamini-Hochberg.
+    public var versusExact = false
+    public var versusFDR = false
+    /// `vs 2021` / `vs 2019..2020`: the period each row is compared with, and its range.
+    public var versusPeriod: [TimeSpan]?
+    public var versusPeriodRange: SourceRange?
+    /// `rolling 3` / `over 3 years`: each year pooled with the years before it.
+    public var rolling: Limit?
     public var order: [OrderKey] = []
     public var cut: Cut?
     public var limit: Limit?

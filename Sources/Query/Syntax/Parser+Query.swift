@@ -52,6 +52,7 @@ extension Parser {
         switch keyword {
         case .year, .years, .since, .quarter, .quarters: return
         case .top, .bottom: group = "cut"
+        case .rolling, .over: group = "rolling"
         default: group = keyword.rawValue
         }
         guard let earlier = seen[group] else {
@@ -93,11 +94,34 @@ extension Parser {
             query.time.append(.since(value, range: token.range.union(value.range)))
         case .vs:
             skipNewlines()
+            switch current.kind {
+            case .integer, .period:
+                query.versusPeriod = try parseTimeSpans(after: word, quarters: false)
+                query.versusPeriodRange = token.range.union(lastRange)
+                return
+            default: break
+            }
             guard isKeyword(current, .national) else {
-                throw expected("'national' after '\(word)'", found: current)
+                throw expected("'national' or a year after '\(word)'", found: current, hint: "e.g. vs national, vs 2021")
             }
             advance()
+            while isKeyword(current, .exact) || isKeyword(current, .fdr) {
+                if isKeyword(current, .exact) { query.versusExact = true } else { query.versusFDR = true }
+                advance()
+            }
             query.versusNational = token.range.union(lastRange)
+        case .rolling, .over:
+            let count = try parseCount(after: word)
+            if keyword == .over {
+                guard isKeyword(current, .years) || isKeyword(current, .year) else {
+                    throw expected("'years' after '\(word) \(count)'", found: current, hint: "e.g. over 3 years")
+                }
+                advance()
+            }
+            guard count >= 1, count <= 20 else {
+                throw Diagnostic("E115", "pool 1 to 20 years, not \(count)", at: token.range.union(lastRange), hint: "e.g. rolling 3")
+            }
+            query.rolling = Limit(count: count, range: token.range.union(lastRange))
         case .order:
             skipNewlines()
             guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
