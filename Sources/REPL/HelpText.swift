@@ -74,8 +74,8 @@ enum HelpText {
 
     static let language = """
         Statements
-          MEASURES [by DIMENSIONS] [where FILTER] [TIME] [vs national]
-                   [order by KEY [asc|desc]] [top N | bottom N] [limit N]
+          MEASURES [by DIMENSIONS] [where FILTER] [TIME] [vs national [exact] [fdr] | vs YEAR]
+                   [rolling N | over N years] [order by KEY [asc|desc]] [top N | bottom N] [limit N]
           show municipalities | paragraphs | areas | years | datasets
           describe NAME          what a measure or dimension means
           load "PATH"            load a data file or folder
@@ -87,6 +87,13 @@ enum HelpText {
           year 2021, year 2019..2023, years 2019, 2021, year 2020Q3..2021Q2,
           since 2020, quarter 3, quarters 1..2
         A rate over several groups is the ratio of the summed counts, never a mean of rates.
+        Fair comparison
+          vs national            verdict over/within/under the national rate, allowing for
+                                 overdispersion (φ, τ and the flags chance alone gives in the footer)
+          vs 2021                then_*, change_* and whether the change exceeds chance
+          rolling 3              pool each year with the two before it (small municipalities)
+          rate_shrunk            for league tables: rates over few cases pulled to the average
+          std_ratio              reversals / those expected from national paragraph rates (case mix)
 
         """
 

@@ -98,9 +98,14 @@ enum Funnel {
     }
 
     /// Verdicts for all units: the overdispersion-adjusted test in each stratum with enough
-    /// units and overdispersion present (unless `exact`), else the exact binomial test;
+    /// units and overdispersion present (unless `exact`; its p-value is never below the exact
+    /// binomial one), else the exact binomial test;
     /// Benjamini-Hochberg over all units when `fdr`.
-    static func verdicts(_ units: [TestedUnit], exact: Bool, fdr: Bool, funnels: Bool) -> ([String?], FunnelSummary) {
+    /// `funnel`, when given, holds per stratum every unit of the funnel (all municipalities under
+    /// the same conditions), so φ and τ — and a row's verdict — do not depend on which rows a
+    /// query selects; without it the rows themselves are the funnel.
+    static func verdicts(_ units: [TestedUnit], exact: Bool, fdr: Bool, funnels: Bool,
+                         funnel: [Int: [(k: Int, n: Int)]]? = nil) -> ([String?], FunnelSummary) {
         var summary = FunnelSummary()
         var p = [Double?](repeating: nil, count: units.count)
         let strata = Dictionary(grouping: units.indices, by: { units[$0].stratum })
@@ -109,7 +114,7 @@ enum Funnel {
             let target = units[members[0]].target
             var tau2: Double?
             if funnels, !exact {
-                let estimate = estimate(members.map { (units[$0].k, units[$0].n) }, target: target)
+                let estimate = estimate(funnel?[key] ?? members.map { (units[$0].k, units[$0].n) }, target: target)
                 if let estimate, estimate.units >= minimumUnits {
                     if estimate.tau2 > 0 { summary.adjusted.append(estimate); tau2 = estimate.tau2 } else { summary.noOverdispersion.append(estimate) }
                 } else {
@@ -118,8 +123,14 @@ enum Funnel {
             }
             if tau2 == nil { summary.exactStrata += 1 }
             for i in members {
-                p[i] = tau2.map { adjustedP(units[i].k, units[i].n, target: target, tau2: $0) }
-                    ?? exactP(units[i].k, units[i].n, target: target)
+                let exact = exactP(units[i].k, units[i].n, target: target)
+                // Widening for overdispersion never makes a verdict stronger than the exact test:
+                // the arcsine approximation overstates the evidence of a handful of cases (0 of 5).
+                if let tau2, let adjusted = adjustedP(units[i].k, units[i].n, target: target, tau2: tau2), let exact {
+                    p[i] = max(adjusted, exact)
+                } else {
+                    p[i] = exact
+                }
             }
         }
         let tested = p.indices.filter { p[$0] != nil }
@@ -177,13 +188,13 @@ enum Funnel {
                 let (a, b) = (values.min() ?? 0, values.max() ?? 0)
                 return number(a, d) == number(b, d) ? number(a, d) : "\(number(a, d))–\(number(b, d))"
             }
-            let across = s.adjusted.count == 1 ? "\(s.adjusted[0].units) \(unitName)" : "\(s.adjusted.count) funnels of \(unitName)"
-            notes.append("verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale): φ = \(range(phis, 2)), τ = \(range(taus, 3)); add 'exact' after 'vs national' for the exact binomial test.")
+            let across = s.adjusted.count == 1 ? "the \(s.adjusted[0].units) \(unitName)" : "the \(unitName) in each of \(s.adjusted.count) funnels"
+            notes.append("verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale, never stronger than the exact binomial test): φ = \(range(phis, 2)), τ = \(range(taus, 3)); add 'exact' after 'vs national' for the exact binomial test.")
             if s.exactStrata > 0 {
                 notes.append("\(s.exactStrata) of \(s.adjusted.count + s.exactStrata) funnels had too few units or no overdispersion: exact binomial test there.")
             }
         } else if !funnels {
-            notes.append("verdict = exact binomial test against the national rate: each row has its own national rate (overdispersion is estimated between municipalities or regions only).")
+            notes.append("verdict = exact binomial test against the national rate: the rows are not municipalities or regions (overdispersion is estimated between those only).")
         } else if let none = s.noOverdispersion.first, s.tooFewUnits == 0 {
             notes.append("verdict = exact binomial test against the national rate: no overdispersion between the \(none.units) \(unitName) (φ = \(number(none.phi, 2))).")
         } else {

@@ -57,9 +57,39 @@ extension Evaluator {
         return expected
     }
 
+    /// Every municipality (or region, when the rows are regions) under the query's conditions
+    /// without geography, as (reversed, cases) per stratum (the key of the national reference):
+    /// the funnel whose dispersion the `vs national` verdict allows for.
+    func funnelUnits(_ plan: Plan) -> [Int: [(k: Int, n: Int)]] {
+        let query = plan.query
+        let strata = query.groupBy.filter { !$0.isGeographic }
+        let unit: Dimension = query.groupBy.contains(.region) && !query.groupBy.contains(.municipality) ? .region : .municipality
+        let scan = Planner.scan(query.nationalRows, groupBy: strata + [unit], areas: query.areas)
+        var all = aggregate(scan)
+        if let years = query.rolling, let y = strata.firstIndex(of: .year) {
+            all.totals = Self.pool(all.totals, radices: all.radices, yearIndex: y, years: years)
+        }
+        let shownYears = Set(query.rollingYears.map { $0 - domains.firstYear })
+        var funnel: [Int: [(k: Int, n: Int)]] = [:]
+        for (key, totals) in all.totals.sorted(by: { $0.key < $1.key }) where totals.cases > 0 {
+            let parts = all.components(of: key)
+            if query.rolling != nil, let y = strata.firstIndex(of: .year), !shownYears.contains(parts[y]) { continue }
+            var stratum = 0
+            for i in strata.indices { stratum = stratum * all.radices[i] + parts[i] }
+            funnel[stratum, default: []].append((totals.reversed, totals.cases))
+        }
+        return funnel
+    }
+
+    /// True when the conditions select one municipality: each row is then that municipality's
+    /// unit in the funnel of all municipalities (per year, paragraph, … as grouped).
+    static func singleMunicipality(_ plan: Plan) -> Bool {
+        plan.main.residual == nil && plan.main.municipalities?.filter { $0 }.count == 1
+    }
+
     /// "municipalities" or "regions": what the units of a funnel are.
     func unitName(_ query: BoundQuery) -> String {
-        query.groupBy.contains(.municipality) ? "municipalities" : (query.groupBy.contains(.region) ? "regions" : "rows")
+        query.groupBy.contains(.region) && !query.groupBy.contains(.municipality) ? "regions" : "municipalities"
     }
 
     static func shrinkageNotes(_ prior: BetaPrior?) -> [String] {

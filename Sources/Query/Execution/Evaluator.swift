@@ -82,9 +82,10 @@ struct Evaluator {
                 return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
                                   target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
             }
-            let funnels = query.groupBy.contains(where: \.isGeographic)
+            let funnels = query.groupBy.contains(where: \.isGeographic) || Self.singleMunicipality(plan)
             let summary: FunnelSummary
-            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels)
+            let funnel = funnels && !query.exact ? funnelUnits(plan) : nil
+            (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels, funnel: funnel)
             fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
         }
         if let then {
