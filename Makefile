@@ -1,5 +1,7 @@
-# dkq: build, run, test, benchmark. `make shell` and `make test` are the two commands a new user needs.
-.PHONY: shell test bench deps data release
+# dkq: build, run, test, install, benchmark. `make shell` and `make test` are the two commands a new user needs.
+.PHONY: shell test bench deps data release install man
+
+PREFIX ?= /usr/local
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ] || \
@@ -11,12 +13,33 @@ release: deps
 shell: release
 	.build/release/dkq
 
+# Ends with one line: PASSED or FAILED, with the wall time.
 test: deps
-	swift build --product dkq
-	swift test
+	@start=$$(date +%s); swift build --product dkq && swift test; status=$$?; secs=$$(( $$(date +%s) - start )); \
+	if [ $$status -eq 0 ]; then echo "make test: PASSED in $$secs s"; \
+	else echo "make test: FAILED (exit $$status) in $$secs s; the failures are the lines marked ✘ above"; fi; exit $$status
 
 data:
 	swift run DemoGenerator datasets
+
+# The man page, generated from the command-line declaration by swift-argument-parser's plugin.
+man: release
+	swift package plugin generate-manual >/dev/null
+	@ls .build/plugins/GenerateManual/outputs/*/dkq.1
+
+# PREFIX/bin/dkq, its data in PREFIX/share/dkq/datasets, the man page and bash/zsh/fish completions.
+install: release man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dkq $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/dkq $(DESTDIR)$(PREFIX)/bin/dkq
+	rm -rf $(DESTDIR)$(PREFIX)/share/dkq/datasets
+	cp -R datasets $(DESTDIR)$(PREFIX)/share/dkq/datasets
+	install -m 644 .build/plugins/GenerateManual/outputs/*/dkq.1 $(DESTDIR)$(PREFIX)/share/man/man1/dkq.1
+	.build/release/dkq --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dkq
+	.build/release/dkq --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dkq
+	.build/release/dkq --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dkq.fish
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/dkq (data in $(PREFIX)/share/dkq/datasets, man dkq)"
 
 bench: release
 	bash bench/run.sh

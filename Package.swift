@@ -8,13 +8,19 @@ let package = Package(
         .library(name: "Query", targets: ["Query"]),
         .executable(name: "dkq", targets: ["REPL"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         .target(name: "Query"),
         .target(
             name: "CEditLine",
             linkerSettings: [.linkedLibrary("edit")]
         ),
-        .executableTarget(name: "REPL", dependencies: ["Query", "CEditLine"]),
+        .executableTarget(
+            name: "REPL",
+            dependencies: ["Query", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "DemoGenerator", dependencies: ["Query"]),
         .testTarget(name: "QueryTests", dependencies: ["Query"]),
         .testTarget(name: "ShellTests", dependencies: ["Query", "REPL"]),

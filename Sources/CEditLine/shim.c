@@ -256,3 +256,9 @@ int dkq_editor_insert(dkq_editor *editor, const char *text) {
 int dkq_editor_input_pending(dkq_editor *editor) {
     return editor->pushback >= 0 || input_pending(editor->fd);
 }
+
+int dkq_interrupt_pending(void) { return dkq_sigint_seen != 0; }
+
+void dkq_interrupt_clear(void) { dkq_sigint_seen = 0; }
+
+void dkq_ignore_sigpipe(int ignore) { signal(SIGPIPE, ignore ? SIG_IGN : SIG_DFL); }

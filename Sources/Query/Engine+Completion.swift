@@ -1,6 +1,7 @@
 // Tab completion: the words that may stand at the cursor, from the tokens
-// before it: keywords, measures and dimensions where the grammar wants them,
-// and values (municipalities, paragraphs, areas, years) after `field =`.
+// before it: keywords, measures and dimensions (and their Danish spellings) where
+// the grammar wants them, and values (municipalities, paragraphs, areas, years)
+// after `field =`; a paragraph by its number or any part of its label.
 
 extension Engine {
     /// Start (UTF-8 offset) of the partial word that ends at `cursor`: completions replace
@@ -22,6 +23,8 @@ extension Engine {
             if !isWord { break }
             start -= 1
         }
+        // `§ 8`: the section sign and its blank belong to the word.
+        if start >= 3, bytes[start - 1] == UInt8(ascii: " "), bytes[start - 3] == 0xC2, bytes[start - 2] == 0xA7 { start -= 3 }
         return start
     }
 
@@ -38,11 +41,28 @@ extension Engine {
         if let lastSeparator = tokens.lastIndex(where: { $0.kind == .symbol(";") }) {
             tokens.removeSubrange(...lastSeparator)
         }
-        let folded = foldName(partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial)
-        return candidates(after: tokens).filter { candidate in
+        let typed = partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial
+        let folded = foldName(typed)
+        var all = candidates(after: tokens)
+        if !typed.isEmpty { all += Self.danishSpellings(of: all) }
+        // A complete word stays a candidate, so TAB never changes `rate` into `rate_`.
+        return all.filter { candidate in
             let text = candidate.hasPrefix("\"") ? String(candidate.dropFirst()) : candidate
-            return foldName(text).hasPrefix(folded) && candidate != partial
+            return foldName(text).hasPrefix(folded)
+                || (candidate.contains("§") && !typed.isEmpty && Self.sectionFold(text).contains(Self.sectionFold(typed)))
         }
+    }
+
+    /// Paragraph labels compared by any part: folded, `§ 83` and `§83` alike.
+    static func sectionFold(_ text: String) -> String {
+        foldName(text).replacingAll("§ ", with: "§").replacingAll("\"", with: "")
+    }
+
+    /// The Danish spellings (from the Schema) of the measures and dimensions among `names`.
+    static func danishSpellings(of names: [String]) -> [String] {
+        let present = Set(names)
+        return (Schema.measures.filter { present.contains($0.name) }.flatMap(\.spellings)
+            + Schema.dimensions.filter { present.contains($0.name) }.flatMap(\.spellings)).sorted()
     }
 
     func candidates(after tokens: [Token]) -> [String] {

@@ -2,10 +2,12 @@
 // all or nothing, and comparing loaded data with the published national rates.
 
 extension Engine {
-    /// Loads a file (talportal CSV, PC-Axis, StatBank CSV, comments, dkq outcomes).
+    /// Loads a file (talportal CSV, PC-Axis, StatBank CSV, comments, dkq outcomes), or a
+    /// folder of them (see `loadFolder`).
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
     public mutating func load(path: String) throws(DataError) -> String {
+        if Self.isFolder(path) { return try loadFolder(path) }
         let imported = try Importer.load(path: path, catalog: store.catalog)
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")

@@ -1,8 +1,74 @@
-// The command line: `dkq [--format FMT] [--data DIR] [--load FILE]… [-c QUERY | FILE | -]`,
-// `--help`, `--version`. Parsing only; main.swift acts on the result.
+// The command line, declared once with swift-argument-parser: parsing, --help,
+// usage, shell completion scripts and the man page all come from this declaration.
+import ArgumentParser
 import Query
 
-/// What the command line asked for.
+extension OutputFormat: ExpressibleByArgument {}
+
+/// The declaration swift-argument-parser reads (`dkq --help` shows it).
+struct DkqCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dkq",
+        abstract: "Query Ankestyrelsen's Danmarkskort statistics: how often municipalities' social-law decisions are reversed on appeal.",
+        discussion: """
+            Examples:
+              dkq -c "rate by paragraph where municipality = Aarhus year 2021"
+              dkq examples/kommune.dkq --set kommune=Odense --set år=2024
+              dkq --format csv -c "rate by municipality year 2022" > rates.csv
+
+            Without FILE or -c, dkq opens an interactive shell (or reads statements from \
+            stdin when it is not a terminal). The shell first runs ~/.dkqrc (or --init FILE): \
+            dot commands and statements, one per line.
+
+            Exit status: 0 on success, 1 when a statement or data file has an error, 2 for a \
+            bad command line. History: ~/.dkq_history (or $DKQ_HISTORY). Data: --data, else \
+            $DKQ_DATA, else datasets/ (or share/dkq/datasets/) found above the executable, \
+            else above the current directory.
+            """,
+        version: HelpText.version)
+
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run QUERY (one or more statements, dot commands allowed) and exit.", valueName: "QUERY"))
+    var command: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output format (default table).", valueName: "FMT"))
+    var format: OutputFormat?
+
+    @Flag(help: "Danish number style: 37,5 (csv then separated by ';').")
+    var decimalComma = false
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The data folder (with municipalities.csv).", valueName: "DIR"), completion: .directory)
+    var data: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Load a downloaded data file or a folder of them first (talportal CSV, PC-Axis, StatBank CSV, comments); may be repeated.",
+        valueName: "FILE"), completion: .file())
+    var load: [String] = []
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Set a script variable used as $NAME in statements, e.g. --set kommune=Odense; may be repeated.",
+        valueName: "NAME=VALUE"))
+    var variables: [String] = []
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run FILE at start instead of ~/.dkqrc.", valueName: "FILE"), completion: .file())
+    var initFile: String?
+
+    @Flag(name: .customLong("no-init"), help: "Do not run ~/.dkqrc.")
+    var noInit = false
+
+    @Argument(help: ArgumentHelp("A script to run; - reads standard input.", valueName: "file"), completion: .file(extensions: ["dkq"]))
+    var file: String?
+
+    func validate() throws {
+        if command != nil, let file {
+            throw ValidationError("give either -c QUERY or a script file, not both ('\(file)')")
+        }
+        for assignment in variables where Variables.assignment(assignment) == nil {
+            throw ValidationError("--set needs NAME=VALUE with a name of letters, digits and _ (got '\(assignment)')")
+        }
+    }
+}
+
+/// What the command line asked for, as plain values.
 struct Arguments: Equatable {
     /// `-c QUERY`.
     var command: String?
@@ -14,73 +80,30 @@ struct Arguments: Equatable {
     var dataDirectory: String?
     /// `--load FILE`, in order: real data files loaded before anything runs.
     var loads: [String] = []
-    var help = false
-    var version = false
+    /// `--set NAME=VALUE`, in order.
+    var variables: [Variables.Assignment] = []
+    /// `--init FILE`; nil means ~/.dkqrc.
+    var initFile: String?
+    var noInit = false
 
-    static let options = ["-c", "--format", "--decimal-comma", "--data", "--load", "--help", "--version"]
-
-    /// Parses the arguments after the program name.
-    static func parse(_ words: [String]) -> Result<Arguments, LineError> {
-        var result = Arguments()
-        var index = 0
-        var optionsEnded = false
-        func fail(_ message: String) -> Result<Arguments, LineError> {
-            .failure(LineError(message: message))
-        }
-        while index < words.count {
-            var word = words[index]
-            index += 1
-            if optionsEnded || word == "-" || !word.hasPrefix("-") {
-                guard result.file == nil else { return fail("only one script file may be given ('\(word)')") }
-                result.file = word
-                continue
-            }
-            var attached: String?
-            if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
-                attached = String(word[word.index(after: equals)...])
-                word = String(word[..<equals])
-            }
-            func value() -> String? {
-                if let attached { return attached }
-                guard index < words.count else { return nil }
-                index += 1
-                return words[index - 1]
-            }
-            switch word {
-            case "--":
-                optionsEnded = true
-            case "-h", "--help":
-                result.help = true
-            case "--version":
-                result.version = true
-            case "-c", "--command":
-                guard let text = value() else { return fail("-c needs a query, e.g. -c \"rate by year\"") }
-                result.command = text
-            case "--format", "-f":
-                guard let name = value() else { return fail("--format needs one of: \(formatList)") }
-                guard let format = OutputFormat(rawValue: name.lowercased()) else {
-                    let guess = nearest(name, in: OutputFormat.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " }
-                    return fail("unknown format '\(name)'; \(guess ?? "")formats: \(formatList)")
-                }
-                result.format = format
-            case "--decimal-comma":
-                result.decimalComma = true
-            case "--data", "-d":
-                guard let directory = value() else { return fail("--data needs a folder") }
-                result.dataDirectory = directory
-            case "--load", "-l":
-                guard let file = value() else { return fail("--load needs a data file, e.g. --load ANKEAST1.px") }
-                result.loads.append(file)
-            default:
-                let guess = nearest(word, in: options).map { "; did you mean '\($0)'?" } ?? "; see dkq --help"
-                return fail("unknown option '\(word)'\(guess)")
-            }
-        }
-        if result.command != nil, let file = result.file {
-            return fail("give either -c QUERY or a script file, not both ('\(file)')")
-        }
-        return .success(result)
+    /// Help, version and completion scripts end the program with a message and a status.
+    struct Exit: Error, Equatable {
+        var message: String
+        /// 0 for --help, --version, --generate-completion-script; 2 for a bad command line.
+        var status: Int32
     }
 
-    private static var formatList: String { OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") }
+    /// Parses the arguments after the program name.
+    static func parse(_ words: [String]) -> Result<Arguments, Exit> {
+        do {
+            let parsed = try DkqCommand.parse(words)
+            return .success(Arguments(
+                command: parsed.command, file: parsed.file, format: parsed.format, decimalComma: parsed.decimalComma,
+                dataDirectory: parsed.data, loads: parsed.load, variables: parsed.variables.compactMap(Variables.assignment),
+                initFile: parsed.initFile, noInit: parsed.noInit))
+        } catch {
+            let status = DkqCommand.exitCode(for: error)
+            return .failure(Exit(message: DkqCommand.fullMessage(for: error), status: status.isSuccess ? 0 : 2))
+        }
+    }
 }

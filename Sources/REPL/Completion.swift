@@ -1,5 +1,11 @@
 // TAB completion: the partial word before the cursor, candidates from the
-// engine (or the shell's own dot commands), and the edit that completes it.
+// engine (or the shell's own dot commands, or file names after load, .read,
+// .output, .once), and the edit that completes it; lists sorted as in Danish.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CEditLine
 import Query
 
@@ -57,11 +63,70 @@ enum Completion {
         if unique.count == 1 {
             return CompletionEdit(delete: typed, insert: blankFollows ? first : first + " ", list: [])
         }
+        let sorted = unique.sorted { danishOrder($0) < danishOrder($1) }
         let common = commonPrefix(unique)
         if common.unicodeScalars.count > typed {
-            return CompletionEdit(delete: typed, insert: common, list: unique)
+            return CompletionEdit(delete: typed, insert: common, list: sorted)
         }
-        return CompletionEdit(delete: 0, insert: "", list: unique)
+        return CompletionEdit(delete: 0, insert: "", list: sorted)
+    }
+
+    /// A key that sorts names as a Danish list does: case and quotes ignored, æ, ø, å after z.
+    static func danishOrder(_ name: String) -> String {
+        String(name.lowercased().compactMap { character -> Character? in
+            switch character {
+            case "\"": nil
+            case "æ": "{"
+            case "ø": "|"
+            case "å": "}"
+            default: character
+            }
+        })
+    }
+
+    /// Commands whose argument is a file name.
+    static let fileCommands: Set<String> = ["load", ".read", ".output", ".once"]
+
+    /// File name completion after `load`, `.read`, `.output`, `.once` (`prefix` is the line up
+    /// to the cursor), or nil for other lines. `load` gets a quoted path, as the language wants.
+    static func fileEdit(prefix: String, listing: (String) -> [(name: String, directory: Bool)] = listDirectory) -> CompletionEdit?? {
+        let trimmed = prefix.drop { $0 == " " || $0 == "\t" }
+        guard let blank = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
+              fileCommands.contains(trimmed[..<blank].lowercased()) else { return nil }
+        let command = trimmed[..<blank].lowercased()
+        let typed = trimmed[blank...].drop { $0 == " " || $0 == "\t" }
+        let quoted = typed.hasPrefix("\"")
+        let path = quoted ? typed.dropFirst() : typed
+        guard !path.contains("\"") else { return nil }  // after a closing quote: nothing to complete
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        let base = String(path.dropFirst(folder.count))
+        let home = environment("HOME") ?? ""
+        let searched = folder.isEmpty ? "." : folder.hasPrefix("~/") ? home + folder.dropFirst() : folder
+        let entries = listing(searched)
+            .filter { $0.name.hasPrefix(base) && ($0.name.first != "." || base.first == ".") && $0.name != "." && $0.name != ".." }
+            .map { (folder + $0.name + ($0.directory ? "/" : ""), $0.directory) }
+        guard !entries.isEmpty else { return .some(nil) }
+        let quote = command == "load" || entries.contains { $0.0.contains(" ") } ? "\"" : ""
+        let delete = typed.unicodeScalars.count
+        if entries.count == 1, let (name, directory) = entries.first {
+            return CompletionEdit(delete: delete, insert: quote + name + (directory ? "" : quote + " "), list: [])
+        }
+        let names = entries.map(\.0)
+        let common = commonPrefix(names)
+        let shown = names.map { String($0.dropFirst(folder.count)) }.sorted { danishOrder($0) < danishOrder($1) }
+        return CompletionEdit(delete: delete, insert: quote + common, list: shown)
+    }
+
+    /// The entries of a folder, with whether each is a folder itself.
+    static func listDirectory(_ path: String) -> [(name: String, directory: Bool)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, directory: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            entries.append((name, DataLocation.isDirectory(path + "/" + name)))
+        }
+        return entries
     }
 
     /// The longest prefix all candidates share, ignoring case (spelled as the first).
@@ -111,6 +176,10 @@ final class Completer {
         let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(length))
         let line = String(decoding: bytes, as: UTF8.self)
         let prefix = String(decoding: bytes[..<Int(cursor)], as: UTF8.self)
+        let blankFollows = cursor < length && bytes[Int(cursor)] == UInt8(ascii: " ")
+        if pending.isEmpty, let fileEdit = Completion.fileEdit(prefix: prefix) {
+            return apply(fileEdit, to: editor)
+        }
         let candidates: [String]
         // The engine decides where the partial word starts (quotes, hyphenated names).
         var word = Substring(String(decoding: bytes[Engine.completionStart(in: line, cursor: Int(cursor))..<Int(cursor)], as: UTF8.self))
@@ -123,10 +192,12 @@ final class Completer {
             let text = pending + "\n" + line
             candidates = session.engine.completions(in: text, cursor: pending.utf8.count + 1 + Int(cursor))
         }
-        let blankFollows = cursor < length && bytes[Int(cursor)] == UInt8(ascii: " ")
-        guard let edit = Completion.edit(word: word, candidates: candidates, blankFollows: blankFollows) else {
-            return UInt8(DKQ_CC_REFRESH_BEEP)
-        }
+        return apply(Completion.edit(word: word, candidates: candidates, blankFollows: blankFollows), to: editor)
+    }
+
+    /// Makes the edit on the line and lists the candidates; a beep when there is none.
+    private func apply(_ edit: CompletionEdit?, to editor: OpaquePointer) -> UInt8 {
+        guard let edit else { return UInt8(DKQ_CC_REFRESH_BEEP) }
         if edit.delete > 0 { dkq_editor_delete_before_cursor(editor, Int32(edit.delete)) }
         if !edit.insert.isEmpty, dkq_editor_insert(editor, edit.insert) != 0 { return UInt8(DKQ_CC_ERROR) }
         guard !edit.list.isEmpty else { return UInt8(DKQ_CC_REFRESH) }

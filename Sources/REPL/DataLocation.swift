@@ -1,5 +1,6 @@
-// Finding the data folder: --data DIR, else $DKQ_DATA, else a `datasets/`
-// holding municipalities.csv above the executable, then above the current directory.
+// Finding the data folder: --data DIR, else $DKQ_DATA, else a `datasets/` (or, as
+// `make install` lays it out, `share/dkq/datasets/`) holding municipalities.csv
+// above the executable, then above the current directory.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,8 +19,10 @@ enum DataLocation {
         for start in [executable.map(parent), currentDirectory].compactMap({ $0 }) {
             var directory = start
             while true {
-                let candidate = directory == "/" ? "/datasets" : directory + "/datasets"
-                if exists(candidate + "/" + marker) { return candidate }
+                let base = directory == "/" ? "" : directory
+                for candidate in [base + "/datasets", base + "/share/dkq/datasets"] where exists(candidate + "/" + marker) {
+                    return candidate
+                }
                 let up = parent(directory)
                 if up == directory { break }
                 directory = up

@@ -16,6 +16,14 @@ enum DotCommand: Equatable {
     case once(path: String)
     case read(path: String)
     case history
+    /// `.maxrows N` / `.maxwidth N` (0: no limit / the terminal's width); nil shows the setting.
+    case maxRows(Int?)
+    case maxWidth(Int?)
+    /// `.last`: the last result whole, through the pager.
+    case last
+    /// `.set NAME VALUE` (or NAME=VALUE); nil lists the variables.
+    case set(Variables.Assignment?)
+    case unset(name: String)
     case quit
 
     /// Every command name, with its arguments and a one-line description (for `.help`).
@@ -29,6 +37,11 @@ enum DotCommand: Equatable {
         (".once", ".once FILE", "send the next statement's results to FILE"),
         (".read", ".read FILE", "run the statements in FILE"),
         (".history", ".history", "list recent history entries"),
+        (".last", ".last", "show the last result whole through $PAGER (default less -S)"),
+        (".maxrows", ".maxrows [N]", "in the shell, show at most N rows of a result: the first and last N/2 (default 40; 0: all)"),
+        (".maxwidth", ".maxwidth [N]", "in the shell, leave out middle columns beyond N characters (default 0: the terminal's width)"),
+        (".set", ".set [NAME VALUE]", "set a variable: $NAME in a statement stands for VALUE (no argument: list them)"),
+        (".unset", ".unset NAME", "forget a variable"),
         (".quit", ".quit", "leave the shell (also .exit or Ctrl-D)"),
         (".exit", ".exit", "the same as .quit"),
     ]
@@ -89,6 +102,27 @@ enum DotCommand: Equatable {
         case ".once", ".read":
             guard arguments.count == 1 else { return fail("usage: \(usage)") }
             return .success(name == ".once" ? .once(path: arguments[0]) : .read(path: arguments[0]))
+        case ".maxrows", ".maxwidth":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            var number: Int?
+            if let word = arguments.first {
+                guard let n = Int(word), n >= 0 else { return fail("expected a number of \(name == ".maxrows" ? "rows" : "characters") (0 or more) after \(name), not '\(word)'") }
+                number = n
+            }
+            return .success(name == ".maxrows" ? .maxRows(number) : .maxWidth(number))
+        case ".last":
+            guard arguments.isEmpty else { return fail("usage: \(usage)") }
+            return .success(.last)
+        case ".set":
+            guard let first = arguments.first else { return .success(.set(nil)) }
+            let assignment = arguments.count == 1
+                ? Variables.assignment(first)
+                : Variables.assignment(first + "=" + arguments.dropFirst().joined(separator: " "))
+            guard let assignment else { return fail("usage: \(usage), e.g. .set kommune Odense (a name is letters, digits and _)") }
+            return .success(.set(assignment))
+        case ".unset":
+            guard arguments.count == 1 else { return fail("usage: \(usage)") }
+            return .success(.unset(name: arguments[0].hasPrefix("$") ? String(arguments[0].dropFirst()) : arguments[0]))
         case ".history", ".quit", ".exit":
             guard arguments.isEmpty else { return fail("usage: \(usage)") }
             return .success(name == ".history" ? .history : .quit)

@@ -1,4 +1,5 @@
-// Every help text of the shell in one place: `.help`, `.help TOPIC` and `--help`.
+// Every help text of the shell in one place: `.help` and `.help TOPIC` (`--help` is
+// generated from the command-line declaration in Arguments.swift).
 // Measures and dimensions mirror the library's definitions (describe <name> for more).
 import Query
 
@@ -33,32 +34,6 @@ enum HelpTopic: String, CaseIterable {
 /// Help texts.
 enum HelpText {
     static let version = "dkq 0.1.0"
-
-    static let usage = """
-        usage: dkq [options] [FILE.dkq | -]
-               dkq -c "QUERY"
-
-        Query Ankestyrelsen's Danmarkskort statistics: how often municipalities'
-        social-law decisions are reversed on appeal. Without FILE or -c, dkq opens
-        an interactive shell (or reads statements from stdin when it is not a terminal).
-
-        options:
-          -c QUERY       run QUERY (one or more statements) and exit
-          --format FMT   output format: table, csv, tsv, json, markdown (default table)
-          --decimal-comma  Danish number style: 37,5 (csv separated by ';')
-          --data DIR     data folder (default: $DKQ_DATA, else datasets/ found above
-                         the executable or the current directory)
-          --load FILE    load a downloaded data file first (talportal CSV, PC-Axis,
-                         StatBank CSV, comments); may be given several times
-          -h, --help     show this help
-          --version      show the version
-
-        exit status: 0 on success, 1 when a statement or data file has an error,
-        2 for a bad command line. History: ~/.dkq_history (or $DKQ_HISTORY).
-
-        example: dkq -c "rate by paragraph where municipality = Aarhus year 2021"
-
-        """
 
     static let overview = """
         Type a query and press Enter, e.g.

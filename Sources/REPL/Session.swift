@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEditLine
 import Query
 
 /// What a dot command asks of the loop that ran it.
@@ -21,16 +22,29 @@ final class Session {
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
     var timer = false
+    /// Script variables (`--set`, `.set`) that `$NAME` in a statement stands for.
+    var variables: [String: String] = [:]
     let terminal: Terminal
     /// The persistent history (interactive shell only), listed by `.history`.
     var history: HistoryFile?
     /// Nesting of `.read`, to stop a file that reads itself.
     var readDepth = 0
+    /// The interactive shell: results on the terminal are limited (`.maxrows`, `.maxwidth`)
+    /// and Ctrl-C stops their output. Scripts and pipes print everything.
+    var interactive = false
+    /// `.maxrows N` (0: all) and `.maxwidth N` (0: the terminal's width), as in DuckDB.
+    var maxRows = 40
+    var maxWidth = 0
+    /// The last statement's outputs and text, for `.last`.
+    private var last: (outputs: [StatementOutput], source: String)?
 
     /// Results go here: 1 (stdout) or a file opened by `.output`.
     private var outputFD: Int32 = 1
-    /// A file for the next statement only (`.once`).
+    /// The format the `.output` file's extension asks for (x.csv: csv).
+    private var outputFormat: OutputFormat?
+    /// A file for the next statement only (`.once`), and its extension's format.
     private var onceFD: Int32?
+    private var onceFormat: OutputFormat?
 
     init(engine: Engine, format: OutputFormat, terminal: Terminal) {
         self.engine = engine
@@ -45,14 +59,27 @@ final class Session {
 
     /// Runs every statement in `text`. Results go to the output, errors to
     /// stderr. Returns false when a statement failed.
-    func run(_ text: String, sourceName: String, firstLine: Int) -> Bool {
+    func run(_ written: String, sourceName: String, firstLine: Int) -> Bool {
+        let text: String
+        switch Variables.expand(written, values: variables) {
+        case .success(let expanded): text = expanded
+        case .failure(let diagnostic):
+            let options = RenderOptions(format: format, color: terminal.colorErr)
+            printErr(Renderer.render(.error(diagnostic), source: written, sourceName: sourceName, firstLine: firstLine, options: options))
+            return false
+        }
         let target = onceFD ?? outputFD
+        let format = onceFD != nil ? onceFormat ?? self.format : outputFD != 1 ? outputFormat ?? self.format : self.format
+        let screen = interactive && target == 1
         let clock = ContinuousClock()
         let start = clock.now
+        if screen { dkq_interrupt_clear() }
         let outputs = engine.run(text)
         let elapsed = clock.now - start
+        if outputs.contains(where: { if case .table = $0 { true } else { false } }) { last = (outputs, text) }
         var succeeded = true
         var rendered = ""
+        var notes = ""
         for output in outputs {
             if case .error = output {
                 succeeded = false
@@ -62,12 +89,22 @@ final class Session {
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                let options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                var options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                if screen {
+                    options.maxRows = maxRows > 0 ? maxRows : nil
+                    options.maxWidth = maxWidth > 0 ? maxWidth : Terminal.width()
+                }
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
+                notes += Renderer.notes(output, format: format)
             }
         }
-        writeAll(rendered, to: target)
+        if screen {
+            writeInterruptibly(rendered)
+        } else {
+            writeAll(rendered, to: target)
+        }
+        printErr(notes)
         if let onceFD {
             close(onceFD)
             self.onceFD = nil
@@ -97,10 +134,12 @@ final class Session {
             guard let path else { break }
             guard let fd = Self.create(path) else { return fail("cannot write \(path): \(Self.lastError())") }
             outputFD = fd
+            outputFormat = OutputFormat(extensionOf: path)
         case .once(let path):
             if let onceFD { close(onceFD) }
             guard let fd = Self.create(path) else { return fail("cannot write \(path): \(Self.lastError())") }
             onceFD = fd
+            onceFormat = OutputFormat(extensionOf: path)
         case .read(let path):
             guard readDepth < 16 else { return fail(".read nested too deeply (does \(path) read itself?)") }
             readDepth += 1
@@ -116,9 +155,62 @@ final class Session {
                 text += indent + number + "  " + entry.replacingNewlines(with: "\n       ") + "\n"
             }
             printOut(text)
+        case .maxRows(let rows):
+            if let rows { maxRows = rows } else { printOut("\(maxRows)\n") }
+        case .maxWidth(let width):
+            if let width { maxWidth = width } else { printOut("\(maxWidth)\n") }
+        case .last:
+            return showLast()
+        case .set(let assignment):
+            guard let assignment else {
+                printOut(variables.keys.sorted().map { "$\($0) = \(variables[$0] ?? "")\n" }.joined())
+                break
+            }
+            variables[assignment.name] = assignment.value
+        case .unset(let name):
+            guard variables.removeValue(forKey: name) != nil else { return fail("$\(name) is not set") }
         case .quit:
             return .quit
         }
+        return .done
+    }
+
+    /// Writes to the terminal a few lines at a time; Ctrl-C stops the rest.
+    private func writeInterruptibly(_ text: String) {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if dkq_interrupt_pending() != 0 {
+                dkq_interrupt_clear()
+                printErr("\n^C: output stopped\n")
+                return
+            }
+            var end = rest.utf8.index(rest.startIndex, offsetBy: min(8_192, rest.utf8.count))
+            if end < rest.endIndex, let newline = rest[end...].firstIndex(of: "\n") { end = rest.index(after: newline) }
+            guard writeAll(String(rest[..<end]), to: 1) else { return }
+            rest = rest[end...]
+        }
+    }
+
+    /// `.last`: the last result whole, through `$PAGER` (default `less -S`) on a terminal.
+    private func showLast() -> CommandOutcome {
+        guard let last else {
+            printErr("error: no result yet; .last shows the last result whole\n")
+            return .failed
+        }
+        let options = RenderOptions(format: format, color: false, decimalComma: decimalComma)
+        let text = last.outputs.filter { if case .error = $0 { false } else { true } }
+            .map { Renderer.render($0, source: last.source, options: options) + Renderer.notes($0, format: format) }.joined()
+        let pager = environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -S"
+        setenv("LESSCHARSET", "utf-8", 0)  // dkq writes UTF-8 whatever LANG says
+        guard terminal.stdoutIsTTY, let pipe = popen(pager, "w") else {
+            printOut(text)
+            return .done
+        }
+        dkq_ignore_sigpipe(1)
+        writeAll(text, to: fileno(pipe))
+        pclose(pipe)
+        dkq_ignore_sigpipe(0)
+        dkq_interrupt_clear()
         return .done
     }
 
@@ -135,6 +227,22 @@ final class Session {
         let millis = seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
         let fraction = String(millis % 1000)
         return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
+
+extension OutputFormat {
+    /// The format a file name's extension names (.csv, .tsv/.tab, .json, .md, .txt), else nil.
+    init?(extensionOf path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        case "json": self = .json
+        case "md", "markdown": self = .markdown
+        case "txt": self = .table
+        default: return nil
+        }
     }
 }
 

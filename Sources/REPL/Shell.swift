@@ -19,6 +19,7 @@ enum Shell {
             return ScriptRunner.runStandardInput(session: session, stopOnError: false)
         }
         for entry in session.history?.entries ?? [] { editor.addHistory(entry) }
+        session.interactive = true
         let completer = Completer(session: session)
         editor.setCompleter(completer)
         printOut(banner(session.engine.store))
@@ -75,6 +76,6 @@ enum Shell {
         if store.datasets.contains(where: \.synthetic) {
             text += "\nThe outcome data is a SYNTHETIC DEMO, not real figures (datasets/README.md); load real tables with load \"FILE\"."
         }
-        return text + "\n.help for help, TAB completes, Ctrl-D leaves.\n"
+        return text + "\n.help for help, TAB completes, .last shows a long result whole, Ctrl-D leaves.\n"
     }
 }

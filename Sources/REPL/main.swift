@@ -14,19 +14,12 @@ enum Main {
         _ = dkq_setup_locale()
         let arguments: Arguments
         switch Arguments.parse(words) {
-        case .failure(let error):
-            printErr("dkq: error: \(error.message)\n")
-            return 2
+        case .failure(let exit):
+            let message = exit.message.hasSuffix("\n") ? exit.message : exit.message + "\n"
+            if exit.status == 0 { printOut(message) } else { printErr(message) }
+            return exit.status
         case .success(let parsed):
             arguments = parsed
-        }
-        if arguments.help {
-            printOut(HelpText.usage)
-            return 0
-        }
-        if arguments.version {
-            printOut(HelpText.version + "\n")
-            return 0
         }
         let terminal = Terminal.current()
         let fromStdin = arguments.command == nil && (arguments.file == nil || arguments.file == "-")
@@ -42,6 +35,10 @@ enum Main {
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
         session.decimalComma = arguments.decimalComma
+        for variable in arguments.variables { session.variables[variable.name] = variable.value }
+        if let outcome = runInitFile(arguments, session: session, interactive: interactive), outcome != .done {
+            return outcome == .failed ? 1 : 0
+        }
 
         let outcome: CommandOutcome
         if let command = arguments.command {
@@ -86,6 +83,22 @@ enum Main {
     private static func emptyEngine() -> Engine {
         printErr("starting with no data; load \"FOLDER\" loads a data folder\n")
         return Engine(store: OutcomeStore(catalog: Catalog(municipalities: [], paragraphs: [])))
+    }
+
+    /// Runs `--init FILE`, else `~/.dkqrc` when it exists; nil when there is none.
+    /// An error in an explicit init file stops a script; the shell goes on.
+    static func runInitFile(_ arguments: Arguments, session: Session, interactive: Bool) -> CommandOutcome? {
+        guard !arguments.noInit else { return nil }
+        let path: String
+        if let explicit = arguments.initFile {
+            path = explicit
+        } else {
+            guard let home = environment("HOME"), !home.isEmpty, DataLocation.exists(home + "/.dkqrc") else { return nil }
+            path = home + "/.dkqrc"
+        }
+        if interactive { printErr("-- loading resources from \(path)\n") }
+        let outcome = ScriptRunner.runFile(path, session: session)
+        return interactive && outcome == .failed ? .done : outcome
     }
 
     /// `$DKQ_HISTORY`, else `~/.dkq_history`; nil (no history) when empty or no home.

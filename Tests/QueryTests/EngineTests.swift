@@ -186,6 +186,21 @@ enum Fixture {
         Case(line: "rate vs n", expected: ["national"]),
         Case(line: "rate year 202", expected: ["2021", "2023", "2024"]),
         Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
+
+        // A complete word stays among the candidates, so TAB leaves `rate` as it is.
+        Case(line: "rate", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
+        Case(line: "rate by year", expected: ["year"]),
+        // Danish spellings the binder accepts.
+        Case(line: "omg", expected: ["omgjorte", "omgørelsesprocent"]),
+        Case(line: "rate by kom", expected: ["kommune"]),
+        Case(line: "rate by år", expected: ["år"]),
+        // A paragraph by its number or any part of its label.
+        Case(line: "rate where paragraph = 83", expected: ["\"Voksne - personlig hjælp og pleje - § 83\""]),
+        Case(line: "rate where paragraph = § 8", expected: [
+            "\"Voksne - personlig hjælp og pleje - § 83\"", "\"Børn - merudgifter - Barnets lov § 86\"",
+        ]),
+        Case(line: "rate where paragraph = §95", expected: ["\"Voksne - BPA og kontant tilskud - §§ 95-96\""]),
+        Case(line: "rate where paragraph = kontant", expected: ["\"Voksne - BPA og kontant tilskud - §§ 95-96\""]),
     ])
     func completes(_ c: Case) {
         let engine = Fixture.engine
@@ -197,6 +212,7 @@ enum Fixture {
         let cursor = "rate by mun".utf8.count
         #expect(Fixture.engine.completions(in: line, cursor: cursor) == ["municipality"])
         #expect(Engine.completionStart(in: line, cursor: cursor) == "rate by ".utf8.count)
+        #expect(Engine.completionStart(in: "paragraph = § 8", cursor: "paragraph = § 8".utf8.count) == "paragraph = ".utf8.count)
     }
 }
 

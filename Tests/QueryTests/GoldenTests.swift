@@ -55,8 +55,10 @@ enum Golden {
 
     static func output(of query: String, format: OutputFormat, language: Language = .en) -> String {
         guard var engine else { return "<datasets failed to load>" }
+        // What a terminal shows: the output, then the notes csv/tsv send to stderr.
         return engine.run(query).map {
             Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format, language: language))
+                + Renderer.notes($0, format: format, language: language)
         }.joined()
     }
 

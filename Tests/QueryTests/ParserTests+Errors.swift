@@ -42,7 +42,8 @@ extension ParserTests {
         SyntaxErrorCase("rate limit 2.5", "E110", "expected a number after 'limit', found '2.5'", 11, 14,
                         hint: "e.g. limit 10"),
         SyntaxErrorCase("show municipalities now", "E110", "expected ';' or end of line, found 'now'", 20, 23),
-        SyntaxErrorCase("load 42", "E110", "expected a file name in quotes, found '42'", 5, 7,
+        // `load 42` reads a file named 42 (paths may be unquoted); nothing after load is an error.
+        SyntaxErrorCase("load ;", "E110", "expected a file name in quotes, found ';'", 5, 6,
                         hint: "e.g. load \"data.csv\""),
         // E111 unexpected end of input: empty range at the end of the last token
         SyntaxErrorCase("rate where (a = 1", "E111", "expected ')', found end of input", 17, 17),

@@ -66,29 +66,52 @@ import Testing
     @Test(arguments: [
         ([], Arguments()),
         (["-c", "rate by year"], Arguments(command: "rate by year")),
+        (["--command", "rate by year"], Arguments(command: "rate by year")),
         (["--format", "csv", "x.dkq"], Arguments(file: "x.dkq", format: .csv)),
+        (["-f", "json", "-d", "/d", "-l", "a.px", "--load", "b.csv"],
+         Arguments(format: .json, dataDirectory: "/d", loads: ["a.px", "b.csv"])),
         (["--format=tsv", "--data=/d", "-"], Arguments(file: "-", format: .tsv, dataDirectory: "/d")),
-        (["--data", "/d", "--help"], Arguments(dataDirectory: "/d", help: true)),
-        (["--version"], Arguments(version: true)),
         (["--", "-weird.dkq"], Arguments(file: "-weird.dkq")),
+        (["c.dkq", "--set", "kommune=Odense", "--set", "år=2024", "--init", "rc", "--decimal-comma"],
+         Arguments(file: "c.dkq", decimalComma: true,
+                   variables: [.init(name: "kommune", value: "Odense"), .init(name: "år", value: "2024")], initFile: "rc")),
+        (["--no-init"], Arguments(noInit: true)),
     ])
     func parses(words: [String], expected: Arguments) throws {
         #expect(try Arguments.parse(words).get() == expected)
     }
 
     @Test(arguments: [
-        (["-c"], "-c needs a query"),
-        (["--format", "html"], "unknown format 'html'"),
-        (["--dta", "x"], "did you mean '--data'?"),
-        (["a.dkq", "b.dkq"], "only one script file"),
+        (["--help"], "--format <FMT>"),
+        (["--data", "/d", "--help"], "--set <NAME=VALUE>"),
+        (["--version"], "dkq "),
+        (["--generate-completion-script", "bash"], "-F _dkq dkq"),
+    ])
+    func endsWithAMessageOnStdout(words: [String], message: String) {
+        guard case .failure(let exit) = Arguments.parse(words) else {
+            Issue.record("\(words) should end the program")
+            return
+        }
+        #expect(exit.status == 0)
+        #expect(exit.message.contains(message), "\(exit.message)")
+    }
+
+    @Test(arguments: [
+        (["-c"], "Missing value for '-c <QUERY>'"),
+        (["--format", "html"], "'html'"),
+        (["--dta", "x"], "Did you mean '--data'?"),
+        (["a.dkq", "b.dkq"], "Unexpected argument 'b.dkq'"),
         (["-c", "rate", "a.dkq"], "not both"),
+        (["--set", "kommune"], "--set needs NAME=VALUE"),
+        (["--set", "2x=1"], "--set needs NAME=VALUE"),
     ])
     func rejects(words: [String], message: String) {
-        guard case .failure(let error) = Arguments.parse(words) else {
+        guard case .failure(let exit) = Arguments.parse(words) else {
             Issue.record("\(words) should not parse")
             return
         }
-        #expect(error.message.contains(message), "\(error.message)")
+        #expect(exit.status == 2)
+        #expect(exit.message.contains(message), "\(exit.message)")
     }
 }
 
@@ -192,6 +215,11 @@ import Testing
             DataLocation.find(explicit: nil, environment: nil, executable: "/usr/bin/dkq", currentDirectory: root + "/project/docs")
                 == data)
         #expect(DataLocation.find(explicit: nil, environment: nil, executable: "/usr/bin/dkq", currentDirectory: root) == nil)
+        // `make install PREFIX=…`: PREFIX/bin/dkq finds PREFIX/share/dkq/datasets.
+        let installed = root + "/prefix/share/dkq/datasets"
+        try FileManager.default.createDirectory(atPath: installed, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: installed + "/municipalities.csv", contents: Data())
+        #expect(DataLocation.find(explicit: nil, environment: nil, executable: root + "/prefix/bin/dkq", currentDirectory: "/") == installed)
     }
 
     @Test(arguments: [("/a/b/c", "/a/b"), ("/a/b/", "/a"), ("/a", "/"), ("/", "/"), ("dkq", ".")])
@@ -223,11 +251,30 @@ import Testing
 
     @Test func severalMatchesInsertTheCommonPrefixAndList() {
         let edit = Completion.edit(word: "r", candidates: ["rate", "rate_low", "rate_high", "rate"])
-        #expect(edit == CompletionEdit(delete: 1, insert: "rate", list: ["rate", "rate_low", "rate_high"]))
-        let none = Completion.edit(word: "rate", candidates: ["rate", "rate_low"])
-        #expect(none?.insert == "rate" || none?.insert == "")
-        #expect(none?.list == ["rate", "rate_low"])
+        #expect(edit == CompletionEdit(delete: 1, insert: "rate", list: ["rate", "rate_high", "rate_low"]), "sorted")
+        // A complete word is left alone: `rate` never becomes `rate_`.
+        #expect(Completion.edit(word: "rate", candidates: ["rate", "rate_low", "rate_high"])
+            == CompletionEdit(delete: 0, insert: "", list: ["rate", "rate_high", "rate_low"]))
         #expect(Completion.edit(word: "x", candidates: []) == nil)
+    }
+
+    @Test func listsSortAsInDanish() {
+        let edit = Completion.edit(word: "", candidates: ["Ærø", "Aarhus", "Odder", "Østerbro", "Åbenrå", "Assens", "\"Region Hovedstaden\"", "Zealand"])
+        #expect(edit?.list == ["Aarhus", "Assens", "Odder", "\"Region Hovedstaden\"", "Zealand", "Ærø", "Østerbro", "Åbenrå"])
+    }
+
+    @Test func fileNamesAfterLoadReadOutputOnce() {
+        let folder: [(name: String, directory: Bool)] = [("ankeast1.px", false), ("ankeast2.px", false), ("data", true), (".hidden", false), ("notes.txt", false)]
+        func edit(_ prefix: String) -> CompletionEdit?? {
+            Completion.fileEdit(prefix: prefix) { path in path == "." || path == "data/" ? folder : [] }
+        }
+        #expect(edit("rate by year") == .none, "not a file command")
+        #expect(edit("load an") == .some(CompletionEdit(delete: 2, insert: "\"ankeast", list: ["ankeast1.px", "ankeast2.px"])))
+        #expect(edit("load \"ankeast1") == .some(CompletionEdit(delete: 9, insert: "\"ankeast1.px\" ", list: [])))
+        #expect(edit(".read d") == .some(CompletionEdit(delete: 1, insert: "data/", list: [])), "a folder: no blank, go on typing")
+        #expect(edit(".once data/no") == .some(CompletionEdit(delete: 7, insert: "data/notes.txt ", list: [])))
+        #expect(edit(".output ") == .some(CompletionEdit(delete: 0, insert: "", list: ["ankeast1.px", "ankeast2.px", "data/", "notes.txt"])))
+        #expect(edit(".read zz") == .some(nil), "nothing matches: a beep")
     }
 
     @Test(arguments: [

@@ -48,6 +48,7 @@ func runDkq(
     var env = ProcessInfo.processInfo.environment
     env["DKQ_HISTORY"] = scratch + ".history"
     env["DKQ_DATA"] = dataFolder
+    env["HOME"] = scratch + ".home"  // no ~/.dkqrc unless a test writes one
     env.removeValue(forKey: "NO_COLOR")
     for (key, value) in environment { env[key] = value }
     process.environment = env

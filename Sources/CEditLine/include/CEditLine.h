@@ -63,4 +63,12 @@ void dkq_editor_delete_before_cursor(dkq_editor *editor, int characters);
 /// Inserts UTF-8 `text` at the cursor. Returns 0 on success.
 int dkq_editor_insert(dkq_editor *editor, const char *text);
 
+/// 1 when Ctrl-C (SIGINT) arrived since the last `dkq_interrupt_clear`
+/// (the handler is installed by `dkq_editor_open`), else 0.
+int dkq_interrupt_pending(void);
+void dkq_interrupt_clear(void);
+
+/// Sets SIGPIPE to ignored (1) or default (0): a pager that quits early must not end dkq.
+void dkq_ignore_sigpipe(int ignore);
+
 #endif

@@ -129,17 +129,7 @@ extension Evaluator {
 
     /// One line per kind of source; synthetic data is always named as such.
     func describeSources(_ aggregate: Aggregate) -> [String] {
-        var used = aggregate.datasets.sorted()
-        if used.isEmpty {
-            // Nothing matched: name the files covering the chosen periods.
-            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
-            var covering = Set<Int>()
-            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
-                covering.insert(Int(store.facts.dataset[row]))
-            }
-            used = covering.sorted()
-        }
-        let infos = used.map { store.datasets[$0] }
+        let infos = sources(aggregate)
         var lines: [String] = []
         let synthetic = infos.filter(\.synthetic)
         let real = infos.filter { !$0.synthetic }
@@ -153,6 +143,27 @@ extension Evaluator {
             lines.append("This result combines real and synthetic data.")
         }
         return lines
+    }
+
+    /// The kind of the datasets the footer names.
+    func dataKind(_ aggregate: Aggregate) -> DataKind? {
+        let flags = Set(sources(aggregate).map(\.synthetic))
+        return flags.isEmpty ? nil : flags.count == 2 ? .mixed : flags.contains(true) ? .synthetic : .real
+    }
+
+    /// The datasets a result rests on; for an empty result, those covering its periods.
+    func sources(_ aggregate: Aggregate) -> [DatasetInfo] {
+        var used = aggregate.datasets.sorted()
+        if used.isEmpty {
+            // Nothing matched: name the files covering the chosen periods.
+            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+            var covering = Set<Int>()
+            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
+                covering.insert(Int(store.facts.dataset[row]))
+            }
+            used = covering.sorted()
+        }
+        return used.map { store.datasets[$0] }
     }
 
     static func fileList(_ paths: [String]) -> String {

@@ -144,7 +144,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title)
+        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
     }
 
     /// a − b for two numbers (percentage points for rates, counts for counts); else missing.

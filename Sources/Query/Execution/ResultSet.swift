@@ -30,13 +30,22 @@ public struct ResultSet: Sendable, Equatable {
     public var notes: [String]
     /// What the result is about (queries only; `show` tables have none).
     public var title: ResultTitle?
+    /// What the figures rest on, when they rest on outcome data: csv/tsv add it as a
+    /// `data_kind` column when it is synthetic or mixed, so the label cannot be lost.
+    public var dataKind: DataKind?
 
-    public init(columns: [Column], rows: [[Value]], notes: [String] = [], title: ResultTitle? = nil) {
+    public init(columns: [Column], rows: [[Value]], notes: [String] = [], title: ResultTitle? = nil, dataKind: DataKind? = nil) {
         self.columns = columns
         self.rows = rows
         self.notes = notes
         self.title = title
+        self.dataKind = dataKind
     }
+}
+
+/// Whether a result's figures come from real downloads, the synthetic demo, or both.
+public enum DataKind: String, Sendable, Equatable {
+    case real, synthetic, mixed
 }
 
 /// What running one statement gives.

@@ -1,10 +1,27 @@
 // The result formats. Tables count characters, not bytes, so æ, ø, å align;
 // values are never truncated.
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 extension Renderer {
-    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool) -> String {
+    /// A boxed table. In a terminal the shell passes limits, as DuckDB does: past `maxRows`
+    /// rows the first and last half are shown around a `…` row, and columns that would
+    /// make a line wider than `maxWidth` are left out in the middle (a `…` column); the
+    /// footer says how many rows and columns are shown. Only shown cells are formatted.
+    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool, maxRows: Int? = nil, maxWidth: Int? = nil) -> String {
+        let total = result.rows.count
+        var shownRows = Array(0..<total)
+        var markerAt: Int?
+        if let maxRows, maxRows > 0, total > maxRows {
+            let head = (maxRows + 1) / 2
+            shownRows = Array(0..<head) + Array((total - (maxRows - head))..<total)
+            markerAt = head
+        }
         let header = result.columns.map(\.name)
-        let cells = result.rows.map { row in row.enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
+        let cells = shownRows.map { r in result.rows[r].enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
         var widths = header.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
@@ -17,25 +34,62 @@ extension Renderer {
                 }
             }
         }
-        func line(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
-            left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle) + right + "\n"
+        let columns = shownColumns(widths, maxWidth: maxWidth)
+        // A column index, or nil for the `…` column standing for those left out (where the
+        // run of columns from the left ends).
+        var layout: [Int?] = columns.map { $0 }
+        if columns.count < widths.count {
+            var cut = 0
+            while cut < columns.count, columns[cut] == cut { cut += 1 }
+            layout.insert(nil, at: cut)
         }
-        func pad(_ text: String, _ i: Int) -> String {
-            let space = String(repeating: " ", count: widths[i] - text.count)
-            return rightAligned[i] ? space + text : text + space
+        func width(_ column: Int?) -> Int { column.map { widths[$0] } ?? 1 }
+        func line(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
+            left + layout.map { String(repeating: fill, count: width($0) + 2) }.joined(separator: middle) + right + "\n"
+        }
+        func pad(_ text: String, _ column: Int?) -> String {
+            let space = String(repeating: " ", count: max(0, width(column) - text.count))
+            return column.map { rightAligned[$0] } == true ? space + text : text + space
+        }
+        func row(_ text: (Int) -> String, bold: Bool = false) -> String {
+            let (on, off) = bold && color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
+            return "│" + layout.map { column in " \(on)\(pad(column.map(text) ?? "…", column))\(off) " }.joined(separator: "│") + "│\n"
         }
         let (bold, reset) = color ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")
         var out = title.map { "\(bold)\($0)\(reset)\n" } ?? ""
         out += line("┌", "─", "┬", "┐")
-        out += "│" + header.indices.map { " \(bold)\(pad(header[$0], $0))\(reset) " }.joined(separator: "│") + "│\n"
+        out += row({ header[$0] }, bold: true)
         out += line("├", "─", "┼", "┤")
-        for row in cells {
-            out += "│" + row.indices.map { " \(pad(row[$0], $0)) " }.joined(separator: "│") + "│\n"
+        for (index, cellRow) in cells.enumerated() {
+            if index == markerAt { out += row { _ in "…" } }
+            out += row { cellRow[$0] }
         }
         out += line("└", "─", "┴", "┘")
-        out += result.rows.count == 1 ? "1 row\n" : "\(result.rows.count) rows\n"
+        var footer = total == 1 ? "1 row" : "\(total) rows"
+        if shownRows.count < total { footer += " (\(shownRows.count) shown)" }
+        if columns.count < widths.count { footer += ", \(widths.count) columns (\(columns.count) shown)" }
+        out += footer + "\n"
         for note in result.notes { out += note + "\n" }
         return out
+    }
+
+    /// The columns that fit in `maxWidth` characters with a `…` column for the rest:
+    /// taken from both ends inwards (the first column always), in table order.
+    static func shownColumns(_ widths: [Int], maxWidth: Int?) -> [Int] {
+        let all = Array(widths.indices)
+        guard let maxWidth, maxWidth > 0, 1 + widths.reduce(0, { $0 + $1 + 3 }) > maxWidth else { return all }
+        var left = [0], right: [Int] = []
+        var used = 1 + (widths[0] + 3) + 4  // borders, the first column, the `…` column
+        var (next, last) = (1, widths.count - 1)
+        var fromRight = true
+        while next <= last {
+            let candidate = fromRight ? last : next
+            guard used + widths[candidate] + 3 <= maxWidth else { break }
+            used += widths[candidate] + 3
+            if fromRight { right.insert(candidate, at: 0); last -= 1 } else { left.append(candidate); next += 1 }
+            fromRight.toggle()
+        }
+        return left + right
     }
 
     /// Table cells group the thousands of measure integers with a space (8 631), which reads
@@ -52,8 +106,10 @@ extension Renderer {
         return (n < 0 ? "-" : "") + groups.joined(separator: " ")
     }
 
-    /// CSV (RFC 4180 quoting) or TSV; the title and the notes follow as `# ` lines.
-    static func delimited(_ result: ResultSet, title: String? = nil, separator: Character, comma: Bool) -> String {
+    /// CSV (RFC 4180 quoting) or TSV: the header and the data rows only, so any CSV reader
+    /// takes it as it is; the title and notes go to `notes(_:format:language:)`. A result resting on synthetic data
+    /// carries a last `data_kind` column, so the label travels with every row.
+    static func delimited(_ result: ResultSet, separator: Character, comma: Bool) -> String {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         var out = ""
         out.reserveCapacity(64 * (result.rows.count + 1))
@@ -67,53 +123,33 @@ extension Renderer {
                 out += "\"" + text.replacingAll("\"", with: "\"\"") + "\""
             }
         }
-        for row in [result.columns.map(\.name)] + result.rows.map({ $0.map { plain($0, comma: comma) } }) {
+        let label = labelColumn(result)
+        for row in [result.columns.map(\.name) + label.header] + result.rows.map({ $0.map { plain($0, comma: comma) } + label.value }) {
             for (i, field) in row.enumerated() {
                 if i > 0 { out.append(separator) }
                 append(field)
             }
             out += "\n"
         }
-        for note in (title.map { [$0] } ?? []) + result.notes { out += "# \(note)\n" }
         return out
     }
 
+    /// The `data_kind` column csv and tsv add to a result that rests on synthetic data.
+    static func labelColumn(_ result: ResultSet) -> (header: [String], value: [String]) {
+        switch result.dataKind {
+        case .synthetic: (["data_kind"], ["SYNTHETIC DEMO"])
+        case .mixed: (["data_kind"], ["MIXED real and SYNTHETIC DEMO"])
+        case .real, nil: ([], [])
+        }
+    }
+
+    /// JSON through Foundation's encoder: columns (in order), rows as objects, notes, and
+    /// the data kind; keys sorted so the text is the same on every run.
     static func json(_ result: ResultSet, title: String? = nil) -> String {
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        func literal(_ value: Value) -> String {
-            switch value {
-            case .integer(let i): String(i)
-            case .number(let d, let decimals): formatDecimal(d, decimals)
-            case .text(let s): quoted(s)
-            case .missing: "null"
-            }
-        }
-        let rows = result.rows.map { row in
-            "    {" + zip(result.columns, row).map { "\(quoted($0.name)): \(literal($1))" }.joined(separator: ", ") + "}"
-        }
-        var out = "{\n" + (title.map { "  \"title\": \(quoted($0)),\n" } ?? "") + "  \"columns\": [" + result.columns.map { quoted($0.name) }.joined(separator: ", ") + "],\n"
-        out += "  \"rows\": [\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n") + "  ],\n"
-        out += "  \"notes\": [" + result.notes.map(quoted).joined(separator: ", ") + "]\n}\n"
-        return out
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(JSONResult(result, title: title)) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
@@ -129,5 +165,56 @@ extension Renderer {
         }
         if !result.notes.isEmpty { out += "\n" + result.notes.map { "> \($0)" }.joined(separator: "\n") + "\n" }
         return out
+    }
+}
+
+/// A result as JSON: `{"columns": […], "rows": [{column: value, …}], "notes": […], "data_kind": …, "title": …}`.
+struct JSONResult: Encodable {
+    let result: ResultSet
+    let title: String?
+    init(_ result: ResultSet, title: String?) {
+        self.result = result
+        self.title = title
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// One row, keyed by column name.
+    struct Row: Encodable {
+        let columns: [Column]
+        let values: [Value]
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (column, value) in zip(columns, values) {
+                let key = Key(column.name)
+                switch value {
+                case .integer(let i): try container.encode(i, forKey: key)
+                case .number(let d, let decimals):
+                    // The rounded figure the other formats show (37.45 -> 37.5).
+                    if let shown = Double(Renderer.formatDecimal(d, decimals)) {
+                        try container.encode(shown, forKey: key)
+                    } else {
+                        try container.encodeNil(forKey: key)
+                    }
+                case .text(let s): try container.encode(s, forKey: key)
+                case .missing: try container.encodeNil(forKey: key)
+                }
+            }
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(result.columns.map(\.name), forKey: Key("columns"))
+        try container.encode(result.rows.map { Row(columns: result.columns, values: $0) }, forKey: Key("rows"))
+        try container.encode(result.notes, forKey: Key("notes"))
+        if let kind = result.dataKind { try container.encode(kind.rawValue, forKey: Key("data_kind")) }
+        if let title { try container.encode(title, forKey: Key("title")) }
     }
 }

@@ -15,13 +15,20 @@ public struct RenderOptions: Sendable, Equatable {
     /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
     /// as Danish spreadsheets expect. json always keeps the decimal point.
     public var decimalComma: Bool
+    /// Table only (the shell in a terminal): show at most this many rows, the first and
+    /// last half around a marker; nil shows all.
+    public var maxRows: Int?
+    /// Table only: leave out middle columns so a line fits this many characters.
+    public var maxWidth: Int?
     /// The language of titles and answers.
     public var language: Language
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en) {
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en, maxRows: Int? = nil, maxWidth: Int? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
         self.language = language
+        self.maxRows = maxRows
+        self.maxWidth = maxWidth
     }
 }
 
@@ -40,9 +47,9 @@ public enum Renderer {
             let comma = options.decimalComma
             let title = result.title?.text(options.language)
             switch options.format {
-            case .table: return table(result, title: title, color: options.color, comma: comma)
-            case .csv: return delimited(result, title: title, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, title: title, separator: "\t", comma: comma)
+            case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
+            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
+            case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result, title: title)
             case .markdown: return markdown(result, title: title, comma: comma)
             }
@@ -51,6 +58,13 @@ public enum Renderer {
         case .error(let diagnostic):
             return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color)
         }
+    }
+
+    /// The title and notes a format cannot carry inside its data (csv, tsv), as `# ` lines
+    /// for stderr; empty for the other formats, which hold them themselves.
+    public static func notes(_ output: StatementOutput, format: OutputFormat, language: Language = .en) -> String {
+        guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
+        return ((result.title.map { [$0.text(language)] } ?? []) + result.notes).map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.

@@ -25,6 +25,8 @@ struct Lexer {
     var index = 0
     var tokens: [Token] = []
     var errors: [Diagnostic] = []
+    /// The last token is a statement's first word `load`: a path may follow unquoted.
+    private var pathMayFollow = false
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -37,6 +39,10 @@ struct Lexer {
     }
 
     mutating func add(_ kind: Token.Kind, from start: Int) {
+        pathMayFollow = false
+        if case .word(let word) = kind, word.utf8.count == 4, word.lowercased() == "load" {
+            pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
+        }
         tokens.append(Token(kind, SourceRange(start, index)))
     }
 
@@ -50,6 +56,10 @@ struct Lexer {
         while index < bytes.count {
             let start = index
             let b = bytes[index]
+            if startsUnquotedPath(b) {
+                lexPath()
+                continue
+            }
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 index += 1
@@ -104,6 +114,19 @@ struct Lexer {
             }
         }
         tokens.append(Token(.end, SourceRange(bytes.count, bytes.count)))
+    }
+
+    /// After a statement's first word `load`, an unquoted path: `load downloads/ANKEAST1.px`.
+    private func startsUnquotedPath(_ b: UInt8) -> Bool {
+        pathMayFollow && b > 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") && b != UInt8(ascii: "#")
+            && b != UInt8(ascii: ";") && b != UInt8(ascii: "-")
+    }
+
+    /// A path runs to the next blank, `;` or line end.
+    private mutating func lexPath() {
+        let start = index
+        while index < bytes.count, bytes[index] > 0x20, bytes[index] != UInt8(ascii: ";") { index += 1 }
+        add(.word(String(decoding: bytes[start..<index], as: UTF8.self)), from: start)
     }
 
     private mutating func skipToEndOfLine() {
