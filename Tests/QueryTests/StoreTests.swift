@@ -102,7 +102,7 @@ import Testing
         let path = storeFile(folder, cache)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         switch damage {
-        case "flipped byte in the rows": bytes[bytes.count - 20] ^= 0x04
+        case "flipped byte in the rows": bytes[bytes.count - 24] ^= 0x04  // in the days column
         case "cut short": bytes.removeLast(16)
         case "another format version": bytes[8] &+= 1
         case "foreign file": bytes = Array("year,quarter\n2021,1\n".utf8) + [UInt8](repeating: 7, count: 64)

@@ -78,19 +78,26 @@ struct Domains: Sendable {
         firstYear = yearList.first ?? 0
         years = yearList.isEmpty ? 0 : high - low + 1
 
-        // Two passes (count, place), flat arrays: no per-cell arrays to grow.
+        // Two passes (count, place) over raw buffers: no per-cell arrays to grow.
         let slots = max(1, years) * 5
-        let (m, p, first) = (municipalities, paragraphs, firstYear)
-        var start = [Int32](repeating: 0, count: max(1, years) * m + 1)
-        var hasRows = [Bool](repeating: false, count: slots)
-        var slotParagraphs = [Bool](repeating: false, count: slots * p)
-        var slotMunicipalities = [Bool](repeating: false, count: slots * m)
-        var order = [Int32](repeating: 0, count: facts.count)
-        facts.year.withUnsafeBufferPointer { year in
+        let (m, p, first, n) = (municipalities, paragraphs, firstYear, facts.count)
+        let start = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, years) * m + 1)
+        let hasRows = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots)
+        let slotParagraphs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots * p)
+        let slotMunicipalities = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots * m)
+        defer {
+            start.deallocate()
+            [hasRows, slotParagraphs, slotMunicipalities].forEach { $0.deallocate() }
+        }
+        start.initialize(repeating: 0)
+        hasRows.initialize(repeating: false)
+        slotParagraphs.initialize(repeating: false)
+        slotMunicipalities.initialize(repeating: false)
+        rowOrder = facts.year.withUnsafeBufferPointer { year in
             facts.quarter.withUnsafeBufferPointer { quarter in
                 facts.municipality.withUnsafeBufferPointer { municipality in
                     facts.paragraph.withUnsafeBufferPointer { paragraph in
-                        for row in 0..<year.count {
+                        for row in 0..<n {
                             let yearIndex = Int(year[row]) - first
                             let slot = yearIndex * 5 + Int(quarter[row])
                             let place = Int(municipality[row])
@@ -100,21 +107,25 @@ struct Domains: Sendable {
                             slotMunicipalities[slot * m + place] = true
                         }
                         for cell in 1..<start.count { start[cell] += start[cell - 1] }
-                        var next = start
-                        for row in 0..<year.count {
-                            let cell = (Int(year[row]) - first) * m + Int(municipality[row])
-                            order[Int(next[cell])] = Int32(row)
-                            next[cell] += 1
+                        let next = UnsafeMutableBufferPointer<Int32>.allocate(capacity: start.count)
+                        defer { next.deallocate() }
+                        _ = next.initialize(from: start)
+                        return [Int32](unsafeUninitializedCapacity: n) { order, initialized in
+                            for row in 0..<n {
+                                let cell = (Int(year[row]) - first) * m + Int(municipality[row])
+                                order[Int(next[cell])] = Int32(row)
+                                next[cell] += 1
+                            }
+                            initialized = n
                         }
                     }
                 }
             }
         }
-        rowOrder = order
-        cellStart = start
-        slotHasRows = hasRows
-        self.slotParagraphs = slotParagraphs
-        self.slotMunicipalities = slotMunicipalities
+        cellStart = Array(start)
+        slotHasRows = Array(hasRows)
+        self.slotParagraphs = Array(slotParagraphs)
+        self.slotMunicipalities = Array(slotMunicipalities)
     }
 
     /// The rows of one municipality in one year (by year index).

@@ -11,16 +11,19 @@ import Darwin
 
 /// Reading and writing store files ("dkq store v1").
 ///
-/// Layout (little-endian, native layout checked by a byte-order mark):
-/// `DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 payload length · UInt64 payload checksum,
-/// then the payload: key text, datasets, row count and ten columns, each section 8-byte aligned.
+/// Layout (little-endian; native layout checked by a byte-order mark):
+/// `DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 payload length · UInt64 checksum ·
+/// UInt64 meta length, then the meta section (key text, datasets, row count) and ten columns,
+/// each a UInt64 byte count and the raw values, padded to 8 bytes. Columns are read straight
+/// into the engine's arrays (no parsing, no second copy); the checksum folds the meta section
+/// and every column, so any flipped, cut or reordered byte is caught before the data is used.
 enum StoreFile {
     static let magic: [UInt8] = Array("DKQSTORE".utf8)
-    /// Raise whenever the payload changes shape: older files are then rebuilt, never misread.
+    /// Raise whenever the layout changes: older files are then rebuilt, never misread.
     static let version: UInt32 = 1
-    static let headerSize = 32
+    static let headerSize = 40
 
-    /// Why a store file was not used (for tests and `DKQ_STORE_DEBUG`).
+    /// Why a store file was not used.
     enum Rejection: Error, Equatable {
         case missing, foreign, otherVersion, damaged, stale
     }
@@ -33,60 +36,100 @@ enum StoreFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.foreign) }
         let size = Int(info.st_size)
-        guard size >= headerSize else { return .failure(.foreign) }
-        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
-            return .failure(.missing)
+        var file = FileReader(descriptor: descriptor)
+        guard size >= headerSize, let header = file.bytes(headerSize) else { return .failure(.foreign) }
+        func field<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
+            header.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
         }
-        defer { munmap(mapped, size) }
-        let bytes = UnsafeRawBufferPointer(start: mapped, count: size)
-        guard Array(bytes[0..<8]) == magic else { return .failure(.foreign) }
-        guard bytes.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0x0102_0304 else { return .failure(.foreign) }
-        guard bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == version else { return .failure(.otherVersion) }
-        let length = bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-        guard length == UInt64(size - headerSize), length % 8 == 0 else { return .failure(.damaged) }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
-        guard checksum(payload) == bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self) else { return .failure(.damaged) }
-        var reader = PayloadReader(bytes: payload)
+        guard Array(header[0..<8]) == magic, field(12, UInt32.self) == 0x0102_0304 else { return .failure(.foreign) }
+        guard field(8, UInt32.self) == version else { return .failure(.otherVersion) }
+        let (length, expected, metaLength) = (field(16, UInt64.self), field(24, UInt64.self), Int(field(32, UInt64.self)))
+        guard length == UInt64(size - headerSize), metaLength % 8 == 0, metaLength <= size - headerSize,
+            let meta = file.bytes(metaLength)
+        else { return .failure(.damaged) }
+        var sum = Checksum()
+        meta.withUnsafeBytes { sum.fold($0) }
+        var reader = MetaReader(bytes: meta)
         guard let storedKey = reader.string() else { return .failure(.damaged) }
         guard storedKey == key else { return .failure(.stale) }
-        guard let result = reader.contents(catalog: catalog) else { return .failure(.damaged) }
-        return .success(result)
+        guard let datasets = reader.datasets(), let rows = reader.integer(), reader.offset == meta.count else { return .failure(.damaged) }
+        func column<T: BitwiseCopyable>(_: T.Type) -> [T]? { file.column(T.self, rows: rows, sum: &sum) }
+        var facts = FactTable()
+        guard let year = column(Int16.self), let quarter = column(UInt8.self),
+            let municipality = column(UInt8.self), let paragraph = column(UInt8.self),
+            let upheld = column(Int32.self), let changed = column(Int32.self),
+            let remanded = column(Int32.self), let dismissed = column(Int32.self),
+            let days = column(Float.self), let dataset = column(UInt8.self),
+            file.offset == size, sum.value == expected
+        else { return .failure(.damaged) }
+        // The evaluator indexes arrays with these: a value out of range would crash it.
+        guard (quarter.max() ?? 0) <= 4, Int(municipality.max() ?? 0) < max(1, catalog.municipalities.count),
+            Int(paragraph.max() ?? 0) < max(1, catalog.paragraphs.count), Int(dataset.max() ?? 0) < max(1, datasets.count),
+            (year.min() ?? 1900) >= 1900, (year.max() ?? 2999) <= 2999
+        else { return .failure(.damaged) }
+        facts.year = year
+        facts.quarter = quarter
+        facts.municipality = municipality
+        facts.paragraph = paragraph
+        facts.upheld = upheld
+        facts.changed = changed
+        facts.remanded = remanded
+        facts.dismissed = dismissed
+        facts.days = days
+        facts.dataset = dataset
+        return .success((facts, datasets))
     }
 
     /// Writes the store to a temporary file beside `path`, then renames it over `path`
     /// (readers see the old file or the new one, never half of one). Returns false on failure.
     @discardableResult
     static func write(path: String, key: String, facts: FactTable, datasets: [DatasetInfo]) -> Bool {
-        var payload = PayloadWriter()
-        payload.string(key)
-        payload.integer(datasets.count)
+        var meta = MetaWriter()
+        meta.string(key)
+        meta.integer(datasets.count)
         for d in datasets {
-            for text in [d.name, d.path, d.format, d.source, d.checksum] { payload.string(text) }
-            payload.integer(d.synthetic ? 1 : 0)
+            for text in [d.name, d.path, d.format, d.source, d.checksum] { meta.string(text) }
+            meta.integer(d.synthetic ? 1 : 0)
         }
-        payload.integer(facts.count)
-        payload.column(facts.year)
-        payload.column(facts.quarter)
-        payload.column(facts.municipality)
-        payload.column(facts.paragraph)
-        payload.column(facts.upheld)
-        payload.column(facts.changed)
-        payload.column(facts.remanded)
-        payload.column(facts.dismissed)
-        payload.column(facts.days)
-        payload.column(facts.dataset)
+        meta.integer(facts.count)
+        var sum = Checksum()
+        meta.bytes.withUnsafeBytes { sum.fold($0) }
+        var columns: [[UInt8]] = []
+        func add<T: BitwiseCopyable>(_ values: [T]) {
+            var count = MetaWriter()
+            count.integer(values.count * MemoryLayout<T>.stride)
+            count.bytes.withUnsafeBytes { sum.fold($0) }
+            values.withUnsafeBytes { sum.fold($0) }
+            var section = count.bytes
+            values.withUnsafeBytes { section += $0 }
+            while section.count % 8 != 0 { section.append(0) }
+            columns.append(section)
+        }
+        add(facts.year)
+        add(facts.quarter)
+        add(facts.municipality)
+        add(facts.paragraph)
+        add(facts.upheld)
+        add(facts.changed)
+        add(facts.remanded)
+        add(facts.dismissed)
+        add(facts.days)
+        add(facts.dataset)
 
         var header = magic
+        let length = meta.bytes.count + columns.reduce(0) { $0 + $1.count }
         withUnsafeBytes(of: version.littleEndian) { header += $0 }
         withUnsafeBytes(of: UInt32(0x0102_0304)) { header += $0 }
-        withUnsafeBytes(of: UInt64(payload.bytes.count).littleEndian) { header += $0 }
-        let sum = payload.bytes.withUnsafeBytes { checksum($0) }
-        withUnsafeBytes(of: sum.littleEndian) { header += $0 }
+        withUnsafeBytes(of: UInt64(length).littleEndian) { header += $0 }
+        withUnsafeBytes(of: sum.value.littleEndian) { header += $0 }
+        withUnsafeBytes(of: UInt64(meta.bytes.count).littleEndian) { header += $0 }
 
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
-        let written = writeAll(descriptor, header) && writeAll(descriptor, payload.bytes) && fsync(descriptor) == 0
+        var written = writeAll(descriptor, header) && writeAll(descriptor, meta.bytes)
+        for section in columns where written { written = writeAll(descriptor, section) }
+        written = written && fsync(descriptor) == 0
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {
             unlink(temporary)
@@ -107,9 +150,20 @@ enum StoreFile {
         }
     }
 
-    /// A 64-bit checksum of 8-byte words in four independent lanes (fast enough to verify a
-    /// 100 MB store at every start; detects flipped, cut or reordered bytes).
+    /// The checksum of one buffer (as the file folds each section).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var sum = Checksum()
+        sum.fold(bytes)
+        return sum.value
+    }
+}
+
+/// A 64-bit checksum folded over sections: 8-byte words in four independent lanes (fast enough
+/// to verify a 100 MB store at every start), each section's length mixed in.
+struct Checksum {
+    private(set) var value: UInt64 = 0x6463_6B71_7374_6F72
+
+    mutating func fold(_ bytes: UnsafeRawBufferPointer) {
         let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (1, 2, 3, 4)
         let words = bytes.count / 8
@@ -131,21 +185,53 @@ enum StoreFile {
             i += 1
         }
         for j in (words * 8)..<bytes.count { hash = (hash ^ UInt64(bytes[j])) &* prime }
-        return hash ^ UInt64(bytes.count)
+        value = ((value ^ hash ^ UInt64(bytes.count)) &* prime).rotateLeft(17)
     }
 }
 
-/// `write(2)`, named apart from `StoreFile.write`.
-private func writeSome(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
+/// Sequential reads from a store file.
+private struct FileReader {
+    let descriptor: Int32
+    var offset = 0
+
+    /// Exactly `count` bytes, or nil.
+    mutating func bytes(_ count: Int) -> [UInt8]? {
+        var result = [UInt8](repeating: 0, count: count)
+        return result.withUnsafeMutableBytes { fill($0) } ? result : nil
+    }
+
+    private mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let count = readSome(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            if count <= 0 { return false }
+            done += count
+        }
+        offset += buffer.count
+        return true
+    }
+
+    /// One column: its byte count (which must fit `rows`), its values read straight into the
+    /// array, and the padding (which must be zeros).
+    mutating func column<T: BitwiseCopyable>(_: T.Type, rows: Int, sum: inout Checksum) -> [T]? {
+        guard let countBytes = bytes(8) else { return nil }
+        let count = countBytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+        guard count == rows * MemoryLayout<T>.stride else { return nil }
+        countBytes.withUnsafeBytes { sum.fold($0) }
+        var ok = true
+        let values = [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            ok = fill(UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
+            if ok { sum.fold(UnsafeRawBufferPointer(rebasing: raw[0..<count])) } else { raw.initializeMemory(as: UInt8.self, repeating: 0) }
+            initialized = rows
+        }
+        guard ok, let padding = bytes((8 - count % 8) % 8), padding.allSatisfy({ $0 == 0 }) else { return nil }
+        return values
+    }
 }
 
-extension UInt64 {
-    fileprivate func rotateLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
-}
-
-/// Builds a payload: every section padded to 8 bytes.
-private struct PayloadWriter {
+/// Builds the meta section: integers as UInt64, strings padded to 8 bytes.
+private struct MetaWriter {
     var bytes: [UInt8] = []
 
     mutating func integer(_ value: Int) {
@@ -156,30 +242,20 @@ private struct PayloadWriter {
         let utf8 = Array(text.utf8)
         integer(utf8.count)
         bytes += utf8
-        pad()
-    }
-
-    mutating func column<T: BitwiseCopyable>(_ values: [T]) {
-        integer(values.count * MemoryLayout<T>.stride)
-        values.withUnsafeBytes { bytes += $0 }
-        pad()
-    }
-
-    private mutating func pad() {
         while bytes.count % 8 != 0 { bytes.append(0) }
     }
 }
 
-/// Reads a payload back; nil on anything out of bounds or inconsistent.
-private struct PayloadReader {
-    let bytes: UnsafeRawBufferPointer
+/// Reads the meta section back; nil on anything out of bounds.
+private struct MetaReader {
+    let bytes: [UInt8]
     var offset = 0
 
     mutating func integer() -> Int? {
         guard offset + 8 <= bytes.count else { return nil }
-        let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        let value = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         offset += 8
-        return value <= UInt64(Int32.max) * 64 ? Int(value) : nil
+        return value <= UInt64(Int32.max) ? Int(value) : nil
     }
 
     mutating func string() -> String? {
@@ -189,51 +265,30 @@ private struct PayloadReader {
         return text
     }
 
-    mutating func column<T: BitwiseCopyable>(_: T.Type, rows: Int) -> [T]? {
-        guard let count = integer(), count == rows * MemoryLayout<T>.stride, offset + count <= bytes.count else { return nil }
-        let start = offset
-        offset += (count + 7) / 8 * 8
-        return [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start..<start + count]))
-            initialized = rows
-        }
-    }
-
-    /// Datasets and rows; indices are checked against the catalog and the datasets.
-    mutating func contents(catalog: Catalog) -> (FactTable, [DatasetInfo])? {
-        guard let datasetCount = integer(), datasetCount <= 256 else { return nil }
+    mutating func datasets() -> [DatasetInfo]? {
+        guard let count = integer(), count <= 256 else { return nil }
         var datasets: [DatasetInfo] = []
-        for _ in 0..<datasetCount {
+        for _ in 0..<count {
             guard let name = string(), let path = string(), let format = string(), let source = string(),
                 let checksum = string(), let synthetic = integer(), synthetic <= 1
             else { return nil }
             datasets.append(DatasetInfo(name: name, path: path, format: format, synthetic: synthetic == 1,
                                         source: source, checksum: checksum))
         }
-        guard let rows = integer() else { return nil }
-        var facts = FactTable()
-        guard let year = column(Int16.self, rows: rows), let quarter = column(UInt8.self, rows: rows),
-            let municipality = column(UInt8.self, rows: rows), let paragraph = column(UInt8.self, rows: rows),
-            let upheld = column(Int32.self, rows: rows), let changed = column(Int32.self, rows: rows),
-            let remanded = column(Int32.self, rows: rows), let dismissed = column(Int32.self, rows: rows),
-            let days = column(Float.self, rows: rows), let dataset = column(UInt8.self, rows: rows),
-            offset == bytes.count
-        else { return nil }
-        // The evaluator indexes arrays with these: a value out of range would crash it.
-        guard (quarter.max() ?? 0) <= 4, Int(municipality.max() ?? 0) < max(1, catalog.municipalities.count),
-            Int(paragraph.max() ?? 0) < max(1, catalog.paragraphs.count), Int(dataset.max() ?? 0) < max(1, datasets.count),
-            year.allSatisfy({ (1900...2999).contains($0) }) || rows == 0
-        else { return nil }
-        facts.year = year
-        facts.quarter = quarter
-        facts.municipality = municipality
-        facts.paragraph = paragraph
-        facts.upheld = upheld
-        facts.changed = changed
-        facts.remanded = remanded
-        facts.dismissed = dismissed
-        facts.days = days
-        facts.dataset = dataset
-        return (facts, datasets)
+        return datasets
     }
+}
+
+/// `read(2)`, named apart from the readers' methods.
+private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// `write(2)`, named apart from `StoreFile.write`.
+private func writeSome(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
+}
+
+extension UInt64 {
+    fileprivate func rotateLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
 }
