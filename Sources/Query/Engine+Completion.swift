@@ -100,7 +100,9 @@ extension Engine {
         case "describe": return measures + dimensions
         case "by": return word(previous) == "order" ? dimensions + measures : dimensions
         case "where", "and", "or", "not": return dimensions + measures + (word(last) == "not" ? [] : ["not"])
-        case "vs": return ["national"]
+        case "vs": return ["national"] + domains.yearList.map(String.init)
+        case "national": return word(previous) == "vs" ? ["exact", "fdr"] + Parser.clauseKeywords : Parser.clauseKeywords
+        case "rolling", "over": return ["2", "3", "4", "5"]
         case "order": return ["by"]
         case "year", "years", "since": return domains.yearList.map(String.init)
         case "quarter", "quarters": return ["1", "2", "3", "4"]

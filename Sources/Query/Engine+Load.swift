@@ -14,12 +14,13 @@ extension Engine {
         }
         var store = self.store
         var report = [imported.summary]
-        if imported.facts.count > 0 {
+        if imported.facts.count > 0 || !imported.missing.isEmpty {
             // One pass each: which rows the new years replace, the rows kept, the regrouping by year.
             var replacedYear = [Bool](repeating: false, count: 1 << 16)
-            let years = imported.facts.distinctYears()
+            let years = Set(imported.facts.distinctYears()).union(imported.missing.map(\.year)).sorted()
             for year in years { replacedYear[Int(UInt16(bitPattern: Int16(year)))] = true }
-            let replaces = { (row: Int) in replacedYear[Int(UInt16(bitPattern: store.facts.year[row]))] }
+            let replacesYear = { (year: Int16) in replacedYear[Int(UInt16(bitPattern: year))] }
+            let replaces = { (row: Int) in replacesYear(store.facts.year[row]) }
             var replacedDatasets = [Bool](repeating: false, count: 256)
             for row in 0..<store.facts.count where replaces(row) { replacedDatasets[Int(store.facts.dataset[row])] = true }
             let replaced = replacedDatasets.indices.filter { replacedDatasets[$0] }
@@ -29,9 +30,12 @@ extension Engine {
             }
             var kept = store.facts.filter { !replaces($0) }
             // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
+            let keptMissing = store.missing.filter { !replacesYear(Int16($0.year)) }
             var used = [Bool](repeating: false, count: 256), hadRows = [Bool](repeating: false, count: 256)
             for d in kept.dataset { used[Int(d)] = true }
+            for cell in keptMissing { used[cell.dataset] = true }
             for d in store.facts.dataset { hadRows[Int(d)] = true }
+            for cell in store.missing { hadRows[cell.dataset] = true }
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
             for (index, info) in store.datasets.enumerated() where used[index] || !hadRows[index] {
@@ -43,6 +47,16 @@ extension Engine {
                 var row = row
                 row.dataset = Int(renumber[row.dataset])
                 return row
+            }
+            store.missing = keptMissing.map { cell in
+                var cell = cell
+                cell.dataset = Int(renumber[cell.dataset])
+                return cell
+            }
+            store.missing += imported.missing.map { cell in
+                var cell = cell
+                cell.dataset = datasets.count  // the imported file's entry, appended below
+                return cell
             }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)

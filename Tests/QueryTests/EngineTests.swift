@@ -184,6 +184,9 @@ enum Fixture {
         Case(line: "rate by year wh", expected: ["where"]),
         Case(line: "show mu", expected: ["municipalities"]),
         Case(line: "rate vs n", expected: ["national"]),
+        Case(line: "rate vs 202", expected: ["2021", "2023", "2024"]),
+        Case(line: "rate by municipality vs national e", expected: ["exact"]),
+        Case(line: "rate by municipality year 2021 rol", expected: ["rolling"]),
         Case(line: "rate year 202", expected: ["2021", "2023", "2024"]),
         Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
 

@@ -139,6 +139,8 @@ public struct OutcomeStore: Sendable, Equatable {
     public var recipients: [RecipientRow] = []
     /// The municipalities' comments on their rates, when loaded.
     public var comments: [CommentRow] = []
+    /// Outcome cells a loaded source marks missing (`..`), never counted as 0.
+    public var missing: [MissingCell] = []
     /// Published national rates to `check` loaded data against.
     public var published: [PublishedRate] = []
 

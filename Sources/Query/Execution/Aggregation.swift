@@ -8,6 +8,8 @@ struct Totals: Sendable, Equatable {
     var daysSum = 0.0
     var daysWeight = 0
     var rows = 0
+    /// Outcome counts that some covered cell lacks (`MissingCell` bits): measures needing them are empty.
+    var missing: UInt8 = 0
     /// The prior fitted on all rows of the result (for rate_shrunk) and the reversals expected
     /// from national paragraph rates (for std_ratio), when those measures are asked for.
     var prior: BetaPrior?
@@ -48,6 +50,8 @@ struct Aggregate {
     var yearlyRows: Bool
     /// Years of yearly data left out because only some of their quarters were chosen.
     var yearlySkipped: Set<Int>
+    /// Which groups the data covers (see Coverage.swift).
+    var coverage: Coverage
 
     /// The totals of the group whose per-dimension components are `parts` (empty when none).
     func totals(at parts: [Int]) -> Totals {
@@ -136,11 +140,16 @@ private final class Sums {
         if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
     }
 
-    /// The groups that received rows.
+    /// Marks counts of a group as missing in some cell.
+    func markMissing(_ key: Int, _ mask: UInt8) {
+        if let dense { dense[key].missing |= mask } else { sparse[key, default: Totals()].missing |= mask }
+    }
+
+    /// The groups that received rows or missing cells.
     var groups: [Int: Totals] {
         guard let dense else { return sparse }
         var result: [Int: Totals] = [:]
-        for key in dense.indices where dense[key].rows > 0 { result[key] = dense[key] }
+        for key in dense.indices where dense[key].rows > 0 || dense[key].missing != 0 { result[key] = dense[key] }
         return result
     }
 }
@@ -180,17 +189,22 @@ extension Evaluator {
         let areaIndex = scan.groupBy.firstIndex(of: .area)
         let areaStride = areaIndex.map { radices[($0 + 1)...].reduce(1, *) } ?? 0
 
-        func visit(_ row: Int) {
-            let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
-            guard allowed[slot] else { return }
-            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
-            if let mask = scan.municipalities, !mask[municipality] { return }
-            if let mask = scan.paragraphs, !mask[paragraph] { return }
+        /// The group key of a cell, or nil when the scan leaves it out.
+        func groupKey(_ slot: Int, _ municipality: Int, _ paragraph: Int) -> Int? {
+            guard allowed[slot] else { return nil }
+            if let mask = scan.municipalities, !mask[municipality] { return nil }
+            if let mask = scan.paragraphs, !mask[paragraph] { return nil }
             if let residual = scan.residual,
                 !matches(residual, year: firstYear + slot / 5, quarter: slot % 5, municipality: municipality, paragraph: paragraph) {
-                return
+                return nil
             }
-            let key = groupKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+            return cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+        }
+
+        func visit(_ row: Int) {
+            let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
+            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
+            guard let key = groupKey(slot, municipality, paragraph) else { return }
             let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
             let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
             if areaIndex != nil {
@@ -217,7 +231,7 @@ extension Evaluator {
                 for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
                     let cell = cells[slot * width + value]
                     let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
-                    let key = groupKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+                    let key = cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
                     if areaIndex != nil {
                         for area in domains.areasOf[paragraph] where scan.areas[area] { sums.add(key + area * areaStride, cell) }
                     } else {
@@ -244,6 +258,18 @@ extension Evaluator {
             }
         }
 
+        // Cells the source marks missing: their group's figures that need them become empty.
+        for cell in store.missing where cell.year >= firstYear && cell.year < firstYear + max(1, domains.years) {
+            let slot = (cell.year - firstYear) * 5 + cell.quarter
+            guard let key = groupKey(slot, cell.municipality, cell.paragraph) else { continue }
+            if areaIndex != nil {
+                for area in domains.areasOf[cell.paragraph] where scan.areas[area] { sums.markMissing(key + area * areaStride, cell.mask) }
+            } else {
+                sums.markMissing(key, cell.mask)
+            }
+            usedDatasets[cell.dataset] = true
+        }
+
         var periods = Set<Int>()
         for slot in 0..<slotCount where countedSlots[slot] {
             let year = firstYear + slot / 5, quarter = slot % 5
@@ -253,12 +279,13 @@ extension Evaluator {
             radices: radices, totals: sums.groups,
             datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
-            yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped)
+            yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
+            coverage: Coverage(scan, domains, allowed: allowed))
     }
 
     /// The group key of a row (or rollup cell) in mixed radix over the grouped dimensions.
     @inline(__always)
-    private func groupKey(_ parts: [KeyPart], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
+    private func cellKey(_ parts: [KeyPart], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
         var key = 0
         for (i, part) in parts.enumerated() {
             let value: Int

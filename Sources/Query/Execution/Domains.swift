@@ -122,6 +122,13 @@ struct Domains: Sendable {
                 }
             }
         }
+        // Cells known to be missing (reported as unknown, not zero) still make their period present.
+        for cell in store.missing where cell.year >= first && cell.year - first < max(1, years) {
+            let slot = (cell.year - first) * 5 + cell.quarter
+            hasRows[slot] = true
+            slotParagraphs[slot * p + cell.paragraph] = true
+            slotMunicipalities[slot * m + cell.municipality] = true
+        }
         cellStart = Array(start)
         slotHasRows = Array(hasRows)
         self.slotParagraphs = Array(slotParagraphs)

@@ -3,8 +3,8 @@
 
 extension Evaluator {
     /// Group keys in display order. Without mixed `or` filters every combination of
-    /// the allowed, present dimension values is shown, so a municipality with no
-    /// complaints appears with 0 cases instead of vanishing.
+    /// the allowed dimension values that the data covers is shown, so a municipality with
+    /// no complaints appears with 0 cases instead of vanishing (Coverage.swift decides).
     func groupKeys(_ aggregate: Aggregate, _ scan: Scan) -> [Int] {
         if scan.groupBy.isEmpty { return [0] }
         if scan.residual != nil { return aggregate.totals.keys.sorted() }
@@ -25,7 +25,7 @@ extension Evaluator {
                     scan.areas[area] && paragraphs.contains { domains.areasOf[$0].contains(area) }
                 }
             case .year: Array(Set(periods.map { $0 / 4 - domains.firstYear })).sorted()
-            case .quarter: (aggregate.yearlyRows ? [0] : []) + Array(Set(periods.map { $0 % 4 + 1 })).sorted()
+            case .quarter: Array(0...4)
             }
         }
         let size = values.reduce(1) { $0 * $1.count }
@@ -34,15 +34,7 @@ extension Evaluator {
         for (i, list) in values.enumerated() {
             keys = keys.flatMap { prefix in list.map { prefix * aggregate.radices[i] + $0 } }
         }
-        // By year and quarter: only the chosen periods, not every year × every quarter.
-        if let y = scan.groupBy.firstIndex(of: .year), let q = scan.groupBy.firstIndex(of: .quarter) {
-            keys = keys.filter { key in
-                let parts = aggregate.components(of: key)
-                let year = domains.firstYear + parts[y]
-                return parts[q] == 0 ? aggregate.totals[key] != nil : periods.contains(year * 4 + parts[q] - 1)
-            }
-        }
-        return keys
+        return keys.filter { aggregate.totals[$0] != nil || aggregate.coverage.covers(aggregate.components(of: $0)) }
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
@@ -71,6 +63,10 @@ extension Evaluator {
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
             notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
+        }
+        let missing = casesOfRow.filter { $0 < 0 }.count
+        if missing > 0 {
+            notes.append("\(missing) of \(casesOfRow.count) rows include cells the source marks missing ('..'): figures that need them are left empty, never counted as 0.")
         }
         if query.measures.contains(where: \.restsOnCases) {
             let few = casesOfRow.filter { $0 > 0 && $0 < 10 }.count

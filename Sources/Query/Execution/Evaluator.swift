@@ -23,6 +23,8 @@ struct Evaluator {
         var reference: Totals?
         var then: Totals?
         var stratum = 0
+        /// No data at all for the group (only possible without grouping): its figures are empty, never 0.
+        var uncovered = false
     }
 
     func evaluate(_ plan: Plan) -> ResultSet {
@@ -60,6 +62,7 @@ struct Evaluator {
             if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
             var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
+            entry.uncovered = main.totals[key] == nil && !main.coverage.covers(parts)
             if let national {
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
@@ -86,6 +89,10 @@ struct Evaluator {
             let summary: FunnelSummary
             let funnel = funnels && !query.exact ? funnelUnits(plan) : nil
             (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels, funnel: funnel)
+            // A rate over a cell marked missing is not known, so it is not tested.
+            for (i, e) in entries.enumerated() where (e.totals.missing | (e.reference?.missing ?? 0)) & Measure.rate.countsNeeded != 0 {
+                verdicts[i] = nil
+            }
             fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
         }
         if let then {
@@ -101,7 +108,7 @@ struct Evaluator {
         for (index, entry) in entries.enumerated() {
             let totals = entry.totals
             var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
-            row += query.measures.map { value(of: $0, totals, entry.side) }
+            row += query.measures.map { entry.uncovered ? .missing : value(of: $0, totals, entry.side) }
             if let reference = entry.reference {
                 for measure in query.measures where measure.national {
                     let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
@@ -119,7 +126,7 @@ struct Evaluator {
                 }
             }
             rows.append(row)
-            casesOfRow.append(totals.cases)
+            casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
         }
 
         let total = rows.count
@@ -226,6 +233,7 @@ struct Evaluator {
     /// A measure's value for a group, computed from its spec (`Schema.measures`):
     /// `side` holds the group's side-table figures by table id.
     func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
+        if t.missing & measure.countsNeeded != 0 { return .missing }
         func number(_ value: Double?) -> Value {
             value.map { .number($0, decimals: measure.decimals) } ?? .missing
         }

@@ -60,6 +60,8 @@ public struct ImportedData: Sendable, Equatable {
     public var population: [PopulationRow]
     public var recipients: [RecipientRow]
     public var comments: [CommentRow]
+    /// Cells the source marks missing (`..`); `dataset` 0 as in `facts`.
+    public var missing: [MissingCell] = []
     /// Non-fatal notes, e.g. cells marked missing (`..`).
     public var warnings: [String]
 

@@ -317,6 +317,6 @@ struct PXCellReader {
                 file: file, line: line, column: column,
                 "DATA has \(groupedThousands(cellCount)) cells but the dimensions imply \(groupedThousands(totalCells)) (\(sizes.map(String.init).joined(separator: " × ")))")
         }
-        if missingCells > 0 { warnings.append("\(groupedThousands(missingCells)) cells marked '..' (not available) were read as 0") }
+        if missingCells > 0 { warnings.append("\(groupedThousands(missingCells)) cells marked '..' (not available) stay missing: figures that need them are left empty, never read as 0") }
     }
 }

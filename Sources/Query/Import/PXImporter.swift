@@ -68,7 +68,9 @@ struct PXImporter {
             if try stream.readChunk(into: &pending) == 0 { atEnd = true }
         }
         try cells.finish()
-        var data = ImportedData(facts: try cells.factTable(), info: info)
+        let (facts, missing) = try cells.factTable()
+        var data = ImportedData(facts: facts, info: info)
+        data.missing = missing
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source
         data.warnings = table.warnings + cells.warnings
         return data

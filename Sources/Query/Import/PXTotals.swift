@@ -16,8 +16,8 @@ extension PXCellReader {
         return value == pxAbsent ? 0 : Int(value)
     }
 
-    /// Checks totals and returns the leaf rows.
-    func factTable() throws(DataError) -> FactTable {
+    /// Checks totals and returns the leaf rows, and the leaf cells marked missing (`..`).
+    func factTable() throws(DataError) -> (FactTable, [MissingCell]) {
         let dims = table.dimensions
         let places = dims[placeDim].places
         let paragraphs = dims[paragraphDim].paragraphs
@@ -59,6 +59,7 @@ extension PXCellReader {
         let slot = (0...6).map { slotOfKind[$0] }
         var scratch = coords
         var failure: DataError?
+        var missing: [MissingCell] = []
         let facts = store.withUnsafeBufferPointer { store in
             FactTable.filled(capacity: capacity) { out -> Int in
                 var rows = 0
@@ -94,8 +95,14 @@ extension PXCellReader {
                             if leafPage[pageKey] {
                                 let daysRaw = at(base, 6)
                                 let days = daysRaw == pxAbsent ? Float.nan : Float(bitPattern: UInt32(bitPattern: daysRaw))
-                                if part0 | part1 | part2 | part3 == 0 && days.isNaN { continue }
                                 let (municipality, paragraph) = leafIndex(m, p)
+                                let mask = (raw0 == pxMissing ? MissingCell.upheld : 0) | (raw1 == pxMissing ? MissingCell.changed : 0)
+                                    | (raw2 == pxMissing ? MissingCell.remanded : 0) | (raw3 == pxMissing ? MissingCell.dismissed : 0)
+                                if mask != 0 {
+                                    missing.append(MissingCell(year: Int(year), quarter: Int(quarter), municipality: municipality,
+                                                               paragraph: paragraph, mask: mask))
+                                }
+                                if part0 | part1 | part2 | part3 == 0 && days.isNaN { continue }
                                 out.year[rows] = year
                                 out.quarter[rows] = quarter
                                 out.municipality[rows] = UInt8(truncatingIfNeeded: municipality)
@@ -134,7 +141,7 @@ extension PXCellReader {
             }
         }
         if let failure { throw failure }
-        return facts
+        return (facts, missing)
     }
 
     private func mismatch(_ coords: inout [Int], _ kind: Int, _ total: Int, _ sum: Int) -> DataError {

@@ -103,4 +103,22 @@ extension Binder {
         }
         return runs.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }.joined(separator: ", ")
     }
+
+    /// Time conditions joined by `and` must leave some (year, quarter): `year 2021 where year = 2022`
+    /// is an error at the condition that empties the choice, not a silent empty result.
+    func checkTimeAgrees(_ conditions: [(mask: PeriodMask, range: SourceRange)]) throws(Diagnostic) {
+        guard conditions.count > 1, var left = conditions.first?.mask else { return }
+        for (index, condition) in conditions.enumerated().dropFirst() {
+            left.bits = zip(left.bits, condition.mask.bits).map { $0 && $1 }
+            if !left.bits.contains(true) {
+                let bytes = Array(source.utf8)
+                let earlier = conditions[..<index].map { c in
+                    "'" + String(decoding: bytes[max(0, c.range.lower)..<min(bytes.count, c.range.upper)], as: UTF8.self) + "'"
+                }.joined(separator: ", ")
+                throw Diagnostic(
+                    "E218", "the time conditions contradict each other: with \(earlier) no year or quarter is left",
+                    at: condition.range, hint: "keep one of them")
+            }
+        }
+    }
 }

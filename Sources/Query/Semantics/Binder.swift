@@ -45,10 +45,12 @@ struct Binder {
         var areaConditions: [[Bool]] = []
         var mentionsTime = false
         var timeOnly: [Bool] = []
+        var timeConditions: [(PeriodMask, SourceRange)] = []
         for conjunct in conjuncts(query.filter) {
             let bound = try bindCondition(conjunct, crosswalks: &crosswalks)
             switch bound {
             case .rows(let filter, let fields):
+                if case .period(let mask) = filter { timeConditions.append((mask, conjunct.range)) }
                 rowConditions.append(filter)
                 timeOnly.append(fields.allSatisfy { $0 == .year || $0 == .quarter })
                 geographic.append(fields.contains(where: \.isGeographic))
@@ -59,11 +61,14 @@ struct Binder {
             }
         }
         for clause in query.time {
-            rowConditions.append(.period(try bindTime(clause)))
+            let mask = try bindTime(clause)
+            timeConditions.append((mask, clause.range))
+            rowConditions.append(.period(mask))
             geographic.append(false)
             timeOnly.append(true)
             mentionsTime = true
         }
+        try checkTimeAgrees(timeConditions)
         if !mentionsTime, !groupBy.contains(.year), let latest = years.last {
             rowConditions.append(.period(periodMask { year, _ in year == latest }))
             geographic.append(false)

@@ -112,6 +112,13 @@ public enum TimeClause: Sendable, Equatable {
     case since(Literal, range: SourceRange)
     /// `quarter 3`, `quarters 1..2`, `quarters 1, 3`.
     case quarters([TimeSpan], range: SourceRange)
+
+    /// The source range of the whole clause.
+    public var range: SourceRange {
+        switch self {
+        case .years(_, let range), .since(_, let range), .quarters(_, let range): range
+        }
+    }
 }
 
 /// One item of a time list: a single value or an inclusive range `a..b`.
