@@ -41,7 +41,7 @@ def quote_sql(text):
 
 # The same dimensions over DuckDB's best case, one wide table `facts` (no joins).
 WIDE_DIMENSIONS = {
-    "paragraph": ("o.label", "o.paragraph, o.label", "o.law_number, o.position", ""),
+    "paragraph": ("o.label", "o.paragraph, o.label, o.law_number, o.position", "o.law_number, o.position", ""),
     "municipality": ("o.name", "o.municipality, o.name", "o.municipality", ""),
     "region": ("o.region", "o.region", "min(o.municipality)", ""),
     "year": ("o.year", "o.year", "o.year", ""),
