@@ -1,11 +1,17 @@
 # dkq: build, run, test, install, benchmark. `make shell` and `make test` are the two commands a new user needs.
-.PHONY: shell test bench deps data release install man
+.PHONY: shell test bench deps browser-deps data release install man fuzz
 
 PREFIX ?= /usr/local
 
 deps:
 	@pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ] || \
 	  { echo "installing libedit-dev"; (apt-get update -qq && apt-get install -y -qq libedit-dev) >/dev/null; }
+	@command -v less >/dev/null || { echo "installing less (the pager .last uses)"; (apt-get update -qq && apt-get install -y -qq less) >/dev/null || true; }
+
+# The HTML report's browser test: headless Chromium, and python3 to read its screenshot.
+browser-deps:
+	@command -v chromium >/dev/null && command -v python3 >/dev/null || \
+	  { echo "installing chromium, python3"; (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium python3) >/dev/null; }
 
 release: deps
 	swift build -c release --product dkq
@@ -13,9 +19,9 @@ release: deps
 shell: release
 	.build/release/dkq
 
-# Ends with one line: PASSED or FAILED, with the wall time.
-test: deps
-	@start=$$(date +%s); swift build --product dkq && swift test; status=$$?; secs=$$(( $$(date +%s) - start )); \
+# Ends with one line: PASSED or FAILED, with the wall time. The last step renders the HTML report in headless Chromium.
+test: deps browser-deps
+	@start=$$(date +%s); swift build --product dkq && swift test && bash Tests/Browser/run.sh; status=$$?; secs=$$(( $$(date +%s) - start )); \
 	if [ $$status -eq 0 ]; then echo "make test: PASSED in $$secs s"; \
 	else echo "make test: FAILED (exit $$status) in $$secs s; the failures are the lines marked ✘ above"; fi; exit $$status
 
@@ -43,3 +49,9 @@ install: release man
 
 bench: release
 	bash bench/run.sh
+
+# libFuzzer on the query engine and every importer: FUZZ_SECONDS per target (default 60),
+# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

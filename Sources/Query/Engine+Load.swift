@@ -6,9 +6,10 @@ extension Engine {
     /// folder of them (see `loadFolder`).
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
-    public mutating func load(path: String) throws(DataError) -> String {
+    public mutating func load(path: String, citation: String? = nil) throws(DataError) -> String {
         if Self.isFolder(path) { return try loadFolder(path) }
-        let imported = try Importer.load(path: path, catalog: store.catalog)
+        var imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
+        if let citation { imported.info.citation.given = citation }
         if let twin = store.datasets.first(where: { $0.checksum == imported.info.checksum }) {
             throw DataError(file: path, "this file is already loaded (same checksum as \(twin.path)); nothing was loaded")
         }
@@ -96,14 +97,16 @@ extension Engine {
         return old.filter { !replaced.contains(key($0)) } + new
     }
 
-    mutating func load(_ path: Literal, source: String) throws(Diagnostic) -> StatementOutput {
+    mutating func load(_ path: Literal, citation: Literal?, source: String) throws(Diagnostic) -> StatementOutput {
         let file: String
         switch path.kind {
         case .string(let s), .word(let s): file = s
         default: throw Diagnostic("E300", "load takes a file path", at: path.range, hint: "quote it: load \"data/ankeast1.px\"")
         }
         do {
-            return .text(try load(path: file))
+            var given: String?
+            if case .string(let text)? = citation?.kind { given = text.trimmed }
+            return .text(try load(path: file, citation: given))
         } catch {
             var place = error.file
             if error.line > 0 { place += ":\(error.line)" }
@@ -157,12 +160,19 @@ extension Engine {
                 .integer(totals.cases), .text(ok ? "ok" : "DIFFERS"), .text(kind(flags)),
             ])
         }
-        var notes = [
+        var notes: [Note] = [
             "published = omgørelsesprocent from datasets/reference/ (national figures and municipal figures from the news, source per row there; show published); ok = within 0.5 percentage points.",
             rows.isEmpty ? "No loaded year has a published figure." : "\(rows.count - differs) of \(rows.count) figures agree.",
         ]
         if waiting > 0 {
             notes.append("\(waiting) published municipal figures are compared only once their municipality-year is loaded from real data.")
+        }
+        // A national figure over part of the country is expected to differ: say so for each such year.
+        let differing = Set(rows.filter { $0[7] == .text("DIFFERS") && $0[2] == .text("Hele landet") }.compactMap { row -> Int? in
+            if case .integer(let year) = row[0] { return year } else { return nil }
+        })
+        for line in domains.partialCoverage(store.catalog, years: differing) {
+            notes.append("DIFFERS for \(line.prefix(4)) is explained by coverage: the loaded data covers only \(line.dropFirst(6)), so 'loaded' is not the national rate.")
         }
         if synthetic {
             notes.append("SYNTHETIC DEMO DATA is calibrated to the national figures: agreement says nothing about real data.")

@@ -11,6 +11,8 @@ public struct Engine: Sendable {
     var domains: Domains
     /// False makes queries read rows instead of the pre-aggregated rollups (for tests).
     var useRollups = true
+    /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
+    public var cancellation: CancellationFlag?
 
     public init(store: OutcomeStore) {
         self.store = store
@@ -31,7 +33,8 @@ public struct Engine: Sendable {
             let output: StatementOutput
             switch parsed {
             case .failure(let diagnostic): output = .error(diagnostic)
-            case .success(let statement): output = execute(statement, source: source)
+            case .success(let statement):
+                output = cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : execute(statement, source: source)
             }
             outputs.append(output)
             if case .error = output { break }
@@ -45,13 +48,19 @@ public struct Engine: Sendable {
             switch statement.kind {
             case .query(let query):
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
-                return .table(Evaluator(store: store, domains: domains, useRollups: useRollups).evaluate(Planner.plan(bound)))
+                var evaluator = Evaluator(store: store, domains: domains, useRollups: useRollups)
+                evaluator.cancel = cancellation
+                let result = evaluator.evaluate(Planner.plan(bound))
+                return cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : .table(result)
             case .show(let name):
                 return .table(try show(name))
             case .describe(let name):
                 return .text(try describe(name))
-            case .load(let path):
-                return try load(path, source: source)
+            case .load(let path, let citation):
+                return try load(path, citation: citation, source: source)
+            case .answer(let query):
+                let bound = try Binder(store: store, source: source, domains: domains).bind(query)
+                return .answer(AnswerWriter(store: store, evaluation: Evaluator(store: store, domains: domains).evaluation(Planner.plan(bound))).answer())
             case .check:
                 return .table(check())
             }

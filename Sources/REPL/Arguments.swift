@@ -36,6 +36,12 @@ struct DkqCommand: ParsableCommand {
     @Flag(help: "Danish number style: 37,5 (csv then separated by ';').")
     var decimalComma = false
 
+    @Option(help: ArgumentHelp("Language of titles and answers: da or en (answers are Danish unless told).", valueName: "LANG"))
+    var language: Language?
+
+    @Flag(help: "Charts and tile maps (--format chart, map) in plain ASCII; also when the locale is not UTF-8.")
+    var ascii = false
+
     @Option(name: [.short, .long], help: ArgumentHelp("The data folder (with municipalities.csv).", valueName: "DIR"), completion: .directory)
     var data: String?
 
@@ -77,6 +83,8 @@ struct Arguments: Equatable {
     var format: OutputFormat?
     /// `--decimal-comma`: Danish number style.
     var decimalComma = false
+    /// `--ascii`: charts and tile maps in ASCII.
+    var ascii = false
     var dataDirectory: String?
     /// `--load FILE`, in order: real data files loaded before anything runs.
     var loads: [String] = []
@@ -85,6 +93,8 @@ struct Arguments: Equatable {
     /// `--init FILE`; nil means ~/.dkqrc.
     var initFile: String?
     var noInit = false
+    /// `--language da|en`: titles and answers.
+    var language: Language?
 
     /// Help, version and completion scripts end the program with a message and a status.
     struct Exit: Error, Equatable {
@@ -98,12 +108,14 @@ struct Arguments: Equatable {
         do {
             let parsed = try DkqCommand.parse(words)
             return .success(Arguments(
-                command: parsed.command, file: parsed.file, format: parsed.format, decimalComma: parsed.decimalComma,
+                command: parsed.command, file: parsed.file, format: parsed.format, decimalComma: parsed.decimalComma, ascii: parsed.ascii,
                 dataDirectory: parsed.data, loads: parsed.load, variables: parsed.variables.compactMap(Variables.assignment),
-                initFile: parsed.initFile, noInit: parsed.noInit))
+                initFile: parsed.initFile, noInit: parsed.noInit, language: parsed.language))
         } catch {
             let status = DkqCommand.exitCode(for: error)
             return .failure(Exit(message: DkqCommand.fullMessage(for: error), status: status.isSuccess ? 0 : 2))
         }
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -29,7 +29,7 @@ enum DotCommand: Equatable {
     /// Every command name, with its arguments and a one-line description (for `.help`).
     static let catalog: [(name: String, usage: String, summary: String)] = [
         (".help", ".help [TOPIC]", "show help; topics: \(HelpTopic.allCases.map(\.rawValue).joined(separator: ", "))"),
-        (".format", ".format table|csv|tsv|json|markdown", "set the output format (no argument: show it)"),
+        (".format", ".format table|csv|tsv|json|markdown|svg|chart|map|html", "set the output format (no argument: show it)"),
         (".mode", ".mode FORMAT", "the same as .format"),
         (".timer", ".timer on|off", "print the run time after each statement"),
         (".decimal", ".decimal comma|point", "decimal comma for Danish reports (csv then uses ';'); point is the default"),

@@ -18,6 +18,10 @@ struct ByteLineReader {
     private var atEnd = false
     /// Set when a read failed (not at end of input).
     private(set) var failed = false
+    /// Set when a line ran past `maxLineBytes`: reading stops there.
+    private(set) var tooLong = false
+    /// The longest line read (a statement is a few hundred bytes; a script line is no novel).
+    static let maxLineBytes = 4 << 20
 
     init(fd: Int32) { self.fd = fd }
 
@@ -57,17 +61,22 @@ struct ByteLineReader {
             buffer.removeFirst(start)
             start = 0
         }
-        let chunk = 1 << 16
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
-        var got = -1
-        buffer.withUnsafeMutableBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            repeat {
-                got = read(fd, base + old, chunk)
-            } while got < 0 && errno == EINTR
+        if buffer.count - start > Self.maxLineBytes {
+            tooLong = true
+            atEnd = true
+            buffer.removeAll()
+            start = 0
+            scanned = 0
+            return
         }
-        buffer.removeLast(chunk - max(got, 0))
+        let chunk = 1 << 16
+        var got = -1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { scratch in
+            repeat {
+                got = read(fd, scratch.baseAddress, chunk)
+            } while got < 0 && errno == EINTR
+            if got > 0 { buffer.append(contentsOf: scratch[0..<got]) }
+        }
         if got <= 0 {
             atEnd = true
             failed = got < 0

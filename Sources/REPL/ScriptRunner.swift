@@ -31,6 +31,7 @@ enum ScriptRunner {
         defer { close(fd) }
         var reader = ByteLineReader(fd: fd)
         let outcome = run(sourceName: path, session: session, stopOnError: true) { reader.nextLine() }
+        if reader.tooLong { return lineTooLong(path) }
         if reader.failed {
             printErr("\(path): error: read failed: \(Session.lastError())\n")
             return .failed
@@ -41,7 +42,13 @@ enum ScriptRunner {
     /// Reads stdin; a terminal without a line editor keeps going after errors.
     static func runStandardInput(session: Session, stopOnError: Bool) -> CommandOutcome {
         var reader = ByteLineReader(fd: 0)
-        return run(sourceName: "stdin", session: session, stopOnError: stopOnError) { reader.nextLine() }
+        let outcome = run(sourceName: "stdin", session: session, stopOnError: stopOnError) { reader.nextLine() }
+        return reader.tooLong ? lineTooLong("stdin") : outcome
+    }
+
+    private static func lineTooLong(_ name: String) -> CommandOutcome {
+        printErr("\(name): error: a line is longer than \(ByteLineReader.maxLineBytes >> 20) MB; reading stopped there\n")
+        return .failed
     }
 
     /// The loop: decode each line, collect statements, run them and dot commands.

@@ -21,6 +21,10 @@ final class Session {
     var format: OutputFormat
     /// Danish number style (`.decimal comma`, `--decimal-comma`).
     var decimalComma = false
+    /// `--language`: titles and answers.
+    var language: Language?
+    /// Terminal pictures (chart, map) in ASCII: `--ascii`, or a locale that is not UTF-8.
+    var ascii = false
     var timer = false
     /// Script variables (`--set`, `.set`) that `$NAME` in a statement stands for.
     var variables: [String: String] = [:]
@@ -74,35 +78,46 @@ final class Session {
         let clock = ContinuousClock()
         let start = clock.now
         if screen { dkq_interrupt_clear() }
-        let outputs = engine.run(text)
+        engine.cancellation = Interrupts.flag
+        let outputs = Interrupts.cancellingStatements { engine.run(text) }
         let elapsed = clock.now - start
         if outputs.contains(where: { if case .table = $0 { true } else { false } }) { last = (outputs, text) }
-        var succeeded = true
+        var succeeded = true, delivered = true
         var rendered = ""
         var notes = ""
         for output in outputs {
             if case .error = output {
                 succeeded = false
                 let options = RenderOptions(format: format, color: terminal.colorErr)
-                writeAll(rendered, to: target)
+                delivered = delivered && deliver(rendered, to: target)
                 rendered = ""
                 printErr(Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options))
             } else {
-                var options = RenderOptions(format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma)
+                let toTerminal = target == 1 && terminal.stdoutIsTTY
+                var options = RenderOptions(
+                    format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma,
+                    language: language, width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
+                if let problem = Renderer.problem(output, options: options) {
+                    succeeded = false
+                    writeAll(rendered, to: target)
+                    rendered = ""
+                    printErr("error: \(problem)\n")
+                    continue
+                }
                 if screen {
                     options.maxRows = maxRows > 0 ? maxRows : nil
                     options.maxWidth = maxWidth > 0 ? maxWidth : Terminal.width()
                 }
                 rendered += Renderer.render(
                     output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
-                notes += Renderer.notes(output, format: format)
+                notes += Renderer.notes(output, format: format, language: language ?? .en)
             }
         }
         if screen {
             writeInterruptibly(rendered)
         } else {
-            writeAll(rendered, to: target)
+            delivered = delivered && deliver(rendered, to: target)
         }
         printErr(notes)
         if let onceFD {
@@ -110,7 +125,16 @@ final class Session {
             self.onceFD = nil
         }
         if timer { printOut("Run Time: \(Self.seconds(elapsed)) s\n") }
-        return succeeded
+        return succeeded && delivered
+    }
+
+    /// Writes results; a failed write (disk full, closed pipe) is an error the user sees,
+    /// and the statement counts as failed so a script exits 1.
+    private func deliver(_ text: String, to fd: Int32) -> Bool {
+        if writeAll(text, to: fd) { return true }
+        let reason = Self.lastError()
+        printErr("error: cannot write the results\(fd == 1 ? "" : " to the .output/.once file"): \(reason)\n")
+        return false
     }
 
     /// Runs a dot command; `place` ("file:line: " or "") prefixes error messages.
@@ -197,9 +221,9 @@ final class Session {
             printErr("error: no result yet; .last shows the last result whole\n")
             return .failed
         }
-        let options = RenderOptions(format: format, color: false, decimalComma: decimalComma)
+        let options = RenderOptions(format: format, color: false, decimalComma: decimalComma, language: language)
         let text = last.outputs.filter { if case .error = $0 { false } else { true } }
-            .map { Renderer.render($0, source: last.source, options: options) + Renderer.notes($0, format: format) }.joined()
+            .map { Renderer.render($0, source: last.source, options: options) + Renderer.notes($0, format: format, language: language ?? .en) }.joined()
         let pager = environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? "less -S"
         setenv("LESSCHARSET", "utf-8", 0)  // dkq writes UTF-8 whatever LANG says
         guard terminal.stdoutIsTTY, let pipe = popen(pager, "w") else {

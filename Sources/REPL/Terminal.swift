@@ -30,6 +30,13 @@ struct Terminal {
     /// Colour for diagnostics written to stderr.
     var colorErr: Bool { stderrIsTTY && !noColor && !termIsDumb }
 
+    /// Whether the user's locale (LC_ALL, else LC_CTYPE, else LANG) asks for UTF-8; pictures fall back to ASCII otherwise.
+    static func localeIsUTF8() -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment($0) }.first { !$0.isEmpty } ?? "C"
+        let folded = name.lowercased()
+        return folded.contains("utf-8") || folded.contains("utf8")
+    }
+
     /// Columns of the terminal on stdout, 80 when unknown.
     static func width() -> Int {
         var size = winsize()

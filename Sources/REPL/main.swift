@@ -11,6 +11,7 @@ import Query
 /// The program: returns the exit status (0 ok, 1 error, 2 bad command line).
 enum Main {
     static func run(_ words: [String]) -> Int32 {
+        CrashGuard.install()
         _ = dkq_setup_locale()
         let arguments: Arguments
         switch Arguments.parse(words) {
@@ -35,6 +36,8 @@ enum Main {
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
         session.decimalComma = arguments.decimalComma
+        session.language = arguments.language
+        session.ascii = arguments.ascii || !Terminal.localeIsUTF8()
         for variable in arguments.variables { session.variables[variable.name] = variable.value }
         if let outcome = runInitFile(arguments, session: session, interactive: interactive), outcome != .done {
             return outcome == .failed ? 1 : 0

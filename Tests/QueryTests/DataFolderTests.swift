@@ -181,7 +181,8 @@ let malformedCases: [MalformedCase] = [
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try DataFolder.load(directory: directory)
         #expect(store.datasets == [DatasetInfo(name: "outcomes 2021", path: "outcomes/2021.csv", format: "dkq-csv",
-                                               synthetic: false, source: "test figures", checksum: fnv1a64Hex(Array(text.utf8)))])
+                                               synthetic: false, source: "test figures", checksum: fnv1a64Hex(Array(text.utf8)),
+                                               citation: Citation(publisher: "test figures", years: [2021]))])
         #expect(store.facts.count == 2)
         #expect(store.facts.quarter == [3, 4] && store.facts.municipality == [1, 2] && store.facts.paragraph == [1, 2])
         #expect(store.facts.upheld == [5, 0] && store.facts.changed == [1, 0] && store.facts.remanded == [2, 1])

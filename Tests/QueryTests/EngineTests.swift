@@ -57,20 +57,20 @@ enum Fixture {
 @Suite struct EngineTests {
     @Test func workedExampleFromAnkestyrelsen() throws {
         let result = try #require(Fixture.table("rate, cases, reversed where municipality = Aarhus and paragraph = 41 year 2021"))
-        #expect(result.rows == [[.number(100.0 * 24 / 129, decimals: 1), .integer(129), .integer(24)]])
+        #expect(result.rows == [[.number(100.0 * 24 / 129, decimals: 1, n: 129), .integer(129), .integer(24)]])
     }
 
     @Test func rateOverGroupsIsRatioOfSums() throws {
         let result = try #require(Fixture.table("rate, cases by municipality year 2021"))
         // Aarhus: (5+19+1)/(129+2) = 19.1 %, not the mean of 18.6 % and 50 %.
-        #expect(result.rows[1] == [.text("Aarhus"), .number(100.0 * 25 / 131, decimals: 1), .integer(131)])
-        #expect(result.rows[0] == [.text("København"), .number(100.0 * 11 / 24, decimals: 1), .integer(24)])
+        #expect(result.rows[1] == [.named("Aarhus", Entity("municipality", "751")), .number(100.0 * 25 / 131, decimals: 1, n: 131), .integer(131)])
+        #expect(result.rows[0] == [.named("København", Entity("municipality", "101")), .number(100.0 * 11 / 24, decimals: 1, n: 24), .integer(24)])
     }
 
     @Test func zeroCasesGiveMissingRateNotZero() throws {
         let result = try #require(Fixture.table("rate, cases by municipality year 2021"))
-        #expect(result.rows[2] == [.text("Læsø"), .missing, .integer(0)])
-        #expect(result.notes.contains("1 of 3 rows have no cases: their rates are left empty."))
+        #expect(result.rows[2] == [.named("Læsø", Entity("municipality", "825")), .missing, .integer(0)])
+        #expect(result.noteLines().contains("1 of 3 rows have no cases: their rates are left empty."))
     }
 
     @Test func casesAreAddedBesideRates() throws {
@@ -82,47 +82,47 @@ enum Fixture {
         let result = try #require(Fixture.table("cases by area year 2021"))
         // § 41 counts under both generelt and børnehandicap; §§ 95-96 under generelt and voksenhandicap.
         #expect(result.rows == [
-            [.text("socialområdet generelt"), .integer(129 + 2 + 20 + 4)],
-            [.text("børnehandicap"), .integer(129 + 20)],
-            [.text("voksenhandicap"), .integer(4)],
+            [.named("socialområdet generelt", Entity("area", "generelt")), .integer(129 + 2 + 20 + 4)],
+            [.named("børnehandicap", Entity("area", "børnehandicap")), .integer(129 + 20)],
+            [.named("voksenhandicap", Entity("area", "voksenhandicap")), .integer(4)],
         ])
     }
 
     @Test func areaFilterRestrictsGroups() throws {
         let result = try #require(Fixture.table("cases by area where area = børnehandicap year 2021"))
-        #expect(result.rows == [[.text("børnehandicap"), .integer(149)]])
+        #expect(result.rows == [[.named("børnehandicap", Entity("area", "børnehandicap")), .integer(149)]])
     }
 
     @Test func crosswalkFollowsSection41IntoBarnetsLov() throws {
         let result = try #require(Fixture.table("cases by year where paragraph = 41 and municipality = Aarhus year 2023..2024"))
         #expect(result.rows == [[.integer(2023), .integer(10)], [.integer(2024), .integer(8)]])
-        #expect(result.notes.contains("Serviceloven § 41 continues as Barnets lov § 86: the condition on § 41 covers both."))
+        #expect(result.noteLines().contains("Serviceloven § 41 continues as Barnets lov § 86: the condition on § 41 covers both."))
     }
 
     @Test func versusNationalDropsOnlyGeography() throws {
         let result = try #require(Fixture.table("rate by municipality where municipality = Aarhus and paragraph = 41 year 2021 vs national"))
         #expect(result.columns.map(\.name) == ["municipality", "rate", "cases", "national_rate", "diff_rate", "verdict"])
         let own = 100.0 * 24 / 129, national = 100.0 * 34 / 149
-        #expect(result.rows == [[.text("Aarhus"), .number(own, decimals: 1), .integer(129), .number(national, decimals: 1),
+        #expect(result.rows == [[.named("Aarhus", Entity("municipality", "751")), .number(own, decimals: 1, n: 129), .integer(129), .number(national, decimals: 1, n: 149),
                                  .number(own - national, decimals: 1), .text("within")]])
     }
 
     @Test func measureFilterAppliesToGroups() throws {
         let result = try #require(Fixture.table("cases by municipality where cases >= 20 year 2021"))
-        #expect(result.rows.map { $0[0] } == [.text("København"), .text("Aarhus")])
+        #expect(result.rows.map { $0[0] } == [.named("København", Entity("municipality", "101")), .named("Aarhus", Entity("municipality", "751"))])
     }
 
     @Test func topOrdersByFirstMeasure() throws {
         let result = try #require(Fixture.table("rate by municipality year 2021 top 1"))
-        #expect(result.rows.map { $0[0] } == [.text("København")])
-        #expect(result.notes.contains("Top 1 of 3 rows."))
+        #expect(result.rows.map { $0[0] } == [.named("København", Entity("municipality", "101"))])
+        #expect(result.noteLines().contains("Top 1 of 3 rows."))
     }
 
     @Test func defaultYearIsLatestAndSaid() throws {
         let result = try #require(Fixture.table("cases"))
         #expect(result.rows == [[.integer(8)]])
-        #expect(result.notes.contains("No data for 2 municipalities (København, Læsø) in the chosen period: the figures cover the municipalities with data."))
-        #expect(result.notes.first == "Year 2024, the latest in the data (choose others with 'year').")
+        #expect(result.noteLines().contains("No data for 2 municipalities (København, Læsø) in the chosen period: the figures cover the municipalities with data."))
+        #expect(result.noteLines().first == "Year 2024, the latest in the data (choose others with 'year').")
     }
 
     @Test func wilsonIntervalMatchesFormula() throws {

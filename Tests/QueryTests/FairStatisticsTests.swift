@@ -20,14 +20,14 @@ import Testing
 
     static func number(_ value: Value) -> Double? {
         switch value {
-        case .number(let x, _): x
+        case .number(let x, _, _): x
         case .integer(let i): Double(i)
         default: nil
         }
     }
 
     static func row(_ result: ResultSet, _ name: String) -> [String: Value] {
-        guard let row = result.rows.first(where: { $0[0] == .text(name) }) else { return [:] }
+        guard let row = result.rows.first(where: { $0[0].textValue == name }) else { return [:] }
         return Dictionary(uniqueKeysWithValues: zip(result.columns.map(\.name), row))
     }
 
@@ -79,8 +79,8 @@ import Testing
         #expect(verdicts.filter { $0 != "within" }.count == 12)
         #expect(Self.row(result, "Læsø")["verdict"] == .text("within"))
         #expect(verdicts.filter { $0.hasSuffix("(99.8 %)") }.count == 1)
-        #expect(result.notes.contains { $0.contains("φ = 2.40, τ = 0.064") && $0.contains("Spiegelhalter 2005") })
-        #expect(result.notes.contains { $0.contains("Flagged 12 of 98 at 95 % (chance alone would flag about 4.9) and 1 at 99.8 % (about 0.2)") })
+        #expect(result.noteLines().contains { $0.contains("φ = 2.40, τ = 0.064") && $0.contains("Spiegelhalter 2005") })
+        #expect(result.noteLines().contains { $0.contains("Flagged 12 of 98 at 95 % (chance alone would flag about 4.9) and 1 at 99.8 % (about 0.2)") })
         #expect(Self.row(result, "Aalborg")["verdict"] == .text("within"))  // adjusted p = 0.3197 (exact p = 0.0178)
 
         let exact = try #require(Self.demo("rate by municipality year 2022 vs national exact"))
@@ -103,7 +103,7 @@ import Testing
             guard case .text(let name) = row[0] else { continue }
             #expect(Self.row(all, name)["verdict"] == row.last, "\(name)")
         }
-        #expect(north.notes.contains { $0.contains("between the 98 municipalities") })
+        #expect(north.noteLines().contains { $0.contains("between the 98 municipalities") })
         let one = try #require(Self.demo("rate where municipality = Aalborg year 2021 vs national"))
         #expect(one.rows.first?.last == Self.row(all, "Aalborg")["verdict"])
     }
@@ -131,7 +131,7 @@ import Testing
             #expect(Self.close(row["rate_shrunk_low"].flatMap(Self.number), low, 1e-3), "\(name)")
             #expect(Self.close(row["rate_shrunk_high"].flatMap(Self.number), high, 1e-3), "\(name)")
         }
-        #expect(result.notes.contains { $0.contains("prior Beta(12.6, 21.8)") })
+        #expect(result.noteLines().contains { $0.contains("prior Beta(12.6, 21.8)") })
     }
 
     // MARK: Change and standardisation

@@ -12,7 +12,9 @@ struct GoldenCase: CustomStringConvertible {
     var line: Int
     var query: String
     var format: OutputFormat
-    var language: Language = .en
+    /// Words after the format on the `@format` line: `ascii`, `color`.
+    var flags: [String] = []
+    var language: Language?
     var expected: String
     var description: String { "\(file):\(line)" }
 }
@@ -38,9 +40,14 @@ enum Golden {
             guard let divider = lines.firstIndex(of: "----") else { continue }
             var queryLines = Array(lines[..<divider])
             var format = OutputFormat.table
-            var language = Language.en
+            var flags: [String] = []
+            var language: Language?
             while let first = queryLines.first, first.hasPrefix("#") || first.isEmpty || first.hasPrefix("@format ") || first.hasPrefix("@language ") {
-                if first.hasPrefix("@format "), let f = OutputFormat(rawValue: String(first.dropFirst(8))) { format = f }
+                let words = first.dropFirst(8).split(separator: " ").map(String.init)
+                if first.hasPrefix("@format "), let name = words.first, let f = OutputFormat(rawValue: name) {
+                    format = f
+                    flags = Array(words.dropFirst())
+                }
                 if first.hasPrefix("@language "), let l = Language(rawValue: String(first.dropFirst(10))) { language = l }
                 queryLines.removeFirst()
             }
@@ -48,26 +55,28 @@ enum Golden {
             if !expected.isEmpty, !expected.hasSuffix("\n") { expected += "\n" }
             result.append(GoldenCase(
                 file: file, line: lineNumber + 1 + (lines.count - queryLines.count - (lines.count - divider)),
-                query: queryLines.joined(separator: "\n"), format: format, language: language, expected: expected))
+                query: queryLines.joined(separator: "\n"), format: format, flags: flags, language: language, expected: expected))
         }
         return result
     }
 
-    static func output(of query: String, format: OutputFormat, language: Language = .en) -> String {
+    static func output(of query: String, format: OutputFormat, flags: [String] = [], language: Language? = nil) -> String {
         guard var engine else { return "<datasets failed to load>" }
+        let options = RenderOptions(format: format, color: flags.contains("color"), language: language,
+                                    ascii: flags.contains("ascii"), atlas: engine.store.atlas)
         // What a terminal shows: the output, then the notes csv/tsv send to stderr.
         return engine.run(query).map {
-            Renderer.render($0, source: query, sourceName: "query", options: RenderOptions(format: format, language: language))
-                + Renderer.notes($0, format: format, language: language)
+            Renderer.render($0, source: query, sourceName: "query", options: options)
+                + Renderer.notes($0, format: format, language: language ?? .en)
         }.joined()
     }
 
     static func record(_ file: String) throws {
         let cases = cases(in: file)
         let text = cases.map { c in
-            let header = (c.format == .table ? "" : "@format \(c.format.rawValue)\n")
-                + (c.language == .en ? "" : "@language \(c.language.rawValue)\n")
-            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, language: c.language)
+            let header = (c.format == .table ? "" : "@format \(([c.format.rawValue] + c.flags).joined(separator: " "))\n")
+                + (c.language.map { "@language \($0.rawValue)\n" } ?? "")
+            return header + c.query + "\n----\n" + output(of: c.query, format: c.format, flags: c.flags, language: c.language)
         }.joined(separator: "====\n")
         try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
     }
@@ -99,7 +108,7 @@ enum Golden {
         let cases = Golden.cases(in: file)
         #expect(!cases.isEmpty, "no cases in \(file)")
         for c in cases {
-            let actual = Golden.output(of: c.query, format: c.format, language: c.language)
+            let actual = Golden.output(of: c.query, format: c.format, flags: c.flags, language: c.language)
             #expect(actual == c.expected, "\(c.description): \(c.query)\n\(Golden.diff(expected: c.expected, actual: actual))")
         }
     }

@@ -142,15 +142,13 @@ struct LexerErrorCase: CustomTestStringConvertible, Sendable {
         #expect(curly.hint == "quote with plain \" or '")
     }
 
-    @Test func lexesAMegabyteLineQuickly() throws {
+    /// Its time is a benchmark entry (bench/hostile.sh), not an assertion here.
+    @Test func lexesAMegabyteLine() throws {
         var source = "rate where municipality in ("
         for k in 0..<100_000 { source += k % 2 == 0 ? "Høje-Taastrup, " : "\(k), " }
         source += "Aarhus)"
         #expect(source.utf8.count > 1_000_000)
-        let clock = ContinuousClock()
-        var tokens: [Token] = []
-        let elapsed = try clock.measure { tokens = try Lexer.tokenize(source).get() }
+        let tokens = try Lexer.tokenize(source).get()
         #expect(tokens.count == 5 + 2 * 100_000 + 2 + 1)
-        #expect(elapsed < .seconds(1))
     }
 }

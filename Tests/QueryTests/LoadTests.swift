@@ -23,19 +23,19 @@ import Testing
         #expect(report.contains("replaces, for 2021: outcomes/2021.csv (synthetic)"))
 
         let y2021 = try #require(Self.table(&engine, "rate, cases by municipality year 2021"))
-        #expect(y2021.rows.map { $0[0] } == [.text("København"), .text("Aarhus"), .text("Læsø")])
-        #expect(y2021.rows[1] == [.text("Aarhus"), .number(100.0 * 28 / 129, decimals: 1), .integer(129)])
-        #expect(!y2021.notes.contains { $0.contains("SYNTHETIC") })
-        #expect(y2021.notes.contains("Data: \(Self.fixtures)/talportal.csv (talportal-csv)."))
+        #expect(y2021.rows.map { $0[0] } == [.named("København", Entity("municipality", "101")), .named("Aarhus", Entity("municipality", "751")), .named("Læsø", Entity("municipality", "825"))])
+        #expect(y2021.rows[1] == [.named("Aarhus", Entity("municipality", "751")), .number(100.0 * 28 / 129, decimals: 1, n: 129), .integer(129)])
+        #expect(!y2021.noteLines().contains { $0.contains("SYNTHETIC") })
+        #expect(y2021.noteLines().contains("Source: Ankestyrelsen, talportal: Kommunernes sager, 2021, https://ast.dk/tal-og-undersogelser."))
 
         let y2022 = try #require(Self.table(&engine, "cases year 2022"))
-        #expect(y2022.notes.contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })
+        #expect(y2022.noteLines().contains { $0.hasPrefix("SYNTHETIC DEMO DATA") })
 
         let versus = try #require(Self.table(&engine, "rate where municipality = Aarhus year 2021 vs national"))
-        #expect(versus.notes.contains("The data for these years covers 3 of 98 municipalities: national_* is their total, not the whole country's."))
+        #expect(versus.noteLines().contains("The data for these years covers 3 of 98 municipalities: national_* is their total, not the whole country's."))
 
         let mixed = try #require(Self.table(&engine, "cases year 2021..2022"))
-        #expect(mixed.notes.contains("This result combines real and synthetic data."))
+        #expect(mixed.noteLines().contains("This result combines real and synthetic data."))
     }
 
     @Test func everyFormatGivesTheSameAnswer() throws {
@@ -99,7 +99,7 @@ import Testing
         #expect(odense == [.integer(2018), .text("socialområdet generelt"), .text("Odense"), .number(42, decimals: 1),
                            .number(42, decimals: 1), .number(0, decimals: 1), .integer(100), .text("ok"), .text("real")])
         // Odense's børnehandicap figure (39 %) has no cases in this file, so it is not compared.
-        #expect(!result.rows.contains { $0[2] == .text("Odense") && $0[1] == .text("børnehandicap") })
+        #expect(!result.rows.contains { $0[2] == .text("Odense") && $0[1] == .named("børnehandicap", Entity("area", "børnehandicap")) })
     }
 
     @Test func perCapitaMeasuresDivideSummedCounts() throws {
@@ -107,11 +107,11 @@ import Testing
         _ = try engine.load(path: "\(Self.fixtures)/talportal.csv")
         _ = try engine.load(path: "\(Self.fixtures)/statbank_population.csv")
         let result = try #require(Self.table(&engine, "decided, population, decided_per_10k by municipality year 2021"))
-        #expect(result.rows[0] == [.text("København"), .integer(148), .integer(638_117), .number(10_000 * 148 / 638_117.0, decimals: 1)])
+        #expect(result.rows[0] == [.named("København", Entity("municipality", "101")), .integer(148), .integer(638_117), .number(10_000 * 148 / 638_117.0, decimals: 1)])
         // The national figure needs every municipality's population: left empty, and said so.
         let national = try #require(Self.table(&engine, "decided_per_10k year 2021"))
         #expect(national.rows == [[.missing]])
-        #expect(national.notes.contains { $0.contains("lack population or recipient figures") })
+        #expect(national.noteLines().contains { $0.contains("lack population or recipient figures") })
     }
 
     @Test func recipientsNeedOneArea() throws {
@@ -132,9 +132,9 @@ import Testing
         var engine = try Self.shipped()
         _ = try engine.load(path: "\(Self.fixtures)/comments.csv")
         let result = try #require(Self.table(&engine, "rate where municipality = Aarhus year 2021"))
-        #expect(result.notes.contains("Comment from Aarhus (2021, børnehandicap): Mange sager om § 41; se \"handleplan\" 2022."))
+        #expect(result.noteLines().contains("Comment from Aarhus (2021, børnehandicap): Mange sager om § 41; se \"handleplan\" 2022."))
         let other = try #require(Self.table(&engine, "rate where municipality = Odense year 2021"))
-        #expect(!other.notes.contains { $0.hasPrefix("Comment") })
+        #expect(!other.noteLines().contains { $0.hasPrefix("Comment") })
     }
 
     @Test func yearlyDataHasNoQuarters() throws {
@@ -142,10 +142,10 @@ import Testing
         _ = try engine.load(path: "\(Self.fixtures)/ankeast1_latin1.px")
         let byQuarter = try #require(Self.table(&engine, "cases by quarter year 2021"))
         #expect(byQuarter.rows.first?[0] == .missing)
-        #expect(byQuarter.notes.contains("An empty quarter marks yearly data that is not split by quarter."))
+        #expect(byQuarter.noteLines().contains("An empty quarter marks yearly data that is not split by quarter."))
         let firstQuarter = try #require(Self.table(&engine, "cases quarter 1 year 2021"))
         #expect(firstQuarter.rows == [[.missing]])  // no data for the quarter: empty, not 0
-        #expect(firstQuarter.notes.contains("2021: yearly data only, left out because only some quarters were chosen."))
+        #expect(firstQuarter.noteLines().contains("2021: yearly data only, left out because only some quarters were chosen."))
     }
 
     @Test func dkqOutcomeFileLoadsToo() throws {
@@ -156,6 +156,6 @@ import Testing
         let report = try engine.load(path: path)
         #expect(report.hasPrefix("loaded 1 row: year 2021, 1 municipality (dkq-csv, real)"))
         let result = try #require(Self.table(&engine, "cases, rate year 2021"))
-        #expect(result.rows == [[.integer(4), .number(25, decimals: 1)]])
+        #expect(result.rows == [[.integer(4), .number(25, decimals: 1, n: 4)]])
     }
 }

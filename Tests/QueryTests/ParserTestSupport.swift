@@ -17,7 +17,8 @@ func sketch(_ statement: Statement) -> String {
     case .query(let query): sketch(query)
     case .show(let name): "show \(name.text)"
     case .describe(let name): "describe \(name.text)"
-    case .load(let literal): "load \(sketch(literal))"
+    case .load(let literal, let citation): "load \(sketch(literal))" + (citation.map { " as \(sketch($0))" } ?? "")
+    case .answer(let query): "answer \(sketch(query))"
     case .check: "check"
     }
 }

@@ -119,14 +119,13 @@ extension ParserTests {
         #expect(sketch(Parser.parse(source)) == ["rate | where " + expected])
     }
 
-    @Test func parsesAMegabyteLineInReasonableTime() throws {
+    /// Its time is a benchmark entry (bench/hostile.sh), not an assertion here.
+    @Test func parsesAMegabyteLine() throws {
         var source = "rate where municipality in ("
         for k in 0..<100_000 { source += k % 2 == 0 ? "'Høje-Taastrup', " : "§§ \(k)-\(k + 1), " }
         source += "Aarhus) year 2021"
         #expect(source.utf8.count > 1_000_000)
-        let clock = ContinuousClock()
-        var results: [Result<Statement, Diagnostic>] = []
-        let elapsed = clock.measure { results = Parser.parse(source) }
+        let results = Parser.parse(source)
         let statement = try #require(results.first).get()
         guard case .query(let query) = statement.kind, case .member(_, let values, false, _) = query.filter else {
             Issue.record("expected an in-list")
@@ -135,7 +134,6 @@ extension ParserTests {
         #expect(values.count == 100_001)
         #expect(values[1] == Literal(.paragraph("1-2"), values[1].range))
         #expect(query.time.count == 1)
-        #expect(elapsed < .seconds(3))
     }
 
     @Test func longAndChainsBecomeShallowTrees() throws {

@@ -43,11 +43,11 @@ import Testing
             let expected = Self.tenths(decided[code, default: 0] * 10_000, population[code]!)
             #expect(Renderer.plain(row[1]) == expected, "kommune \(code)")
         }
-        #expect(result.notes.contains { $0.contains("Danmarks Statistik, StatBank table FOLK1A") && $0.contains(PopulationFile.path) })
-        #expect(!result.notes.contains { $0.contains("not confirmed") })
+        #expect(result.noteLines().contains("Population 2022, 1 January: Danmarks Statistik, FOLK1A: Folketal 1. januar efter kommune, https://www.statistikbanken.dk/FOLK1A."))
+        #expect(!result.noteLines().contains { $0.contains("not confirmed") })
         // 2021 is transcribed but unconfirmed: said wherever it is used.
         let y2021 = try #require(Self.table(&engine, "decided_per_10k year 2021"))
-        #expect(y2021.notes.contains("Population 2021 is transcribed but not confirmed by an independent copy."))
+        #expect(y2021.noteLines().contains("Population 2021 is transcribed but not confirmed by an independent copy."))
     }
 
     @Test func shippedPopulationIsTheSourceFileUnchanged() throws {
@@ -68,6 +68,8 @@ import Testing
         let shipped2020 = try Self.csvRows(PopulationFile.path).first { $0[0] == "101" && $0[3] == "2020" }.map { Int($0[4])! }
         #expect(result.rows[0][1] == .integer(try #require(shipped2020) + 638_117))
         #expect(result.rows[1][1] == .missing)
-        #expect(result.notes.contains { $0.contains("statbank_population.csv") })
+        // Each year cites the table its figures come from: the shipped FOLK1A for 2020, the loaded file for 2021.
+        #expect(result.noteLines().contains { $0.hasPrefix("Population 2020, 1 January: Danmarks Statistik, FOLK1A") })
+        #expect(result.noteLines().contains("Population 2021, 1 January: Danmarks Statistik, statistikbanken.dk."))
     }
 }

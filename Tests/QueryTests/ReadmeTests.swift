@@ -77,7 +77,7 @@ import Query
         for output in engine.run("rate, cases by region year 2022") {
             if case .table(let result) = output {
                 for row in result.rows { print(row) }
-                print(result.notes.joined(separator: "\n"))
+                print(result.noteLines().joined(separator: "\n"))
             }
         }
         // README-END

@@ -125,7 +125,7 @@ struct InteractiveTests {
         shell.type(".fo")
         shell.press("Tab")
         #expect(shell.waitForLastLine("dkq> .format"))
-        shell.type("c")
+        shell.type("cs")
         shell.press("Tab")
         #expect(shell.waitForLastLine("dkq> .format csv"))
         shell.press("Enter")

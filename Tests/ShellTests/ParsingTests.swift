@@ -98,7 +98,7 @@ import Testing
 
     @Test(arguments: [
         (["-c"], "Missing value for '-c <QUERY>'"),
-        (["--format", "html"], "'html'"),
+        (["--format", "xml"], "'xml'"),
         (["--dta", "x"], "Did you mean '--data'?"),
         (["a.dkq", "b.dkq"], "Unexpected argument 'b.dkq'"),
         (["-c", "rate", "a.dkq"], "not both"),
@@ -280,8 +280,8 @@ import Testing
     @Test(arguments: [
         (".fo", [".format"]),
         (".h", [".help", ".history"]),
-        (".format c", ["csv"]),
-        (".mode ", ["table", "csv", "tsv", "json", "markdown"]),
+        (".format c", ["csv", "chart"]),
+        (".mode ", ["table", "csv", "tsv", "json", "markdown", "svg", "chart", "map", "html"]),
         (".timer o", ["on", "off"]),
         (".help me", ["measures"]),
         (".read sc", []),

@@ -228,6 +228,6 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("year,rate,cases,days\n2025,33.3,6,86.7\n"), "days weighted by decided: (4 × 90 + 2 × 80) / 6")
         #expect(result.stderr.contains("# Quarters: 2025Q1–2025Q2."))
-        #expect(result.stderr.contains("# Data: outcomes/2025.csv (dkq-csv)."))
+        #expect(result.stderr.contains("# Source: a test file, 2025."))
     }
 }

@@ -20,12 +20,21 @@ struct SourceFile: Sendable {
 
     /// Reads the whole file with one `read` loop.
     static func read(path: String, name: String) throws(DataError) -> SourceFile {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DataError(file: name, "cannot open file: \(systemError())") }
-        defer { close(descriptor) }
         var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO {
+            // A pipe has no size and can be read only once: read it in chunks.
+            do {
+                var stream = try ByteStream(path: path)
+                return SourceFile(name: name, bytes: try stream.readAll())
+            } catch { throw DataError(file: name, line: error.line, column: error.column, error.message) }
+        }
+        let descriptor: Int32
+        do { descriptor = try openForReading(path) } catch { throw DataError(file: name, error.message) }
+        defer { close(descriptor) }
         guard fstat(descriptor, &info) == 0 else { throw DataError(file: name, "cannot read file: \(systemError())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(file: name, "is a directory, expected a file") }
+        if Int(info.st_size) > ByteStream.maxFileBytes {
+            throw DataError(file: name, "file is larger than \(ByteStream.maxFileBytes >> 30) GB; dkq reads tables up to that size")
+        }
         var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
         var total = 0
         var failed = false

@@ -15,7 +15,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = message.excerpted
     }
 
     /// `file:line:column: error: message`, the form editors jump to.

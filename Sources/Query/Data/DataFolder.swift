@@ -43,17 +43,31 @@ public enum DataFolder {
         } else {
             (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
         }
+        // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
+        let citations = try CitationsFile.read(directory: directory)
+        var yearsOf = [Set<Int>](repeating: [], count: datasets.count)
+        for row in 0..<facts.count { yearsOf[Int(facts.dataset[row])].insert(Int(facts.year[row])) }
+        for (index, info) in datasets.enumerated() {
+            if var citation = citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
+                citation.synthetic = info.synthetic
+                datasets[index].citation = citation
+            }
+            datasets[index].citation.years = yearsOf[index].sorted()
+        }
         // The shipped population (Danmarks Statistik FOLK1A), when the folder has it.
         let populationPath = join(directory, PopulationFile.path)
         var population: [PopulationRow] = []
         if access(populationPath, F_OK) == 0 {
             let file = try SourceFile.read(path: populationPath, name: populationPath)
             population = try PopulationFile.read(file, catalog: catalog, dataset: datasets.count)
-            datasets.append(PopulationFile.info(bytes: file.bytes))
+            var info = PopulationFile.info(bytes: file.bytes)
+            info.citation.years = Array(Set(population.map(\.year))).sorted()
+            datasets.append(info)
         }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
+        store.atlas = try Atlas.load(directory: directory, catalog: catalog)
         return (store, status)
     }
 
@@ -87,7 +101,12 @@ public enum DataFolder {
     /// Reads one outcome file against `catalog`, e.g. for a `load FILE` command; dataset indices in the
     /// returned table are 0 (shift them with `FactTable.append(contentsOf:datasetOffset:)`).
     public static func loadOutcomeFile(path: String, catalog: Catalog) throws(DataError) -> (FactTable, DatasetInfo) {
-        let file = try SourceFile.read(path: path, name: path)
+        try loadOutcomeFile(SourceFile.read(path: path, name: path), catalog: catalog)
+    }
+
+    /// The same for a file already read (`load` reads each file once).
+    static func loadOutcomeFile(_ file: SourceFile, catalog: Catalog) throws(DataError) -> (FactTable, DatasetInfo) {
+        let path = file.name
         let reader = OutcomeFileReader(catalog: catalog)
         var facts = FactTable()
         var duplicates = DuplicateIndex(catalog: catalog)

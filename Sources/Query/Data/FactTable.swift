@@ -16,14 +16,18 @@ public struct DatasetInfo: Sendable, Equatable {
     public var source: String
     /// Hex checksum (FNV-1a 64) of the file's bytes.
     public var checksum: String
+    /// How footers and answers cite it.
+    public var citation: Citation
 
-    public init(name: String, path: String, format: String, synthetic: Bool, source: String, checksum: String) {
+    public init(name: String, path: String, format: String, synthetic: Bool, source: String, checksum: String,
+                citation: Citation? = nil) {
         self.name = name
         self.path = path
         self.format = format
         self.synthetic = synthetic
         self.source = source
         self.checksum = checksum
+        self.citation = citation ?? Citation(publisher: source.isEmpty ? name : source, synthetic: synthetic)
     }
 }
 
@@ -44,6 +48,10 @@ public struct OutcomeCounts: Sendable, Equatable {
 
 /// Columnar outcome rows. All arrays have the same length.
 public struct FactTable: Sendable, Equatable {
+    /// The years any importer accepts and the query language can name (stored as Int16).
+    public static let yearLimits = 1900...2999
+    /// The largest count a cell can hold (the count columns are Int32).
+    public static let maxCount = Int(Int32.max)
     public var year: [Int16] = []
     /// 1-4, or 0 for a whole year (yearly tables).
     public var quarter: [UInt8] = []
@@ -143,6 +151,8 @@ public struct OutcomeStore: Sendable, Equatable {
     public var missing: [MissingCell] = []
     /// Published national rates to `check` loaded data against.
     public var published: [PublishedRate] = []
+    /// Outlines and tiles for maps (datasets/map/), when the folder has them.
+    public var atlas: Atlas?
 
     public init(catalog: Catalog, facts: FactTable = FactTable(), datasets: [DatasetInfo] = []) {
         self.catalog = catalog

@@ -49,7 +49,7 @@ struct RowParser {
             func fail(_ cell: Range<Int>, _ message: String) -> Result<Void, DataError> {
                 .failure(file.error(line: line.number, lineStart: line.start, offset: cell.lowerBound, message))
             }
-            guard let year = parseCount(buffer, cells.0), (1900...2999).contains(year) else {
+            guard let year = parseCount(buffer, cells.0), FactTable.yearLimits.contains(year) else {
                 return fail(cells.0, "'year' must be a year (1900-2999), got '\(file.text(cells.0))'")
             }
             if let expectedYear, year != expectedYear {

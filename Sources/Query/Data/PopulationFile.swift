@@ -44,6 +44,8 @@ enum PopulationFile {
     /// Provenance of the shipped file.
     static func info(bytes: [UInt8]) -> DatasetInfo {
         DatasetInfo(name: "population FOLK1A", path: path, format: "dkq-population", synthetic: false,
-                    source: citation, checksum: fnv1a64Hex(bytes))
+                    source: citation, checksum: fnv1a64Hex(bytes),
+                    citation: Citation(publisher: "Danmarks Statistik", table: "FOLK1A", title: "Folketal 1. januar efter kommune",
+                                       url: "https://www.statistikbanken.dk/FOLK1A"))
     }
 }

@@ -254,6 +254,7 @@ extension Evaluator {
             }
         } else {
             for range in domains.rowRanges(scan.periods, count: facts.count) {
+                if cancel?.isRaised == true { break }
                 for row in range { visit(row) }
             }
         }

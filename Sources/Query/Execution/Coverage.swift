@@ -69,3 +69,40 @@ struct Coverage {
         }
     }
 }
+
+extension Domains {
+    /// Paragraphs that exist in `year`: Barnets lov from 2024, the Serviceloven paragraphs it
+    /// replaced until 2023, every other paragraph always.
+    func paragraphsInForce(_ catalog: Catalog, year: Int) -> Int {
+        let replaced = Set(catalog.paragraphs.compactMap(\.formerly))
+        return catalog.paragraphs.filter { p in
+            p.formerly != nil || p.law == "Barnets lov" ? year >= 2024 : (replaced.contains(p.code) ? year < 2024 : true)
+        }.count
+    }
+
+    /// "2021: 3 of 98 municipalities, 3 of 26 paragraphs" for each year in `years` whose data
+    /// does not cover every municipality and paragraph; empty when all are complete.
+    func partialCoverage(_ catalog: Catalog, years: Set<Int>) -> [String] {
+        years.sorted().compactMap { year in
+            let yearIndex = year - firstYear
+            guard yearIndex >= 0, yearIndex < self.years, !completeYears.contains(year) else { return nil }
+            var places = [Bool](repeating: false, count: municipalities), sections = [Bool](repeating: false, count: paragraphs)
+            for slot in yearIndex * 5..<yearIndex * 5 + 5 where slotHasRows[slot] {
+                for m in 0..<municipalities where slotMunicipalities[slot * municipalities + m] { places[m] = true }
+                for p in 0..<paragraphs where slotParagraphs[slot * paragraphs + p] { sections[p] = true }
+            }
+            let (m, p, expected) = (places.filter { $0 }.count, sections.filter { $0 }.count, paragraphsInForce(catalog, year: year))
+            guard m < municipalities || p < expected else { return nil }
+            return "\(year): \(m) of \(municipalities) municipalities, \(p) of \(expected) paragraphs"
+        }
+    }
+}
+
+extension Evaluator {
+    /// Says when the years a result uses are only partly covered, so a total over them is no national figure.
+    func coverageNotes(_ main: Aggregate) -> [String] {
+        let partial = domains.partialCoverage(store.catalog, years: Set(main.presentPeriods.map { $0 / 4 }))
+        guard !partial.isEmpty else { return [] }
+        return ["Coverage: the data for \(partial.joined(separator: "; ")): totals over it are not national figures."]
+    }
+}

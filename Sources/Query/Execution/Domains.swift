@@ -26,6 +26,9 @@ struct Domains: Sendable {
     /// rows, and which paragraphs (slot × paragraphs + p) and municipalities (slot ×
     /// municipalities + m) it has rows for.
     let slotHasRows: [Bool]
+    /// Years whose data comes from a dkq outcome file: it lists every non-zero cell, so it covers
+    /// every municipality and paragraph (absent = 0), unlike an imported table.
+    let completeYears: Set<Int>
     let slotParagraphs: [Bool]
     let slotMunicipalities: [Bool]
     /// Totals per slot × paragraph and slot × municipality, built on first use.
@@ -129,6 +132,10 @@ struct Domains: Sendable {
             slotParagraphs[slot * p + cell.paragraph] = true
             slotMunicipalities[slot * m + cell.municipality] = true
         }
+        let folderFormat = store.datasets.map { $0.format == "dkq-csv" }
+        var complete = Set<Int>()
+        for (year, range) in ranges where range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) { complete.insert(year) }
+        completeYears = complete
         cellStart = Array(start)
         slotHasRows = Array(hasRows)
         self.slotParagraphs = Array(slotParagraphs)

@@ -38,31 +38,34 @@ extension Evaluator {
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
-                comparisonNotes: [String] = []) -> [String] {
+                comparisonNotes: [String] = []) -> [Note] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
             let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
-            notes.append("\(old.law) \(old.sectionText) continues as \(new.law) \(new.sectionText): the condition on \(old.sectionText) covers both.")
+            notes.append(.crosswalk(oldLaw: old.law, old: old.sectionText, newLaw: new.law, new: new.sectionText))
         }
-        notes.append(describePeriods(main.presentPeriods))
+        notes.append(.periods(main.presentPeriods.sorted()))
         notes += describeSources(main)
         if !main.yearlySkipped.isEmpty {
-            notes.append("\(Binder.describeYears(Array(main.yearlySkipped))): yearly data only, left out because only some quarters were chosen.")
+            notes.append(.yearlySkipped(main.yearlySkipped.sorted()))
         }
         if main.yearlyRows, query.groupBy.contains(.quarter) {
-            notes.append("An empty quarter marks yearly data that is not split by quarter.")
+            notes.append(.emptyQuarterIsYearly)
         }
         let absent = (0..<domains.municipalities).filter {
             (plan.main.municipalities?[$0] ?? true) && !main.presentMunicipalities[$0]
         }
         if !absent.isEmpty, !main.presentPeriods.isEmpty {
-            let names = absent.prefix(3).map { store.catalog.municipalities[$0].name }.joined(separator: ", ")
-            notes.append("No data for \(absent.count == 1 ? names : "\(absent.count) municipalities (\(names)\(absent.count > 3 ? ", …" : ""))") in the chosen period: \(query.groupBy.contains(.municipality) ? "not shown" : "the figures cover the municipalities with data").")
+            notes.append(.noDataFor(
+                count: absent.count, names: absent.prefix(3).map { store.catalog.municipalities[$0].name },
+                grouped: query.groupBy.contains(.municipality)))
         }
+        notes += coverageNotes(main).map(Note.text)
+        notes += breakNotes(query, main, plan).map(Note.text)
         notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
-            notes.append("\(missingDenominators) of \(casesOfRow.count) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty.")
+            notes.append(.missingDenominators(missingDenominators, of: casesOfRow.count))
         }
         let missing = casesOfRow.filter { $0 < 0 }.count
         if missing > 0 {
@@ -71,27 +74,21 @@ extension Evaluator {
         if query.measures.contains(where: \.restsOnCases) {
             let few = casesOfRow.filter { $0 > 0 && $0 < 10 }.count
             let none = casesOfRow.filter { $0 == 0 }.count
-            if few > 0 {
-                notes.append("\(few) of \(casesOfRow.count) rows rest on fewer than 10 cases: rates that small say little (add rate_low, rate_high for 95 % intervals).")
-            }
-            if none > 0 {
-                notes.append("\(none) of \(casesOfRow.count) rows have no cases: their rates are left empty.")
-            }
+            if few > 0 { notes.append(.fewCases(few, of: casesOfRow.count)) }
+            if none > 0 { notes.append(.noCases(none, of: casesOfRow.count)) }
         }
         if plan.national != nil {
-            notes.append("national_* = all municipalities under the same conditions; diff_* in percentage points.")
+            notes.append(.nationalColumns)
             let present = main.presentMunicipalities.filter { $0 }.count
-            if present < domains.municipalities {
-                notes.append("The data for these years covers \(present) of \(domains.municipalities) municipalities: national_* is their total, not the whole country's.")
-            }
+            if present < domains.municipalities { notes.append(.nationalCoverage(present, of: domains.municipalities)) }
         }
-        notes += rollingNotes(query, main)
-        notes += comparisonNotes
+        notes += rollingNotes(query, main).map(Note.text)
+        notes += comparisonNotes.map(Note.text)
         if shown < total {
             if let cut = query.cut {
-                notes.append("\(cut.fromTop ? "Top" : "Bottom") \(shown) of \(total) rows.")
+                notes.append(.cut(top: cut.fromTop, shown: shown, of: total))
             } else {
-                notes.append("Showing \(shown) of \(total) rows (limit \(shown)).")
+                notes.append(.limited(shown: shown, of: total))
             }
         }
         return notes
@@ -99,44 +96,29 @@ extension Evaluator {
 
     /// The municipalities' own comments on the figures shown, when the result is about at
     /// most three municipalities.
-    func comments(_ aggregate: Aggregate, _ scan: Scan, _ query: BoundQuery) -> [String] {
+    func comments(_ aggregate: Aggregate, _ scan: Scan, _ query: BoundQuery) -> [Note] {
         guard !store.comments.isEmpty, let mask = scan.municipalities, mask.filter({ $0 }).count <= 3 else { return [] }
         let years = Set(aggregate.presentPeriods.map { $0 / 4 })
         return store.comments
             .filter { c in mask[c.municipality] && years.contains(c.year) && query.areas[Area.allCases.firstIndex(of: c.area) ?? 0] }
             .sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }
-            .map { "Comment from \(store.catalog.municipalities[$0.municipality].name) (\($0.year), \($0.area.rawValue)): \($0.text)" }
-    }
-
-    /// "Years: 2019–2023", or quarter runs when some year is not whole.
-    func describePeriods(_ periods: Set<Int>) -> String {
-        if periods.isEmpty { return "No data for the chosen years and quarters." }
-        let years = Set(periods.map { $0 / 4 })
-        if years.allSatisfy({ year in (0..<4).allSatisfy { periods.contains(year * 4 + $0) } }) {
-            return "Years: \(Binder.describeYears(Array(years)))."
-        }
-        var runs: [(Int, Int)] = []
-        for period in periods.sorted() {
-            if let last = runs.last, last.1 + 1 == period { runs[runs.count - 1].1 = period } else { runs.append((period, period)) }
-        }
-        func name(_ p: Int) -> String { "\(p / 4)Q\(p % 4 + 1)" }
-        return "Quarters: " + runs.map { $0.0 == $0.1 ? name($0.0) : "\(name($0.0))–\(name($0.1))" }.joined(separator: ", ") + "."
+            .map { .comment(municipality: store.catalog.municipalities[$0.municipality].name, year: $0.year, area: $0.area.rawValue, text: $0.text) }
     }
 
     /// One line per kind of source; synthetic data is always named as such.
-    func describeSources(_ aggregate: Aggregate) -> [String] {
-        let infos = sources(aggregate)
-        var lines: [String] = []
-        let synthetic = infos.filter(\.synthetic)
-        let real = infos.filter { !$0.synthetic }
+    func describeSources(_ aggregate: Aggregate) -> [Note] {
+        let cited = citations(aggregate)
+        var lines: [Note] = []
+        let synthetic = cited.filter(\.synthetic)
+        let real = cited.filter { !$0.synthetic }
         if !synthetic.isEmpty {
-            lines.append("SYNTHETIC DEMO DATA, not real figures: \(Self.fileList(synthetic.map(\.path))).")
+            lines.append(.synthetic(sources: synthetic))
         }
         if !real.isEmpty {
-            lines.append("Data: \(real.map { "\($0.path) (\($0.format))" }.joined(separator: ", ")).")
+            lines.append(.sources(real))
         }
         if !synthetic.isEmpty, !real.isEmpty {
-            lines.append("This result combines real and synthetic data.")
+            lines.append(.mixedSources)
         }
         return lines
     }
@@ -151,8 +133,7 @@ extension Evaluator {
     func sources(_ aggregate: Aggregate) -> [DatasetInfo] {
         var used = aggregate.datasets.sorted()
         if used.isEmpty {
-            // Nothing matched: name the files covering the chosen periods.
-            let years = Set(aggregate.presentPeriods.map { $0 / 4 })
+                        let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
             for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
                 covering.insert(Int(store.facts.dataset[row]))
@@ -162,7 +143,25 @@ extension Evaluator {
         return used.map { store.datasets[$0] }
     }
 
-    static func fileList(_ paths: [String]) -> String {
-        paths.count <= 3 ? paths.joined(separator: ", ") : "\(paths[0]) … \(paths[paths.count - 1]) (\(paths.count) files)"
+    /// The citations of the datasets a result drew on, narrowed to the years it covers.
+    func citations(_ aggregate: Aggregate) -> [Citation] {
+        Self.citations(sources(aggregate), years: Set(aggregate.presentPeriods.map { $0 / 4 }))
+    }
+
+    /// One citation per source, narrowed to the years the result drew on: the yearly files
+    /// of one product cite as one.
+    static func citations(_ infos: [DatasetInfo], years: Set<Int>) -> [Citation] {
+        var cited: [Citation] = []
+        for info in infos {
+            var citation = info.citation
+            let used = citation.years.filter(years.contains)
+            citation.years = used.isEmpty ? citation.years : used
+            if let same = cited.firstIndex(where: { $0.sameSource(as: citation) }) {
+                cited[same].years = Array(Set(cited[same].years + citation.years)).sorted()
+            } else {
+                cited.append(citation)
+            }
+        }
+        return cited
     }
 }

@@ -8,6 +8,8 @@ struct Evaluator {
     let domains: Domains
     /// False makes every scan read rows (tests compare both paths).
     var useRollups = true
+    /// Raised by Ctrl-C: the scan stops early and the engine discards the result.
+    var cancel: CancellationFlag?
 
     init(store: OutcomeStore, domains: Domains? = nil, useRollups: Bool = true) {
         self.store = store
@@ -27,7 +29,11 @@ struct Evaluator {
         var uncovered = false
     }
 
-    func evaluate(_ plan: Plan) -> ResultSet {
+    func evaluate(_ plan: Plan) -> ResultSet { evaluation(plan).result }
+
+    /// The result with what an answer needs beyond its cells: each shown row's summed counts
+    /// (and the national counts it is compared with), the sources, the coverage.
+    func evaluation(_ plan: Plan) -> Evaluation {
         let query = plan.query
         var main = aggregate(plan.main)
         var national = plan.national.map(aggregate)
@@ -97,7 +103,7 @@ struct Evaluator {
         }
         if let then {
             fairNotes += changeNotes(query, entries, then)
-            fairNotes += describeSources(then).map { "then_*: " + $0 }
+            fairNotes += describeSources(then).map { "then_*: " + $0.text() }
         }
         if expected != nil {
             fairNotes.append("expected = cases per paragraph × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected, 95 % interval by Byar's approximation to the exact Poisson interval.")
@@ -105,6 +111,7 @@ struct Evaluator {
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
+        var totalsOfRow: [(own: Totals, national: Totals?)] = []
         for (index, entry) in entries.enumerated() {
             let totals = entry.totals
             var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
@@ -127,45 +134,56 @@ struct Evaluator {
             }
             rows.append(row)
             casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
+            totalsOfRow.append((totals, entry.reference))
         }
 
         let total = rows.count
         let order = ordering(query, columns: columns)
-        if !order.isEmpty {
-            let indices = rows.indices.sorted { a, b in
-                for (column, descending) in order {
-                    let c = Self.compare(rows[a][column], rows[b][column], descending: descending)
-                    if c != 0 { return c < 0 }
-                }
-                return a < b
-            }
+        // `top`/`bottom` rank the rows by their key (the first `order by` key, else the first
+        // measure) and keep that end; an `order by` then only arranges the rows kept.
+        var ranking = order
+        if let cut = query.cut, let key = cutKey(query, columns: columns) {
+            ranking = [(key, cut.fromTop)] + order.filter { $0.0 != key }
+        }
+        if !ranking.isEmpty {
+            let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
         }
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
-        let cutNotes = rankingNotes(query, columns: columns, order: order, rows: rows, cases: casesOfRow, shown: shown)
+        let cutNotes = rankingNotes(query, columns: columns, order: ranking, rows: rows, cases: casesOfRow, shown: shown)
         rows = Array(rows.prefix(shown))
         casesOfRow = Array(casesOfRow.prefix(shown))
+        totalsOfRow = Array(totalsOfRow.prefix(shown))
+        if query.cut != nil, !order.isEmpty {
+            let indices = sortedIndices(rows, by: order)
+            rows = indices.map { rows[$0] }
+            casesOfRow = indices.map { casesOfRow[$0] }
+            totalsOfRow = indices.map { totalsOfRow[$0] }
+        }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        return ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
+        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
+        return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
+                          coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }
 
     /// a − b for two numbers (percentage points for rates, counts for counts); else missing.
     static func difference(_ a: Value, _ b: Value) -> Value {
         switch (a, b) {
-        case (.number(let x, let d), .number(let y, _)): .number(x - y, decimals: d)
+        case (.number(let x, let d, _), .number(let y, _, _)): .number(x - y, decimals: d)
         case (.integer(let x), .integer(let y)): .integer(x - y)
         default: .missing
         }
     }
 
-    /// Sort columns with direction: explicit `order by`, else what `top`/`bottom` implies.
+    /// Sort columns with direction from `order by`.
     func ordering(_ query: BoundQuery, columns: [Column]) -> [(Int, Bool)] {
-        var order: [(Int, Bool)] = query.order.compactMap { key, descending in
+        query.order.compactMap { key, descending in
             let name: String
             switch key {
             case .dimension(let d): name = d.name
@@ -173,14 +191,27 @@ struct Evaluator {
             }
             return columns.firstIndex { $0.name == name }.map { ($0, descending) }
         }
-        if let cut = query.cut {
-            if order.isEmpty, let first = query.measures.first,
-                let column = columns.firstIndex(where: { $0.name == first.name }) {
-                order = [(column, true)]
-            }
-            if !cut.fromTop { order = order.map { ($0.0, !$0.1) } }
+    }
+
+    /// The column `top`/`bottom` rank by: the first `order by` key, else the first measure.
+    func cutKey(_ query: BoundQuery, columns: [Column]) -> Int? {
+        if let first = ordering(query, columns: columns).first { return first.0 }
+        guard let measure = query.measures.first else { return nil }
+        return columns.firstIndex { $0.name == measure.name }
+    }
+
+    /// Row indices sorted by the keys, ties kept in their original order.
+    func sortedIndices(_ rows: [[Value]], by keys: [(Int, Bool)]) -> [Int] {
+        rows.indices.sorted { a, b in Self.precedes(rows[a], rows[b], by: keys) ?? (a < b) }
+    }
+
+    /// Whether row `a` sorts before row `b` by the keys; nil when they tie.
+    static func precedes(_ a: [Value], _ b: [Value], by keys: [(Int, Bool)]) -> Bool? {
+        for (column, descending) in keys {
+            let c = compare(a[column], b[column], descending: descending)
+            if c != 0 { return c < 0 }
         }
-        return order
+        return nil
     }
 
     /// -1, 0, 1; missing values sort last in either direction.
@@ -188,7 +219,7 @@ struct Evaluator {
         func number(_ v: Value) -> Double? {
             switch v {
             case .integer(let i): Double(i)
-            case .number(let d, _): d
+            case .number(let d, _, _): d
             default: nil
             }
         }
@@ -201,7 +232,7 @@ struct Evaluator {
         var c = 0
         if let x = number(a), let y = number(b) {
             c = x < y ? -1 : (x > y ? 1 : 0)
-        } else if case .text(let x) = a, case .text(let y) = b {
+        } else if let x = a.textValue, let y = b.textValue {
             c = x < y ? -1 : (x > y ? 1 : 0)
         }
         return descending ? -c : c
@@ -213,7 +244,7 @@ struct Evaluator {
             let actual: Double
             switch value(of: measure, totals, side) {
             case .integer(let i): actual = Double(i)
-            case .number(let d, _): actual = d
+            case .number(let d, _, _): actual = d
             default: return false
             }
             switch op {
@@ -234,15 +265,15 @@ struct Evaluator {
     /// `side` holds the group's side-table figures by table id.
     func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
         if t.missing & measure.countsNeeded != 0 { return .missing }
-        func number(_ value: Double?) -> Value {
-            value.map { .number($0, decimals: measure.decimals) } ?? .missing
+        func number(_ value: Double?, n: Int? = nil) -> Value {
+            value.map { .number($0, decimals: measure.decimals, n: n) } ?? .missing
         }
         switch measure.computation {
         case .count(let counts):
             return .integer(t.sum(counts))
         case .ratio(let part, let whole, let scale):
             let denominator = t.sum(whole)
-            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator)) : .missing
+            return denominator > 0 ? number(scale * Double(t.sum(part)) / Double(denominator), n: denominator) : .missing
         case .sideTable(let table):
             return side[table.id].map { .integer(Int($0.rounded())) } ?? .missing
         case .sideRatio(let part, let table, let scale):
@@ -255,10 +286,11 @@ struct Evaluator {
 
     func dimensionValue(_ dimension: Dimension, _ index: Int) -> Value {
         switch dimension.source {
-        case .municipality: .text(store.catalog.municipalities[index].name)
-        case .lookup: .text(domains.lookup(dimension).values[index])
-        case .paragraph: .text(store.catalog.paragraphs[index].label)
-        case .area: .text(Area.allCases[index].rawValue)
+        case .municipality:
+            .named(store.catalog.municipalities[index].name, Entity(dimension.name, String(store.catalog.municipalities[index].code)))
+        case .lookup: .named(domains.lookup(dimension).values[index], Entity(dimension.name, domains.lookup(dimension).values[index]))
+        case .paragraph: .named(store.catalog.paragraphs[index].label, Entity(dimension.name, store.catalog.paragraphs[index].code))
+        case .area: .named(Area.allCases[index].rawValue, Entity(dimension.name, Area.allCases[index].fileName))
         case .year: .integer(domains.firstYear + index)
         case .quarter: index == 0 ? .missing : .integer(index)
         }

@@ -56,18 +56,17 @@ struct SideTables {
 
 extension Evaluator {
     /// Where the population figures of a per-inhabitant result come from, and which are unconfirmed.
-    func populationNotes(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> [String] {
+    func populationNotes(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> [Note] {
         guard query.measures.contains(where: { $0.sideTable == .population }) else { return [] }
         let years = Set(main.presentPeriods.map { $0 / 4 })
         let rows = store.population.filter { years.contains($0.year) && (scan.municipalities?[$0.municipality] ?? true) }
-        var notes = Set(rows.map(\.dataset)).sorted().map { index in
+        var notes: [Note] = Set(rows.map(\.dataset)).sorted().map { index in
             let info = store.datasets[index]
-            let covered = Binder.describeYears(Array(Set(rows.filter { $0.dataset == index }.map(\.year))))
-            return "Population \(covered), 1 January: \(info.source) (\(info.path))."
+            return .population(years: Set(rows.filter { $0.dataset == index }.map(\.year)).sorted(), source: info.citation)
         }
         let unconfirmed = Set(rows.filter(\.unconfirmed).map(\.year))
         if !unconfirmed.isEmpty {
-            notes.append("Population \(Binder.describeYears(Array(unconfirmed))) is transcribed but not confirmed by an independent copy.")
+            notes.append(.populationUnconfirmed(years: unconfirmed.sorted()))
         }
         return notes
     }

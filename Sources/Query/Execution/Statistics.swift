@@ -24,18 +24,63 @@ enum Statistics {
         k <= 0 ? 1 : 1 - binomialTail(atMost: k - 1, n, p)
     }
 
-    /// P(X ≤ k) for X ~ Binomial(n, p), summed in log space for stability.
+    /// P(X ≤ k) for X ~ Binomial(n, p). The sum starts at k and runs away from the mean
+    /// (from the upper side when k is above the mean), where the terms shrink at least
+    /// geometrically, and stops once they no longer change the sum: a few steps in a far
+    /// tail, about ten standard deviations' worth near the mean, never one step per case.
     static func binomialTail(atMost k: Int, _ n: Int, _ p: Double) -> Double {
         if k < 0 { return 0 }
         if k >= n { return 1 }
-        let logP = log(p), logQ = log(1 - p)
-        var logPMF = Double(n) * logQ  // P(X = 0)
-        var sum = exp(logPMF)
-        if k == 0 { return sum }
-        for i in 1...k {
-            logPMF += log(Double(n - i + 1)) - log(Double(i)) + logP - logQ
-            sum += exp(logPMF)
+        let odds = p / (1 - p)
+        if Double(k) < Double(n) * p {
+            var term = exp(logPMF(k, n, p)), sum = term, i = k
+            while i > 0, term > sum * 1e-17 {
+                term *= Double(i) / Double(n - i + 1) / odds
+                sum += term
+                i -= 1
+            }
+            return min(1, sum)
         }
-        return min(1, sum)
+        var term = exp(logPMF(k + 1, n, p)), sum = term, i = k + 1
+        while i < n, term > sum * 1e-17 {
+            term *= Double(n - i) / Double(i + 1) * odds
+            sum += term
+            i += 1
+        }
+        return max(0, 1 - sum)
+    }
+
+    /// log P(X = i) for X ~ Binomial(n, p), by Loader's saddle-point form (as R's dbinom):
+    /// accurate to about 1e-13 even for n in the billions, where log-gamma differences are not.
+    static func logPMF(_ i: Int, _ n: Int, _ p: Double) -> Double {
+        let q = 1 - p
+        if i == 0 { return Double(n) * log1p(-p) }
+        if i == n { return Double(n) * log(p) }
+        let (x, m) = (Double(i), Double(n))
+        let correction = stirlingError(m) - stirlingError(x) - stirlingError(m - x) - deviance(x, m * p) - deviance(m - x, m * q)
+        return correction - 0.5 * (log(2 * Double.pi) + log(x) + log1p(-x / m))
+    }
+
+    /// log(n!) - log(√(2πn) (n/e)^n).
+    static func stirlingError(_ n: Double) -> Double {
+        if n <= 15 { return lgamma(n + 1) - (n + 0.5) * log(n) + n - 0.5 * log(2 * Double.pi) }
+        let nn = n * n
+        return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 - 1.0 / (1188 * nn)) / nn) / nn) / nn) / n
+    }
+
+    /// x log(x / m) + m - x without cancellation when x is near m.
+    static func deviance(_ x: Double, _ m: Double) -> Double {
+        guard abs(x - m) < 0.1 * (x + m) else { return x * log(x / m) + m - x }
+        var v = (x - m) / (x + m)
+        var sum = (x - m) * v
+        var term = 2 * x * v
+        v *= v
+        for j in 1..<1000 {
+            term *= v
+            let next = sum + term / Double(2 * j + 1)
+            if next == sum { return next }
+            sum = next
+        }
+        return sum
     }
 }

@@ -26,37 +26,68 @@ struct FNV1a: Sendable {
     }
 }
 
-/// A file opened for chunked reading.
+/// A file opened for chunked reading. Only regular files and pipes (a FIFO, `<(…)`) are
+/// read; a pipe can be read only once, so the first bytes `peek` looks at are kept and
+/// handed out again instead of opening the file a second time.
 struct ByteStream: ~Copyable {
     let path: String
     private let descriptor: Int32
     private(set) var checksum = FNV1a()
     private(set) var totalBytes = 0
     private var scratch = [UInt8](repeating: 0, count: 1 << 20)
+    private var peeked: [UInt8] = []
+    /// Checked before each chunk: Ctrl-C ends a long load with an error.
+    var cancel: CancellationFlag?
     static let chunkSize = 1 << 20
+    /// The longest line (or PC-Axis cell) any importer accepts.
+    static let maxLineBytes = 16 << 20
+    /// The largest file any importer reads.
+    static let maxFileBytes = 4 << 30
 
     init(path: String) throws(DataError) {
         self.path = path
-        descriptor = open(path, O_RDONLY)
-        if descriptor < 0 {
-            let reason = String(cString: strerror(errno))
-            throw DataError(file: path, "cannot open file: \(reason)")
-        }
+        descriptor = try openForReading(path)
     }
 
     deinit { close(descriptor) }
 
+    /// At least the first `count` bytes (fewer at end of file), read once and handed out again by `readChunk`.
+    mutating func peek(_ count: Int) throws(DataError) -> [UInt8] {
+        var head: [UInt8] = []
+        while head.count < count, try readFromFile(into: &head) > 0 {}
+        peeked = head
+        return head
+    }
+
+    /// The rest of the file in one array (for readers that need it whole).
+    mutating func readAll() throws(DataError) -> [UInt8] {
+        var all: [UInt8] = []
+        while try readChunk(into: &all) > 0 {}
+        return all
+    }
+
     /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at end of file).
     mutating func readChunk(into buffer: inout [UInt8]) throws(DataError) -> Int {
-        let descriptor = self.descriptor
+        if !peeked.isEmpty {
+            defer { peeked = [] }
+            buffer.append(contentsOf: peeked)
+            return peeked.count
+        }
+        return try readFromFile(into: &buffer)
+    }
+
+    private mutating func readFromFile(into buffer: inout [UInt8]) throws(DataError) -> Int {
+        if cancel?.isRaised == true { throw DataError(file: path, "cancelled (Ctrl-C)") }
+        let descriptor = self.descriptor, cancel = self.cancel
         let got = scratch.withUnsafeMutableBytes { raw -> Int in
             guard let base = raw.baseAddress else { return 0 }
             while true {
                 let count = read(descriptor, base, Self.chunkSize)
-                if count < 0 && errno == EINTR { continue }
+                if count < 0 && errno == EINTR && cancel?.isRaised != true { continue }
                 return count
             }
         }
+        if got < 0, cancel?.isRaised == true { throw DataError(file: path, "cancelled (Ctrl-C)") }
         if got < 0 { throw DataError(file: path, "cannot read file: \(String(cString: strerror(errno)))") }
         scratch.withUnsafeBytes { raw in
             let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<got])
@@ -64,6 +95,9 @@ struct ByteStream: ~Copyable {
             buffer.append(contentsOf: chunk)
         }
         totalBytes += got
+        if totalBytes > Self.maxFileBytes {
+            throw DataError(file: path, "file is larger than \(Self.maxFileBytes >> 30) GB; dkq reads tables up to that size")
+        }
         return got
     }
 
@@ -94,7 +128,13 @@ struct ByteStream: ~Copyable {
                     if let found {
                         end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     } else {
-                        if !atEnd { break }
+                        if !atEnd {
+                            if count - start > Self.maxLineBytes {
+                                throw DataError(file: path, line: lineNumber + 1, column: 1,
+                                                "line is longer than \(Self.maxLineBytes >> 20) MB; not a table dkq can read")
+                            }
+                            break
+                        }
                         end = count
                         lastHadNewline = false
                     }
@@ -109,5 +149,28 @@ struct ByteStream: ~Copyable {
             if consumed > 0 { buffer.removeFirst(consumed) }
         }
         return lineNumber
+    }
+}
+
+/// Opens `path` for reading if it is a regular file or a pipe; devices, directories and
+/// sockets are refused at once (a device such as /dev/zero never ends).
+func openForReading(_ path: String) throws(DataError) -> Int32 {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 { throw DataError(file: path, "cannot open file: \(String(cString: strerror(errno)))") }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw DataError(file: path, "cannot read file: \(reason)")
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG, S_IFIFO:
+        return descriptor
+    case S_IFDIR:
+        close(descriptor)
+        throw DataError(file: path, "is a directory, expected a file")
+    default:
+        close(descriptor)
+        throw DataError(file: path, "is not a regular file (a device or socket); dkq reads files and pipes")
     }
 }

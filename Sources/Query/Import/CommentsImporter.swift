@@ -44,7 +44,7 @@ struct CommentsImporter {
                     MunicipalityResolver.unknownMessage(placeText, suggestion))
             }
             let yearText = line.text(header[1]).trimmed
-            guard let year = Int(yearText), (1900...2200).contains(year) else {
+            guard let year = Int(yearText), FactTable.yearLimits.contains(year) else {
                 throw DataError(
                     file: file, line: number, column: line.column(header[1]), "year must be a number like 2021, got '\(yearText)'")
             }
@@ -71,6 +71,7 @@ struct CommentsImporter {
         if rows.isEmpty { throw DataError(file: file, "file has a header but no rows") }
         var data = ImportedData(info: info, comments: rows)
         data.info.source = "municipality comments"
+        data.info.citation = Citation(publisher: "the municipalities' comments", table: Importer.baseName(file))
         return data
     }
 }

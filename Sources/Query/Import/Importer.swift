@@ -40,16 +40,15 @@ public enum Importer {
 
     /// Reads `path` once and returns what it contains, or the first problem as a `DataError`.
     /// Nothing is changed on failure: the caller adds the result only when this returns.
-    public static func load(path: String, catalog: Catalog) throws(DataError) -> ImportedData {
+    public static func load(path: String, catalog: Catalog, cancel: CancellationFlag? = nil) throws(DataError) -> ImportedData {
+        // The file is opened once (a pipe can be read only once); the importer sees the peeked bytes again.
         var stream = try ByteStream(path: path)
-        var head: [UInt8] = []
-        _ = try stream.readChunk(into: &head)
+        stream.cancel = cancel
+        let head = try stream.peek(4096)
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw DataError(file: path, "file is empty")
         }
-        let format = detectFormat(path: path, bytes: Array(head.prefix(4096)))
-        // Restart from the first byte so every importer sees the whole file and the checksum covers it.
-        stream = try ByteStream(path: path)
+        let format = detectFormat(path: path, bytes: head)
         let name = baseName(path)
         var info = DatasetInfo(name: name, path: path, format: format.rawValue, synthetic: false, source: "", checksum: "")
         var data: ImportedData
@@ -59,6 +58,8 @@ public enum Importer {
             let table = try tablePath.map { (path: String) throws(DataError) in try SagsemneTable(path: path) }
             let (facts, warnings) = try TalportalImporter(file: path, catalog: catalog, sagsemner: table).load(stream: &stream)
             info.source = "Ankestyrelsen talportal" + (tablePath.map { " (Sagsemne table \(baseName($0)))" } ?? "")
+            info.citation = Citation(publisher: "Ankestyrelsen", table: "talportal", title: "Kommunernes sager",
+                                     url: "https://ast.dk/tal-og-undersogelser")
             data = ImportedData(facts: facts, info: info, warnings: warnings)
         case .pcAxis:
             data = try PXImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
@@ -72,14 +73,18 @@ public enum Importer {
                 "this is a talportal Sagsemne table; load the data file next to it (the table is found automatically)")
         case .dkqOutcomes:
             // dkq's own format (a year file like those in datasets/outcomes).
-            let (facts, outcomeInfo) = try DataFolder.loadOutcomeFile(path: path, catalog: catalog)
-            return ImportedData(facts: facts, info: outcomeInfo)
+            let file = SourceFile(name: path, bytes: try stream.readAll())
+            let (facts, outcomeInfo) = try DataFolder.loadOutcomeFile(file, catalog: catalog)
+            data = ImportedData(facts: facts, info: outcomeInfo)
+            data.info.citation.years = data.years
+            return data
         case .unknown:
             throw DataError(
                 file: path, line: 1, column: 1,
                 "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD) or a comments file (kommune;år;område;kommentar)")
         }
         data.info.checksum = stream.checksum.hex
+        data.info.citation.years = data.years
         return data
     }
 

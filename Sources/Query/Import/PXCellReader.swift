@@ -250,15 +250,23 @@ struct PXCellReader {
         var stored: Int32
         var days = Float.nan
         switch value {
-        case .integer(let number) where number >= 0 && number <= Int(Int32.max): stored = Int32(number)
+        case .integer(let number) where number >= 0 && number <= FactTable.maxCount: stored = Int32(number)
         case .dash: stored = 0
         case .missing, .empty: stored = pxMissing; missingCells += 1
         case .decimal(let number) where kind == 6 && number >= 0: stored = 0; days = Float(number)
-        case .decimal(let number) where number >= 0 && number == number.rounded() && number <= Double(Int32.max):
+        case .decimal(let number) where number >= 0 && number == number.rounded() && number <= Double(FactTable.maxCount):
             stored = Int32(number)
         case .integer, .decimal:
             let text = String(decoding: token, as: UTF8.self)
-            let problem = text.hasPrefix("-") ? "negative count \(text)" : "count must be a whole number, got '\(text)'"
+            let tooLarge: Bool
+            switch value {
+            case .integer(let number): tooLarge = number > FactTable.maxCount
+            case .decimal(let number): tooLarge = number == number.rounded() && number > Double(FactTable.maxCount)
+            default: tooLarge = false
+            }
+            let problem = text.hasPrefix("-") ? "negative count \(text)"
+                : tooLarge ? "count \(text) is too large (at most \(FactTable.maxCount))"
+                : "count must be a whole number, got '\(text)'"
             throw DataError(file: file, line: tokenLine, column: tokenColumn, "\(problem) in \(describeCell())")
         case .invalid:
             throw DataError(

@@ -5,6 +5,8 @@
 struct PXImporter {
     let file: String
     let catalog: Catalog
+    /// The longest header (everything before DATA=) accepted; real headers are a few hundred KB.
+    static let maxHeaderBytes = 8 << 20
 
     func load(stream: inout ByteStream, info: DatasetInfo) throws(DataError) -> ImportedData {
         var buffer: [UInt8] = []
@@ -14,6 +16,9 @@ struct PXImporter {
         var dataAt: Int?
         // Find `DATA=` at the start of an entry, outside quotes.
         while dataAt == nil {
+            if buffer.count > Self.maxHeaderBytes {
+                throw DataError(file: file, "no DATA= in the first \(Self.maxHeaderBytes >> 20) MB: not a PC-Axis table dkq can read")
+            }
             let got = try stream.readChunk(into: &buffer)
             if got == 0 { break }
             while scanned < buffer.count {
@@ -65,6 +70,10 @@ struct PXImporter {
             }
             pending.removeFirst(consumed)
             if atEnd { break }
+            if pending.count > ByteStream.maxLineBytes {
+                throw DataError(file: file, line: cells.line, column: 1,
+                                "a DATA cell longer than \(ByteStream.maxLineBytes >> 20) MB: not a PC-Axis table dkq can read")
+            }
             if try stream.readChunk(into: &pending) == 0 { atEnd = true }
         }
         try cells.finish()
@@ -72,6 +81,7 @@ struct PXImporter {
         var data = ImportedData(facts: facts, info: info)
         data.missing = missing
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source
+        data.info.citation = table.citation
         data.warnings = table.warnings + cells.warnings
         return data
     }

@@ -39,6 +39,8 @@ struct PXTable: Sendable {
     /// Stub dimensions given per data line (sparse KEYS form), with whether they use CODES.
     var keys: [Int: Bool] = [:]
     var source: String
+    /// From SOURCE, MATRIX, TITLE and LAST-UPDATED (else CREATION-DATE).
+    var citation: Citation
     var warnings: [String] = []
 
     static let expected =
@@ -130,6 +132,11 @@ struct PXTable: Sendable {
         if !matrix.isEmpty { source += " (\(matrix))" }
         if let updated = texts(first("LAST-UPDATED")).first { source += ", last updated \(updated)" }
         self.source = source
+        let updated = texts(first("LAST-UPDATED")).first.flatMap(Citation.isoDate)
+        let created = texts(first("CREATION-DATE")).first.flatMap(Citation.isoDate)
+        citation = Citation(
+            publisher: texts(first("SOURCE")).joined().trimmed.isEmpty ? "PC-Axis file \(Importer.baseName(file))" : texts(first("SOURCE")).joined().trimmed,
+            table: matrix, title: title, date: updated ?? created ?? "", dateKind: updated != nil ? .updated : .created)
         try mapValues(file: file, catalog: catalog, entries: active, encoding: encoding)
     }
 
@@ -160,12 +167,15 @@ struct PXTable: Sendable {
         let resolver = ParagraphResolver(catalog: catalog)
         for index in dimensions.indices {
             let dimension = dimensions[index]
-            let entry = entries.first {
-                $0.keyword == "VALUES" && $0.subkeys.first.map { encoding.decode($0) } == dimension.name
+            // The values come from VALUES, or for time from TIMEVAL (TLIST items, then the rest).
+            func named(_ keyword: String) -> PXEntry? {
+                entries.first { $0.keyword == keyword && $0.subkeys.first.map { encoding.decode($0) } == dimension.name }
             }
+            let entry = named("VALUES") ?? named("TIMEVAL")
+            let items = entry.map { ($0.keyword == "TIMEVAL" ? $0.timeList?.items ?? [] : []) + $0.items } ?? []
             func fail(_ position: Int, _ message: String) -> DataError {
-                let item = entry.flatMap { position < $0.items.count ? $0.items[position] : nil }
-                return DataError(file: file, line: item?.line ?? 0, column: item?.column ?? 0, message)
+                let item = position < items.count ? items[position] : items.last
+                return DataError(file: file, line: item?.line ?? entry?.line ?? 0, column: item?.column ?? entry?.column ?? 0, message)
             }
             switch dimension.role {
             case .municipality:

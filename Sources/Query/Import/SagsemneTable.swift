@@ -64,7 +64,7 @@ struct SagsemneTable: Sendable {
         let stem = fileName.hasSuffix(".csv") ? String(fileName.dropLast(4)) : fileName
         for candidate in ["\(stem)_sagsemne.csv", "\(stem)-sagsemne.csv", "sagsemne.csv", "Sagsemne.csv", "sagsemner.csv", "Sagsemner.csv"] {
             let path = directory + "/" + candidate
-            if access(path, R_OK) == 0 { return path }
+            if isTable(path) { return path }
         }
         guard let handle = opendir(directory) else { return nil }
         defer { closedir(handle) }
@@ -75,6 +75,15 @@ struct SagsemneTable: Sendable {
             }
             if name.lowercased().hasPrefix("sagsemne"), name.lowercased().hasSuffix(".csv") { found.append(name) }
         }
-        return found.sorted().first.map { directory + "/" + $0 }
+        return found.sorted().lazy.map { directory + "/" + $0 }.first(where: isTable)
+    }
+
+    /// Whether `path` is a regular file whose header is a Sagsemne table's: any other file
+    /// with such a name is passed over (and never quoted).
+    static func isTable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(path, R_OK) == 0,
+              var stream = try? ByteStream(path: path), let head = try? stream.peek(4096) else { return false }
+        return Importer.detectFormat(path: path, bytes: head) == .sagsemneTable
     }
 }

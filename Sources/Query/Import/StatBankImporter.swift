@@ -123,6 +123,12 @@ struct StatBankImporter {
         if values.isEmpty && suppressed == 0 { throw DataError(file: file, "file has a header but no rows") }
         var data = ImportedData(info: info)
         data.info.source = "Danmarks Statistik StatBank"
+        // StatBank tables are named like FOLK1A; a download saved under that name says which.
+        let stem = Importer.baseName(file).split(separator: ".").first.map(String.init) ?? ""
+        let isTableId = stem.count >= 4 && stem.count <= 10 && stem.allSatisfy { ($0.isUppercase && $0.isASCII) || $0.isNumber }
+        data.info.citation = Citation(
+            publisher: "Danmarks Statistik", table: isTableId ? stem : "statistikbanken.dk",
+            url: isTableId ? "https://www.statistikbanken.dk/\(stem)" : "")
         for entry in values.values {
             let (municipality, year, area) = entry.row
             if let area {

@@ -110,7 +110,7 @@ struct TalportalImporter {
                         file: file, line: number, column: line.column(header[1]),
                         ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
                 }
-                let year = try integer(line, header[2], name: "Aar", range: 1900...2200)
+                let year = try integer(line, header[2], name: "Aar", range: FactTable.yearLimits)
                 let quarter = try quarterValue(line, header[3])
                 var counts = OutcomeCounts()
                 counts.upheld = try count(line, header[4], name: "Stadfæstelse")
@@ -252,7 +252,11 @@ struct TalportalImporter {
     private func count(_ line: DelimitedLine, _ index: Int, name: String) throws(DataError) -> Int {
         switch parseCellNumber(line.slice(index), decimalComma: false) {
         case .empty, .missing, .dash: return 0
-        case .integer(let value) where value >= 0: return value
+        case .integer(let value) where value >= 0 && value <= FactTable.maxCount: return value
+        case .integer(let value) where value > FactTable.maxCount:
+            throw DataError(
+                file: file, line: line.number, column: line.column(index),
+                "count \(line.text(index)) in \(name) is too large (at most \(FactTable.maxCount))")
         case .integer,  // negative: the case above took the others
             .decimal(_) where line.text(index).hasPrefix("-"):
             throw DataError(

@@ -12,10 +12,14 @@ enum DiagnosticRenderer {
         while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
         let lineNumber = firstLine + bytes[0..<lineStart].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
 
-        let before = displayable(bytes[lineStart..<lower])
-        let marked = displayable(bytes[lower..<min(upper, lineEnd)])
-        let after = displayable(bytes[min(upper, lineEnd)..<lineEnd])
-        let column = before.count + 1
+        // Only a window of bytes around the caret is decoded: a megabyte line costs no more.
+        let window = 4 * 64
+        let column = String(decoding: bytes[lineStart..<lower], as: UTF8.self).count + 1
+        let before = displayable(bytes[clipStart(bytes, lineStart, lower - window)..<lower])
+        let markedEnd = min(upper, lineEnd)
+        let marked = displayable(bytes[lower..<clipEnd(bytes, markedEnd, lower + window)])
+            + (markedEnd - lower > window ? "…" : "")
+        let after = displayable(bytes[markedEnd..<clipEnd(bytes, lineEnd, markedEnd + window)])
 
         // Keep very long lines readable: a window around the caret.
         var shownBefore = before, shownMarked = marked, shownAfter = after
@@ -33,6 +37,20 @@ enum DiagnosticRenderer {
         out += "\(gutter) \(blue)|\(reset) \(String(repeating: " ", count: shownBefore.count))\(red)\(caret)\(reset)"
         if let hint = diagnostic.hint { out += " \(hint)" }
         return out + "\n"
+    }
+
+    /// `limit` moved forward to the start of a UTF-8 character, but not before `start`.
+    static func clipStart(_ bytes: [UInt8], _ start: Int, _ limit: Int) -> Int {
+        var index = max(start, limit)
+        while index > start, index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        return index
+    }
+
+    /// `limit` moved back to the start of a UTF-8 character, but not past `end`.
+    static func clipEnd(_ bytes: [UInt8], _ end: Int, _ limit: Int) -> Int {
+        var index = min(end, limit)
+        while index < end, index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        return index
     }
 
     /// Text safe to print: control characters shown as U+FFFD, tabs as spaces.

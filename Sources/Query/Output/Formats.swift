@@ -69,7 +69,7 @@ extension Renderer {
         if shownRows.count < total { footer += " (\(shownRows.count) shown)" }
         if columns.count < widths.count { footer += ", \(widths.count) columns (\(columns.count) shown)" }
         out += footer + "\n"
-        for note in result.notes { out += note + "\n" }
+        for note in result.noteLines() { out += note + "\n" }
         return out
     }
 
@@ -155,7 +155,7 @@ extension Renderer {
     static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
-            result.rows.contains { if case .text = $0[i] { false } else if case .missing = $0[i] { false } else { true } }
+            result.rows.contains { if $0[i].textValue != nil { false } else if case .missing = $0[i] { false } else { true } }
         }
         var out = title.map { "**\(escape($0))**\n\n" } ?? ""
         out += "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
@@ -163,7 +163,7 @@ extension Renderer {
         for row in result.rows {
             out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"
         }
-        if !result.notes.isEmpty { out += "\n" + result.notes.map { "> \($0)" }.joined(separator: "\n") + "\n" }
+        if !result.notes.isEmpty { out += "\n" + result.noteLines().map { "> \($0)" }.joined(separator: "\n") + "\n" }
         return out
     }
 }
@@ -195,14 +195,14 @@ struct JSONResult: Encodable {
                 let key = Key(column.name)
                 switch value {
                 case .integer(let i): try container.encode(i, forKey: key)
-                case .number(let d, let decimals):
+                case .number(let d, let decimals, _):
                     // The rounded figure the other formats show (37.45 -> 37.5).
                     if let shown = Double(Renderer.formatDecimal(d, decimals)) {
                         try container.encode(shown, forKey: key)
                     } else {
                         try container.encodeNil(forKey: key)
                     }
-                case .text(let s): try container.encode(s, forKey: key)
+                case .text(let s), .named(let s, _): try container.encode(s, forKey: key)
                 case .missing: try container.encodeNil(forKey: key)
                 }
             }
@@ -213,7 +213,7 @@ struct JSONResult: Encodable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(result.columns.map(\.name), forKey: Key("columns"))
         try container.encode(result.rows.map { Row(columns: result.columns, values: $0) }, forKey: Key("rows"))
-        try container.encode(result.notes, forKey: Key("notes"))
+        try container.encode(result.noteLines(), forKey: Key("notes"))
         if let kind = result.dataKind { try container.encode(kind.rawValue, forKey: Key("data_kind")) }
         if let title { try container.encode(title, forKey: Key("title")) }
     }

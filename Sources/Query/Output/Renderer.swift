@@ -5,6 +5,8 @@
 /// Output formats for results (`.format` in the shell).
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, markdown
+    /// Pictures: an SVG map, terminal bar chart / sparklines, terminal tile map, an HTML report.
+    case svg, chart, map, html
 }
 
 /// How to render.
@@ -20,15 +22,25 @@ public struct RenderOptions: Sendable, Equatable {
     public var maxRows: Int?
     /// Table only: leave out middle columns so a line fits this many characters.
     public var maxWidth: Int?
-    /// The language of titles and answers.
-    public var language: Language
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language = .en, maxRows: Int? = nil, maxWidth: Int? = nil) {
+    /// The language of titles and answers; nil: English, but Danish for answers.
+    public var language: Language?
+    /// Columns a terminal picture may fill (the terminal's width, 80 when not a terminal).
+    public var width: Int
+    /// Terminal pictures in ASCII only (`--ascii`, or a locale that is not UTF-8).
+    public var ascii: Bool
+    /// Outlines and tiles for maps (the data folder's map/).
+    public var atlas: Atlas?
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil,
+                maxRows: Int? = nil, maxWidth: Int? = nil, width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
         self.decimalComma = decimalComma
         self.language = language
         self.maxRows = maxRows
         self.maxWidth = maxWidth
+        self.width = width
+        self.ascii = ascii
+        self.atlas = atlas
     }
 }
 
@@ -44,15 +56,23 @@ public enum Renderer {
         switch output {
         case .table(var result):
             if options.language == .da { result = Funnel.inDanish(result) }
+            // Notes are worded here, once, in the chosen language (see Notes.swift).
+            result.notes = result.noteLines(options.language ?? .en).map(Note.text)
             let comma = options.decimalComma
-            let title = result.title?.text(options.language)
+            let title = result.title?.text(options.language ?? .en)
             switch options.format {
             case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
             case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
             case .tsv: return delimited(result, separator: "\t", comma: comma)
             case .json: return json(result, title: title)
             case .markdown: return markdown(result, title: title, comma: comma)
+            case .svg, .chart, .map, .html:
+                if let problem = problem(output, options: options) { return "error: \(problem)\n" }
+                return picture(result, options: options)
             }
+        case .answer(let answer):
+            let language = options.language ?? .da
+            return answer.text(language, markdown: options.format == .markdown, comma: options.decimalComma || language == .da)
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
         case .error(let diagnostic):
@@ -60,20 +80,40 @@ public enum Renderer {
         }
     }
 
+    /// Why a picture format cannot draw this output (a map of a result not by municipality), or nil.
+    /// The shell prints it as an error instead of the picture.
+    public static func problem(_ output: StatementOutput, options: RenderOptions) -> String? {
+        guard case .table(let result) = output else { return nil }
+        switch options.format {
+        case .svg, .map: return SVGMap.problem(result, atlas: options.atlas, format: options.format.rawValue)
+        case .chart: return TerminalChart.problem(result)
+        default: return nil
+        }
+    }
+
+    static func picture(_ result: ResultSet, options: RenderOptions) -> String {
+        switch options.format {
+        case .svg: SVGMap.render(result, atlas: options.atlas!, options: options)
+        case .map: TileMap.render(result, atlas: options.atlas!, options: options)
+        case .chart: TerminalChart.render(result, options: options)
+        default: HTMLReport.render(result, options: options)
+        }
+    }
+
     /// The title and notes a format cannot carry inside its data (csv, tsv), as `# ` lines
     /// for stderr; empty for the other formats, which hold them themselves.
     public static func notes(_ output: StatementOutput, format: OutputFormat, language: Language = .en) -> String {
         guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
-        return ((result.title.map { [$0.text(language)] } ?? []) + result.notes).map { "# \($0)\n" }.joined()
+        return ((result.title.map { [$0.text(language)] } ?? []) + result.noteLines(language)).map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.
     static func plain(_ value: Value, comma: Bool = false) -> String {
         switch value {
         case .integer(let i): String(i)
-        case .number(let d, let decimals):
+        case .number(let d, let decimals, _):
             comma ? String(formatDecimal(d, decimals).map { $0 == "." ? "," : $0 }) : formatDecimal(d, decimals)
-        case .text(let s): s
+        case .text(let s), .named(let s, _): s
         case .missing: ""
         }
     }

@@ -45,13 +45,21 @@ extension Binder {
     }
 
     /// `2021` -> first or last quarter of 2021; `2021Q3` -> that quarter; as year*4+quarter-1.
+    /// Years outside `FactTable.yearLimits` are refused before any arithmetic.
     func period(_ literal: Literal, isEnd: Bool) throws(Diagnostic) -> Int {
+        let year: Int, quarter: Int
         switch literal.kind {
-        case .integer(let year) where (1900...2200).contains(year): return year * 4 + (isEnd ? 3 : 0)
-        case .period(let year, let quarter): return year * 4 + quarter - 1
+        case .integer(let y): (year, quarter) = (y, isEnd ? 4 : 1)
+        case .period(let y, let q): (year, quarter) = (y, q)
         default:
             throw Diagnostic("E206", "expected a year (2021) or a quarter (2021Q3), found '\(text(of: literal))'", at: literal.range)
         }
+        guard FactTable.yearLimits.contains(year) else {
+            let covered = years.isEmpty ? "no outcome data is loaded" : "the data covers \(Self.describeYears(years))"
+            throw Diagnostic("E206", "expected a year from \(FactTable.yearLimits.lowerBound) to \(FactTable.yearLimits.upperBound), found '\(Lexer.shorten(text(of: literal)))'",
+                             at: literal.range, hint: covered)
+        }
+        return year * 4 + quarter - 1
     }
 
     func quarterNumber(_ literal: Literal) throws(Diagnostic) -> Int {
@@ -60,11 +68,18 @@ extension Binder {
                          hint: "for one quarter of one year write e.g. 'year 2021Q3'")
     }
 
-    /// Every year in `from...to` must be in the data.
+    /// Every year in `from...to` must be in the data. The missing years are found as the
+    /// gaps between the data's own years, so the work does not grow with the range.
     func checkCovered(from: Int, to: Int, at range: SourceRange) throws(Diagnostic) {
-        let missing = (from...to).filter { !years.contains($0) }
+        var missing: [(Int, Int)] = []
+        var next = from
+        for year in years where from <= year && year <= to {
+            if year > next { missing.append((next, year - 1)) }
+            next = year + 1
+        }
+        if next <= to { missing.append((next, to)) }
         guard !missing.isEmpty else { return }
-        let list = Self.describeYears(missing)
+        let list = missing.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }.joined(separator: ", ")
         let covered = years.isEmpty ? "no outcome data is loaded" : "the data covers \(Self.describeYears(years))"
         throw Diagnostic("E206", "no data for \(list)", at: range, hint: covered)
     }
@@ -82,8 +97,10 @@ extension Binder {
             }
         }
         if case .period(let y, let q) = value.kind {
-            let target = y * 4 + q - 1
-            return periodMask { year, quarter in compare(year * 4 + quarter - 1, target) }
+            // Compared as (year, quarter) pairs: no arithmetic on the year the user typed.
+            return periodMask { year, quarter in
+                year != y ? compare(year, y) : compare(quarter, q)
+            }
         }
         if dimension == .year {
             guard case .integer(let target) = value.kind else {

@@ -64,7 +64,7 @@ extension Binder {
             return indices.map { "\(catalog.paragraphs[$0].law) \(catalog.paragraphs[$0].sectionText)" }
         case .area:
             return [(try? area(value))?.rawValue ?? written]
-        case .year, .quarter:
+        default:
             return [written]
         }
     }

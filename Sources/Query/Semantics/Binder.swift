@@ -37,7 +37,7 @@ struct Binder {
             groupBy.append(dimension)
         }
 
-        var notes: [String] = []
+        var notes: [Note] = []
         var crosswalks: [Crosswalk] = []
         var rowConditions: [RowFilter] = []
         var groupConditions: [GroupFilter] = []
@@ -73,7 +73,7 @@ struct Binder {
             rowConditions.append(.period(periodMask { year, _ in year == latest }))
             geographic.append(false)
             timeOnly.append(true)
-            notes.append("Year \(latest), the latest in the data (choose others with 'year').")
+            notes.append(.defaultYear(latest))
         }
         for name in query.measures {
             if let measure = Schema.measure(named: name.text), measure.needsExpected, years.isEmpty {

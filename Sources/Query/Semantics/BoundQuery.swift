@@ -97,7 +97,7 @@ struct BoundQuery: Sendable, Equatable {
     var cut: Cut?
     var limit: Int?
     /// Notes the binder adds to the footer (default year, crosswalks).
-    var notes: [String]
+    var notes: [Note]
     /// Paragraphs a condition followed into their successor under a new law.
     var crosswalks: [Crosswalk] = []
     /// `vs national exact` / `vs national fdr`.

@@ -18,35 +18,50 @@ public func foldName(_ text: String) -> String {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo.
+/// Linear in the input: a candidate whose length differs by more than the allowed
+/// number of edits is skipped, and the distance is only computed within that band.
 public func nearest(_ word: String, in candidates: [String]) -> String? {
+    let longest = candidates.lazy.map(\.count).max() ?? 0
+    guard word.count <= 2 * longest + 8 else { return nil }  // a long paste is no typo
     let target = Array(foldName(word))
+    let allowed = max(1, min(3, target.count / 3))
     var best: (name: String, distance: Int)?
     for candidate in candidates {
-        let distance = editDistance(target, Array(foldName(candidate)))
+        let folded = Array(foldName(candidate))
+        guard abs(folded.count - target.count) <= allowed,
+              let distance = editDistance(target, folded, atMost: allowed) else { continue }
         if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
     }
-    guard let best else { return nil }
-    let allowed = max(1, min(3, target.count / 3))
-    return best.distance <= allowed ? best.name : nil
+    return best?.name
 }
 
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+/// Levenshtein distance with adjacent transpositions counted as one edit, or nil when it
+/// exceeds `limit`. Only cells within `limit` of the diagonal are computed.
+func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int = .max) -> Int? {
+    if a.isEmpty { return b.count <= limit ? b.count : nil }
+    if b.isEmpty { return a.count <= limit ? a.count : nil }
+    let band = min(limit, max(a.count, b.count))
+    let far = band + 1  // stands for "more than the limit"
+    var previous2 = [Int](repeating: far, count: b.count + 1)
+    var previous = (0...b.count).map { min($0, far) }
+    var current = [Int](repeating: far, count: b.count + 1)
     for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
+        let low = max(1, i - band), high = min(b.count, i + band)
+        if low > high { return nil }
+        current[low - 1] = low == 1 && i <= band ? i : far
+        if high < b.count { current[high + 1] = far }
+        var rowBest = current[low - 1]
+        for j in low...high {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
             }
+            current[j] = min(value, far)
+            rowBest = min(rowBest, current[j])
         }
+        if rowBest > band { return nil }
         (previous2, previous, current) = (previous, current, previous2)
     }
-    return previous[b.count]
+    return previous[b.count] <= limit ? previous[b.count] : nil
 }

@@ -15,8 +15,10 @@ public struct Statement: Sendable, Equatable {
         case show(Name)
         /// `describe rate`.
         case describe(Name)
-        /// `load "path"` (a data file or folder; see the importers).
-        case load(Literal)
+        /// `load "path"` (a data file or folder; see the importers), optionally `as "citation"`.
+        case load(Literal, citation: Literal?)
+        /// `answer <query>` (`svar`): the query's result as the text of a reply.
+        case answer(Query)
         /// `check` compares loaded data with the published national figures.
         case check
     }

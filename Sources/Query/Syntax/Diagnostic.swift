@@ -14,8 +14,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     public init(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
         self.code = code
-        self.message = message
+        self.message = message.excerpted
         self.range = range
-        self.hint = hint
+        self.hint = hint?.excerpted
     }
 }

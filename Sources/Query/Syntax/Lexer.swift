@@ -1,6 +1,6 @@
 // The lexer: turns query text into tokens in one linear pass over its UTF-8 bytes.
 // Lexical rules (words, numbers, periods, §-literals, strings, comments) are in
-// docs/LANGUAGE.md; errors are E100-E104.
+// docs/LANGUAGE.md; errors are E100-E105.
 
 /// Splits query text into `Token`s.
 struct Lexer {
@@ -38,7 +38,14 @@ struct Lexer {
         offset < bytes.count ? bytes[offset] : 0
     }
 
+    /// The longest word, number or string (a file path fits; a pasted megabyte does not).
+    static let maxTokenBytes = 4096
+
     mutating func add(_ kind: Token.Kind, from start: Int) {
+        if index - start > Self.maxTokenBytes {
+            fail("E105", "a word of \(index - start) bytes is too long (at most \(Self.maxTokenBytes))",
+                 SourceRange(start, index), hint: "names and paths are much shorter; was something pasted by mistake?")
+        }
         pathMayFollow = false
         if case .word(let word) = kind, word.utf8.count == 4, word.lowercased() == "load" {
             pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true

@@ -81,7 +81,7 @@ struct Parser {
         return results
     }
 
-    /// statement := 'show' WORD | 'describe' WORD | 'load' (STRING | WORD) | 'check' | query
+    /// statement := 'show' WORD | 'describe' WORD | 'load' (STRING | WORD) ['as' STRING] | 'check' | 'answer' query | query
     private mutating func parseStatement() throws(Diagnostic) -> Statement {
         let first = current
         guard case .word = first.kind else {
@@ -99,12 +99,28 @@ struct Parser {
             advance()
             skipNewlines()
             let token = current
+            let file: Literal
             switch token.kind {
-            case .string(let text): kind = .load(Literal(.string(text), token.range))
-            case .word(let text): kind = .load(Literal(.word(text), token.range))
+            case .string(let text): file = Literal(.string(text), token.range)
+            case .word(let text): file = Literal(.word(text), token.range)
             default: throw expected("a file name in quotes", found: token, hint: "e.g. load \"data.csv\"")
             }
             advance()
+            // `load "x.csv" as "Ankestyrelsen, talportal, udtræk 2025-03-01"`: the citation to use.
+            var citation: Literal?
+            if isKeyword(current, .as) {
+                advance()
+                guard case .string(let text) = current.kind, !text.trimmed.isEmpty else {
+                    throw expected("the citation in quotes", found: current,
+                                   hint: "e.g. load \"x.csv\" as \"Ankestyrelsen, talportal, udtræk 2025-03-01\"")
+                }
+                citation = Literal(.string(text), current.range)
+                advance()
+            }
+            kind = .load(file, citation: citation)
+        } else if isKeyword(first, .answer) {
+            advance()
+            kind = .answer(try parseQuery())
         } else if isKeyword(first, .check) {
             advance()
             kind = .check

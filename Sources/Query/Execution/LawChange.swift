@@ -1,0 +1,27 @@
+// Footer notes for breaks and overlaps: a result crossing 1 January 2024 (Barnets lov
+// took children's provisions out of Serviceloven) says what moved; grouping by area
+// says the areas overlap and must not be added.
+
+extension Evaluator {
+    func breakNotes(_ query: BoundQuery, _ main: Aggregate, _ plan: Plan) -> [String] {
+        var notes: [String] = []
+        if query.groupBy.contains(.area) {
+            notes.append("The areas overlap: børnehandicap and voksenhandicap are parts of socialområdet generelt, so their rows must not be added.")
+        }
+        var years = Set(main.presentPeriods.map { $0 / 4 })
+        if let then = plan.then?.periods {
+            years.formUnion(domains.yearList.filter { year in (1...4).contains { then.allows(year: year, quarter: $0) } })
+        }
+        let bySection = query.groupBy.contains(.law) || query.groupBy.contains(.area) || query.groupBy.contains(.paragraph)
+        let filtersSections = plan.main.paragraphs != nil || query.areas.contains(false)
+        guard years.contains(where: { $0 < 2024 }), years.contains(where: { $0 >= 2024 }),
+            bySection || filtersSections || plan.then != nil else { return notes }
+        let catalog = store.catalog
+        let moves = catalog.paragraphs.compactMap { new -> String? in
+            guard let code = new.formerly, let old = catalog.paragraphs.first(where: { $0.code == code }) else { return nil }
+            return "\(old.law) \(old.sectionText) → \(new.law) \(new.sectionText)"
+        }
+        notes.append("This result crosses 1 January 2024, when Barnets lov took the children's provisions out of Serviceloven (\(moves.joined(separator: ", ")); docs/BARNETS_LOV.md lists every move): Serviceloven before and after 2024 covers different provisions, and Barnets lov rows begin in 2024.")
+        return notes
+    }
+}
