@@ -136,3 +136,41 @@ func runDkq(_ arguments: [String], environment: [String: String], shell: Bool) t
     return RunResult(status: process.terminationStatus, exitedNormally: process.terminationReason == .exit,
                      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), stdoutBytes: out)
 }
+
+/// Two real shells in terminals share one history file: both append while each compacts
+/// it (the file starts just past the compaction threshold), and no entry is lost.
+@Suite(.serialized, .enabled(if: tmuxAvailable, "tmux is not installed (apt-get install tmux)"))
+struct ConcurrentShellHistoryTests {
+    @Test func twoShellsAppendingWhileCompactingLoseNothing() throws {
+        let path = try temporaryPath("history")
+        let capacity = 10_000  // the shell's own capacity; compaction above 11,000 lines
+        let old = (1...(capacity + capacity / 10)).map { "rate year 2021 -- old \($0)" }
+        try Data((HistoryFile.header + "\n" + old.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let shells = try ["A", "B"].map { _ in try TmuxShell(historyPath: path) }
+        for shell in shells { #expect(shell.waitForLastLine("dkq>"), "no prompt: \(shell.screen())") }
+        let each = 40
+        let typed = ["A", "B"].map { name in (1...each).map { "rate year 2021 -- shell \(name) \($0)" } }
+        // Sent back to back: the shells run their entries, and each its first compaction, at once.
+        for (shell, lines) in zip(shells, typed) { shell.paste(lines.joined(separator: "\n") + "\n") }
+        let wanted = Set(typed.joined())
+        func saved() -> [String] {
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").map(String.init)
+        }
+        for shell in shells {
+            #expect(shell.waitFor(timeout: 60) { _ in wanted.isSubset(of: saved()) }, "\(shell.screen().suffix(5))")
+        }
+        let lines = saved()
+        #expect(lines.first == HistoryFile.header)
+        #expect(lines.filter { $0 == HistoryFile.header }.count == 1, "the header once")
+        for entry in typed.joined() {
+            #expect(lines.filter { $0 == entry }.count == 1, "\(entry): saved once")
+        }
+        #expect(!lines.contains("rate year 2021 -- old 1"), "compaction ran (the oldest entries are gone)")
+        #expect(lines.count - 1 <= capacity + 2 * each, "compaction bounds the file")
+        for shell in shells {
+            shell.press("C-d")
+            #expect(shell.waitForLine("EXIT=0"))
+        }
+    }
+}
