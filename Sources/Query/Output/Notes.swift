@@ -93,7 +93,7 @@ public enum Note: Sendable, Equatable {
                 : "\(none) of \(rows) rows have no cases: their rates are left empty."
         case .nationalColumns:
             return da
-                ? "landsplan_* = alle kommuner under samme betingelser; forskel_* i procentpoint."
+                ? "landsplan = alle kommuner under samme betingelser; forskel = forskellen til landsplan, i procentpoint for procenter."
                 : "national_* = all municipalities under the same conditions; diff_* in percentage points."
         case .nationalCoverage(let present, let all):
             return da
