@@ -17,8 +17,10 @@ mkdir -p "$out/artifacts"
 sources=$(find Sources/Query -name '*.swift' | sort)
 if [ ! -x "$bin" ] || [ -n "$(find Sources/Query Fuzz -name '*.swift' -newer "$bin" | head -1)" ]; then
   echo "building $bin"
+  # -Onone: an optimised ASan build of the whole module takes over 12 minutes on two
+  # cores; unoptimised it takes about 3, and finds the same crashes (more slowly).
   # shellcheck disable=SC2086
-  swiftc -sanitize=fuzzer,address -O -parse-as-library -module-name Query $sources Fuzz/FuzzMain.swift -o "$bin" \
+  swiftc -sanitize=fuzzer,address -Onone -j2 -parse-as-library -module-name Query $sources Fuzz/FuzzMain.swift -o "$bin" \
     > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 fi
 
@@ -52,13 +54,20 @@ PY
   esac
 }
 
+# The importer targets query what they loaded beside the shipped data: with one year of
+# shipped outcomes instead of ten each input stays well under the 1 s limit unoptimised.
+small=$out/data-one-year
+rm -rf "$small"; mkdir -p "$small"; cp -R datasets/. "$small"/
+find "$small/outcomes" -name '20*.csv' ! -name 2014.csv -delete
+
 status=0
 : > "$out/summary.txt"
 for target in "${targets[@]}"; do
   seed "$target"
   mkdir -p "$out/corpus/$target"
   echo "fuzzing $target for $seconds s"
-  if DKQ_FUZZ=$target DKQ_DATA=datasets DKQ_FUZZ_SAGSEMNE=Tests/Fixtures/import/talportal_sagsemne.csv \
+  data=$small; [ "$target" = query ] && data=datasets   # the goldens' queries need every year
+  if DKQ_FUZZ=$target DKQ_DATA=$data DKQ_FUZZ_SAGSEMNE=Tests/Fixtures/import/talportal_sagsemne.csv \
      ASAN_OPTIONS=detect_leaks=0 \
      "$bin" "$out/corpus/$target" "$out/seeds/$target" -max_total_time="$seconds" -timeout=1 \
        -rss_limit_mb=1024 -malloc_limit_mb=256 -max_len=65536 -print_final_stats=1 \
