@@ -65,6 +65,11 @@ extension Engine {
                 row.dataset = Int(renumber[row.dataset])
                 return row
             }
+            store.decisions = store.decisions.map { row in
+                var row = row
+                row.dataset = Int(renumber[row.dataset])
+                return row
+            }
             store.missing = keptMissing.map { cell in
                 var cell = cell
                 cell.dataset = Int(renumber[cell.dataset])
@@ -94,6 +99,21 @@ extension Engine {
             let index = store.datasets.count - 1  // the imported file's entry, appended above
             store.population = store.population.filter { !years.contains($0.year) }
                 + imported.population.map { row in
+                    var row = row
+                    row.dataset = index
+                    return row
+                }
+        }
+        if !imported.decisions.isEmpty {
+            // A decisions file replaces every earlier decisions figure of the years it covers (never a mix of two sources in a year).
+            let years = Set(imported.decisions.map(\.year))
+            let replaced = Set(store.decisions.filter { years.contains($0.year) }.map(\.dataset))
+            if !replaced.isEmpty {
+                report.append("replaces decisions for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }.joined(separator: ", "))")
+            }
+            let index = store.datasets.count - 1  // the imported file's entry, appended above
+            store.decisions = store.decisions.filter { !years.contains($0.year) }
+                + imported.decisions.map { row in
                     var row = row
                     row.dataset = index
                     return row

@@ -145,6 +145,8 @@ public struct OutcomeStore: Sendable, Equatable {
     public var population: [PopulationRow] = []
     /// Recipients of services per municipality, year and area, when loaded.
     public var recipients: [RecipientRow] = []
+    /// The municipalities' total decisions per year and area (shipped synthetic demo, or loaded).
+    public var decisions: [DecisionRow] = []
     /// The municipalities' comments on their rates, when loaded.
     public var comments: [CommentRow] = []
     /// Outcome cells a loaded source marks missing (`..`), never counted as 0.

@@ -38,6 +38,7 @@ extension Evaluator {
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
+                missingDecisions: Int = 0,
                 comparisonNotes: [String] = []) -> [Note] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
@@ -66,6 +67,10 @@ extension Evaluator {
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
             notes.append(.missingDenominators(missingDenominators, of: casesOfRow.count))
+        }
+        notes += decisionNotes(query, main, plan.main)
+        if missingDecisions > 0 {
+            notes.append(.missingDecisions(missingDecisions, of: total))
         }
         let missing = casesOfRow.filter { $0 < 0 }.count
         if missing > 0 {

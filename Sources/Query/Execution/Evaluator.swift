@@ -36,6 +36,8 @@ struct Evaluator {
     func evaluation(_ plan: Plan) -> Evaluation {
         let query = plan.query
         var main = aggregate(plan.main)
+        // The decisions files a result divides by are among its sources (so a synthetic one is labelled so).
+        main.datasets.formUnion(decisionDatasets(query, main, plan.main))
         var national = plan.national.map(aggregate)
         var then = plan.then.map(aggregate)
         var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
@@ -49,7 +51,7 @@ struct Evaluator {
         let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
 
         var entries: [Entry] = []
-        var missingDenominators = 0
+        var missingDenominators = 0, missingDecisions = 0
         let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
         let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
         var keys = groupKeys(main, plan.main)
@@ -63,7 +65,8 @@ struct Evaluator {
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
-                if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
+                if needed.contains(where: { !$0.wholeYears && side[$0.id] == nil }) { missingDenominators += 1 }
+                if needed.contains(where: { $0.wholeYears && side[$0.id] == nil }) { missingDecisions += 1 }
             }
             if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
@@ -166,7 +169,7 @@ struct Evaluator {
         }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
-                           missingDenominators: missingDenominators, comparisonNotes: fairNotes)
+                           missingDenominators: missingDenominators, missingDecisions: missingDecisions, comparisonNotes: fairNotes)
         let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
         return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
                           coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))

@@ -96,9 +96,10 @@ extension Engine {
                 rowsPer[Int(facts.dataset[i])] += 1
                 yearsPer[Int(facts.dataset[i])].insert(Int(facts.year[i]))
             }
-            for row in store.population where row.dataset < store.datasets.count {
-                rowsPer[row.dataset] += 1
-                yearsPer[row.dataset].insert(row.year)
+            for (dataset, year) in store.population.map({ ($0.dataset, $0.year) }) + store.decisions.map({ ($0.dataset, $0.year) })
+            where dataset < store.datasets.count {
+                rowsPer[dataset] += 1
+                yearsPer[dataset].insert(year)
             }
             return ResultSet(
                 columns: ["dataset", "file", "format", "years", "rows", "kind", "checksum"].map { Column($0, .dimension) },

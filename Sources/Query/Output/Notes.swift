@@ -25,6 +25,10 @@ public enum Note: Sendable, Equatable {
     /// A municipality's own comment on its figures.
     case comment(municipality: String, year: Int, area: String, text: String)
     case missingDenominators(Int, of: Int)
+    /// Where the total decisions come from (`synthetic`: the demo, whose own source line says how it was made).
+    case decisions(years: [Int], source: String, synthetic: Bool)
+    /// Rows some (municipality, year, area) of which has no decisions figure.
+    case missingDecisions(Int, of: Int)
     case fewCases(Int, of: Int)
     case noCases(Int, of: Int)
     case nationalColumns
@@ -83,6 +87,17 @@ public enum Note: Sendable, Equatable {
             return da
                 ? "\(missing) af \(rows) rækker mangler befolknings- eller modtagertal for et kommune-år, de dækker: deres tal pr. indbygger er tomme."
                 : "\(missing) of \(rows) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty."
+        case .decisions(let list, let source, let synthetic):
+            if synthetic {
+                return da
+                    ? "Afgørelser i alt \(years(list)): SYNTETISKE DEMODATA – ikke rigtige tal: \(source)."
+                    : "Total decisions \(years(list)): SYNTHETIC DEMO DATA – not real figures: \(source)."
+            }
+            return da ? "Afgørelser i alt \(years(list)): \(source)." : "Total decisions \(years(list)): \(source)."
+        case .missingDecisions(let missing, let rows):
+            return da
+                ? "\(missing) af \(rows) rækker mangler et tal for afgørelser i alt for et kommune-år-område, de dækker: deres tal pr. 1.000 afgørelser er tomme, ikke 0."
+                : "\(missing) of \(rows) rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000-decisions values are left empty, not 0."
         case .fewCases(let few, let rows):
             return da
                 ? "\(few) af \(rows) rækker bygger på færre end 10 sager: så små procenter siger lidt (tilføj rate_low, rate_high for 95 %-intervaller)."

@@ -122,6 +122,24 @@ public enum Schema {
             definition: "reversed decisions per 1,000 recipients of services in the area: reversals in proportion to the people served",
             formula: "1000 × reversed / recipients"),
         Measure(
+            "decisions", spellings: ["afgørelser"], unit: .count, .sideTable(.decisions),
+            definition: "afgørelser: the municipalities' own decisions in the area, appealed or not (a decisions file), summed",
+            formula: "Σ decisions over (municipality, year) covered, for one area"),
+        Measure(
+            "grants", spellings: ["bevillinger"], unit: .count, .sideTable(.grants),
+            definition: "bevillinger: the decisions that granted what was applied for (a decisions file), summed",
+            formula: "Σ grants over (municipality, year) covered, for one area"),
+        Measure(
+            "reversed_per_1000_decisions", spellings: ["omgjorte_pr_1000_afgørelser"], unit: .perCapita, decimals: 1,
+            .sideRatio(of: [.changed, .remanded], over: .decisions, scale: 1_000),
+            definition: "reversed cases per 1,000 of the municipality's own decisions (appealed or not) in the same year and area",
+            formula: "1000 × Σ reversed / Σ decisions, over the (municipality, year, area) covered; missing if one lacks a decisions figure"),
+        Measure(
+            "complaints_per_1000_decisions", spellings: ["klager_pr_1000_afgørelser"], unit: .perCapita, decimals: 1,
+            .sideRatio(of: [.upheld, .changed, .remanded, .dismissed], over: .decisions, scale: 1_000),
+            definition: "decided complaints per 1,000 of the municipality's own decisions in the same year and area: how many are appealed",
+            formula: "1000 × Σ decided / Σ decisions, over the (municipality, year, area) covered; missing if one lacks a decisions figure"),
+        Measure(
             "rate_shrunk", unit: .percent,
             .statistic { t in t.cases > 0 ? t.prior.map { 100 * $0.posterior(t.reversed, t.cases).mean } : nil },
             definition: "rate pulled towards the average of the rows compared, the more the fewer its cases (empirical Bayes): for ranking",
@@ -206,7 +224,7 @@ public enum Schema {
     // MARK: Side tables
 
     /// Tables from Danmarks Statistik that some measures divide by, by id.
-    public static let sideTables: [SideTable] = [.population, .recipients]
+    public static let sideTables: [SideTable] = [.population, .recipients, .decisions, .grants]
 }
 
 /// The three Danmarkskort maps (spellings in `Schema.areas`).
@@ -230,6 +248,13 @@ extension SideTable {
         "population", perArea: false, rows: { store in store.population.map { ($0.municipality, $0.year, nil, $0.value) } })
     public static let recipients = SideTable(
         "recipients", perArea: true, rows: { store in store.recipients.map { ($0.municipality, $0.year, $0.area, $0.value) } })
+    /// The municipalities' total decisions (`DecisionsImporter`), per year and area.
+    public static let decisions = SideTable(
+        "decisions", perArea: true, origin: "a decisions file (kommune;år;område;afgørelser)", example: "decisions.csv", wholeYears: true,
+        rows: { store in store.decisions.map { ($0.municipality, $0.year, $0.area, Double($0.decisions)) } })
+    public static let grants = SideTable(
+        "grants", perArea: true, origin: "a decisions file with a bevillinger column", example: "decisions.csv", wholeYears: true,
+        rows: { store in store.decisions.compactMap { row in row.grants.map { (row.municipality, row.year, row.area, Double($0)) } } })
 }
 
 extension Measure {

@@ -179,11 +179,21 @@ public struct AreaSpelling: Sendable {
 public struct SideTable: Sendable, Hashable {
     public let id: String
     public let perArea: Bool
+    /// Where it comes from, for "needs … and none is loaded".
+    public let origin: String
+    /// A count over whole years (decisions): the complaints divided by it must cover whole years too.
+    public let wholeYears: Bool
+    /// A file name for the hint "load one first: load \"…\"".
+    public let example: String
     let rows: @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]
 
-    init(_ id: String, perArea: Bool, rows: @escaping @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]) {
+    init(_ id: String, perArea: Bool, origin: String = "Danmarks Statistik", example: String = "statbank.csv",
+         wholeYears: Bool = false, rows: @escaping @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]) {
         self.id = id
+        self.wholeYears = wholeYears
         self.perArea = perArea
+        self.origin = origin
+        self.example = example
         self.rows = rows
     }
 
