@@ -26,6 +26,9 @@ public struct Engine: Sendable {
         case folder(String, cache: String?)
         case store(OutcomeStore)
     }
+    /// The language of the texts the engine writes itself (`describe`, `show` notes); tables,
+    /// notes and errors are worded when rendered (`RenderOptions.language`).
+    public var language: Language = .en
 
     public init(store: OutcomeStore) {
         self.store = store
