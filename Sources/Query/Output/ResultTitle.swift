@@ -106,6 +106,7 @@ public struct ResultTitle: Sendable, Equatable {
         "rate_interval": ("95 % interval of the reversal rate", "95 %-interval for omgørelsesprocenten"),
         "rate_with_interval": ("reversal rate with its 95 % interval", "omgørelsesprocent med 95 %-interval"),
         "days": ("processing time in days", "sagsbehandlingstid i dage"),
+        "days_n": ("decided complaints with a known processing time", "afgjorte sager med kendt sagsbehandlingstid"),
         "population": ("population", "indbyggere"),
         "decided_per_10k": ("decided complaints per 10,000 inhabitants", "afgjorte sager pr. 10.000 indbyggere"),
         "recipients": ("recipients of services", "modtagere af ydelser"),

@@ -99,9 +99,13 @@ public enum Schema {
             formula: "Wilson: (2k + z² ∓ z·√(z² + 4k(1 − k/n))) / (2(n + z²)), k = reversed, n = cases, z = 1.96"),
         Measure(
             "days", spellings: ["sagsbehandlingstid"], unit: .days, decimals: 1,
-            .statistic { t in t.daysWeight > 0 ? t.daysSum / Double(t.daysWeight) : nil },
+            .statistic { t in Statistics.roundedMean(t.dayHundredths, over: 100 * t.daysWeight, decimals: 1) },
             definition: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints",
-            formula: "Σ(days × decided) / Σ decided, over rows where days is known"),
+            formula: "Σ(days × decided) / Σ decided over rows where days is known, in exact integer hundredths, rounded half away from zero"),
+        Measure(
+            "days_n", spellings: ["sagsbehandlingstid_n"], unit: .count, .statistic { t in Double(t.daysWeight) },
+            definition: "decided complaints the mean days is taken over (those in cells whose processing time is known)",
+            formula: "Σ decided over rows where days is known"),
         Measure(
             "population", unit: .people, .sideTable(.population),
             definition: "inhabitants on 1 January (Danmarks Statistik FOLK1A, shipped), summed over the municipalities and years covered",
