@@ -181,21 +181,21 @@ extension Engine {
             ])
         }
         var notes: [Note] = [
-            "published = omgørelsesprocent from datasets/reference/ (national figures and municipal figures from the news, source per row there; show published); ok = within 0.5 percentage points.",
-            rows.isEmpty ? "No loaded year has a published figure." : "\(rows.count - differs) of \(rows.count) figures agree.",
+            .remark(.checkPublished),
+            rows.isEmpty ? .remark(.checkNothingPublished) : .checkAgree(rows.count - differs, of: rows.count),
         ]
         if waiting > 0 {
-            notes.append("\(waiting) published municipal figures are compared only once their municipality-year is loaded from real data.")
+            notes.append(.checkWaiting(waiting))
         }
         // A national figure over part of the country is expected to differ: say so for each such year.
         let differing = Set(rows.filter { $0[7] == .text("DIFFERS") && $0[2] == .text("Hele landet") }.compactMap { row -> Int? in
             if case .integer(let year) = row[0] { return year } else { return nil }
         })
-        for line in domains.partialCoverage(store.catalog, years: differing) {
-            notes.append("DIFFERS for \(line.prefix(4)) is explained by coverage: the loaded data covers only \(line.dropFirst(6)), so 'loaded' is not the national rate.")
+        for partial in domains.partialCoverage(store.catalog, years: differing) {
+            notes.append(.checkCoverage(partial))
         }
         if synthetic {
-            notes.append("SYNTHETIC DEMO DATA is calibrated to the national figures: agreement says nothing about real data.")
+            notes.append(.remark(.checkSynthetic))
         }
         return ResultSet(
             columns: [Column("year", .dimension), Column("area", .dimension), Column("place", .dimension), Column("published", .measure),

@@ -13,6 +13,9 @@ public struct Engine: Sendable {
     var useRollups = true
     /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
     public var cancellation: CancellationFlag?
+    /// The language of the texts the engine writes itself (`describe`, `show` notes); tables,
+    /// notes and errors are worded when rendered (`RenderOptions.language`).
+    public var language: Language = .en
 
     public init(store: OutcomeStore) {
         self.store = store

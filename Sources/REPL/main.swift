@@ -35,8 +35,8 @@ enum Main {
             }
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
-        session.decimalComma = arguments.decimalComma
-        session.language = arguments.language
+        session.decimalComma = arguments.decimalComma ? true : nil
+        session.language = arguments.language ?? Arguments.environmentLanguage(environment)
         session.ascii = arguments.ascii || !Terminal.localeIsUTF8()
         for variable in arguments.variables { session.variables[variable.name] = variable.value }
         if let outcome = runInitFile(arguments, session: session, interactive: interactive), outcome != .done {
