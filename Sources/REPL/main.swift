@@ -26,6 +26,7 @@ enum Main {
         let fromStdin = arguments.command == nil && (arguments.file == nil || arguments.file == "-")
         let interactive = fromStdin && terminal.stdinIsTTY
         guard var engine = openEngine(arguments.dataDirectory, interactive: interactive) else { return 1 }
+        for line in engine.restoreReport { printErr(line + "\n") }
         for file in arguments.loads {
             do {
                 printErr(try engine.load(path: file) + "\n")

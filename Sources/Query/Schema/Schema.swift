@@ -36,6 +36,7 @@ public enum Schema {
         (.show, ["show"], "show paragraphs"),
         (.describe, ["describe"], "describe upheld_share"),
         (.load, ["load"], "load \"data/ankestyrelsen.csv\""),
+        (.unload, ["unload", "fjern"], "unload \"data/ankestyrelsen.csv\""),
         (.check, ["check"], "check"),
         (.answer, ["answer", "svar"], "answer rate, cases where municipality = Aarhus and area = børnehandicap year 2021 vs national"),
         (.as, ["as", "som"], "load \"talportal.csv\" as \"Ankestyrelsen, talportal, udtræk 2025-03-01\""),

@@ -7,12 +7,12 @@ public enum Keyword: String, Sendable, Equatable, CaseIterable {
     case by, `where`, year, years, since, quarter, quarters, vs, national, order, asc, desc
     case top, bottom, limit, and, or, not, `in`
     case exact, fdr, rolling, over
-    case show, describe, load, check, answer, `as`
+    case show, describe, load, unload, check, answer, `as`
 
     /// Keywords that start a clause after the measures.
     static let clauses: [Keyword] = [.by, .where, .year, .years, .since, .quarter, .quarters, .vs, .order, .top, .bottom, .limit, .rolling, .over]
     /// Keywords that start a statement other than a query.
-    static let commands: [Keyword] = [.show, .describe, .load, .check, .answer]
+    static let commands: [Keyword] = [.show, .describe, .load, .unload, .check, .answer]
 
     /// Every spelling, canonical first.
     public var spellings: [String] { Schema.keywords.first { $0.keyword == self }!.spellings }
