@@ -81,7 +81,7 @@ struct Evaluator {
             entries.append(entry)
         }
 
-        var fairNotes: [String] = []
+        var fairNotes: [Note] = []
         if query.measures.contains(where: \.dependsOnAllRows) {
             let prior = Shrinkage.fit(entries.map { ($0.totals.reversed, $0.totals.cases) })
             for i in entries.indices { entries[i].totals.prior = prior }
@@ -106,10 +106,10 @@ struct Evaluator {
         }
         if let then {
             fairNotes += changeNotes(query, entries, then)
-            fairNotes += describeSources(then).map { "then_*: " + $0.text() }
+            fairNotes += describeSources(then).map { Note.forThen($0) }
         }
         if expected != nil {
-            fairNotes.append("expected = cases per paragraph × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected, 95 % interval by Byar's approximation to the exact Poisson interval.")
+            fairNotes.append(.expectedMethod)
         }
 
         var rows: [[Value]] = []
@@ -170,7 +170,7 @@ struct Evaluator {
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
                            missingDenominators: missingDenominators, missingDecisions: missingDecisions, comparisonNotes: fairNotes)
-        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
+        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
         return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
                           coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }

@@ -21,7 +21,7 @@ extension Engine {
             return ResultSet(
                 columns: [Column("code", .dimension), Column("municipality", .dimension), Column("ankestyrelsen", .dimension), Column("region", .dimension)],
                 rows: catalog.municipalities.map { [.integer($0.code), .text($0.name), .text($0.astName), .text($0.region)] },
-                notes: ["Source: datasets/municipalities.csv (DAWA codes and names; regions as published)."])
+                notes: [.remark(.municipalitiesSource)])
         case .regions:
             return ResultSet(
                 columns: [Column("region", .dimension), Column("municipalities", .measure)],
@@ -32,7 +32,7 @@ extension Engine {
                 rows: catalog.paragraphs.map { p in
                     [.text(p.code), .text(p.law), .text(p.label), .text(p.areas.map(\.fileName).joined(separator: ", "))]
                 },
-                notes: ["Source: datasets/paragraphs.csv. Bare section numbers (83, §83) mean Serviceloven; write \"Barnets lov § 86\" for the other law."])
+                notes: [.remark(.paragraphsSource)])
         case .laws:
             return ResultSet(
                 columns: [Column("law", .dimension), Column("paragraphs", .measure)],
@@ -68,11 +68,11 @@ extension Engine {
         case .measures:
             return ResultSet(
                 columns: [Column("measure", .dimension), Column("definition", .dimension)],
-                rows: Schema.measures.map { [.text($0.name), .text($0.definition)] })
+                rows: Schema.measures.map { [.text($0.name), .text(language == .da ? $0.definitionDa : $0.definition)] })
         case .dimensions:
             return ResultSet(
                 columns: [Column("dimension", .dimension), Column("values", .dimension)],
-                rows: Schema.dimensions.map { [.text($0.name), .text($0.definition)] })
+                rows: Schema.dimensions.map { [.text($0.name), .text(language == .da ? $0.definitionDa : $0.definition)] })
         case .published:
             return ResultSet(
                 columns: ["year", "area", "place"].map { Column($0, .dimension) } + [Column("rate", .measure), Column("source", .dimension)],
@@ -80,14 +80,14 @@ extension Engine {
                     [.integer(p.year), .text(p.area.rawValue), .text(p.municipality.map { catalog.municipalities[$0].name } ?? "Hele landet"),
                      .number(p.rate, decimals: 1), .text(p.source)]
                 },
-                notes: ["Published omgørelsesprocent as transcribed in datasets/reference/ (real figures; municipal ones from news reports, not complete)."])
+                notes: [.remark(.publishedSource)])
         case .comments:
             return ResultSet(
                 columns: ["municipality", "year", "area", "comment"].map { Column($0, .dimension) },
                 rows: store.comments.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map { c in
                     [.text(catalog.municipalities[c.municipality].name), .integer(c.year), .text(c.area.rawValue), .text(c.text)]
                 },
-                notes: store.comments.isEmpty ? ["No comments are loaded: load a comments file (see docs/IMPORT.md)."] : [])
+                notes: store.comments.isEmpty ? [.remark(.noComments)] : [])
         case .datasets:
             let facts = store.facts
             var rowsPer = [Int](repeating: 0, count: store.datasets.count)
@@ -107,11 +107,12 @@ extension Engine {
                     [.text(info.name), .text(info.path), .text(info.format), .text(Binder.describeYears(Array(yearsPer[index]))),
                      .integer(rowsPer[index]), .text(info.synthetic ? "synthetic" : "real"), .text(info.checksum)]
                 },
-                notes: store.datasets.contains(where: \.synthetic) ? ["Synthetic datasets are a generated demo, not real figures: see datasets/README.md."] : [])
+                notes: store.datasets.contains(where: \.synthetic) ? [.remark(.syntheticDatasets)] : [])
         }
     }
 
     func describe(_ name: Name) throws(Diagnostic) -> String {
+        if language == .da, let text = describeInDanish(name.text) { return text }
         if let measure = Binder.measure(named: name.text) {
             var text = "\(measure.name): \(measure.definition)\n  formula: \(measure.formula)"
             if let method = ComparisonColumns.method(of: measure) {
@@ -130,5 +131,23 @@ extension Engine {
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
             hint: nearest(name.text, in: Schema.measures.map(\.name) + Schema.dimensions.map(\.name)).map { "did you mean '\($0)'?" }
                 ?? "describe a measure or a dimension (show measures)")
+    }
+
+    /// `describe` in Danish: the Schema's Danish definition, the formula, how it is summed, its source.
+    func describeInDanish(_ text: String) -> String? {
+        if let measure = Binder.measure(named: text) {
+            var out = "\(measure.name) (\(measure.words.da)): \(measure.definitionDa)\n  formel: \(measure.formula)"
+            if let method = ComparisonColumns.method(of: measure) {
+                out += "\n" + method
+            } else if measure.isPercent {
+                out += "\n  Over flere grupper (kommuner, paragraffer, år) er den forholdet mellem de summerede tal, aldrig et gennemsnit af procenter. Tom, når nævneren er 0."
+            }
+            out += "\n  kilde: Ankestyrelsen, \"Afgørelsestyper og omgørelsesprocent\" (ast.dk); tallene fra de indlæste datasæt (show datasets)."
+            return out
+        }
+        if let dimension = Binder.dimension(named: text) {
+            return "\(dimension.name) (\(dimension.words.da)): \(dimension.definitionDa)"
+        }
+        return ComparisonColumns.describeInDanish(text)
     }
 }
