@@ -9,7 +9,7 @@ enum ShowTarget: String, CaseIterable {
 extension Engine {
     func show(_ name: Name) throws(Diagnostic) -> ResultSet {
         let folded = foldName(name.text)
-        guard let target = ShowTarget.allCases.first(where: { foldName($0.rawValue) == folded || foldName(String($0.rawValue.dropLast())) == folded }) else {
+        guard let target = Schema.showTargets.first(where: { $0.spellings.contains { foldName($0) == folded } })?.target else {
             throw Diagnostic(
                 "E208", "cannot show '\(name.text)'", at: name.range,
                 hint: nearest(name.text, in: ShowTarget.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }

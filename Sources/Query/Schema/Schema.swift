@@ -10,35 +10,50 @@ public enum Schema {
     /// Every keyword with its spellings (the first is the canonical English one) and
     /// an example. A spelling may be several words (`fordelt på`); case is folded fully.
     public static let keywords: [(keyword: Keyword, spellings: [String], example: String)] = [
-        (.by, ["by"], "rate by municipality, paragraph"),
-        (.where, ["where"], "rate where municipality = Aarhus"),
-        (.year, ["year"], "rate by municipality year 2021"),
-        (.years, ["years"], "rate by year years 2019..2023"),
-        (.since, ["since"], "rate by year since 2020"),
-        (.quarter, ["quarter"], "rate year 2021 quarter 3"),
-        (.quarters, ["quarters"], "rate by quarter quarters 1..2"),
-        (.vs, ["vs"], "rate by municipality vs national"),
-        (.national, ["national"], "upheld_share by region vs national"),
-        (.exact, ["exact"], "rate by municipality vs national exact"),
+        (.by, ["by", "efter", "fordelt på", "pr.", "per"], "rate by municipality, paragraph"),
+        (.where, ["where", "hvor"], "rate where municipality = Aarhus"),
+        (.year, ["year", "år"], "rate by municipality year 2021"),
+        (.years, ["years", "årene"], "rate by year years 2019..2023"),
+        (.since, ["since", "siden", "fra"], "rate by year since 2020"),
+        (.quarter, ["quarter", "kvartal"], "rate year 2021 quarter 3"),
+        (.quarters, ["quarters", "kvartaler"], "rate by quarter quarters 1..2"),
+        (.vs, ["vs", "mod"], "rate by municipality vs national"),
+        (.national, ["national", "landsplan"], "upheld_share by region vs national"),
+        (.exact, ["exact", "eksakt"], "rate by municipality vs national exact"),
         (.fdr, ["fdr"], "rate by municipality vs national fdr"),
-        (.rolling, ["rolling"], "rate by municipality year 2022 rolling 3"),
+        (.rolling, ["rolling", "rullende"], "rate by municipality year 2022 rolling 3"),
         (.over, ["over"], "rate by municipality year 2022 over 3 years"),
-        (.order, ["order"], "rate by municipality order by rate desc"),
-        (.asc, ["asc"], "rate by municipality order by municipality asc"),
-        (.desc, ["desc"], "rate by municipality order by rate desc"),
+        (.order, ["order", "sorter efter"], "rate by municipality order by rate desc"),
+        (.asc, ["asc", "stigende"], "rate by municipality order by municipality asc"),
+        (.desc, ["desc", "faldende"], "rate by municipality order by rate desc"),
         (.top, ["top"], "rate by municipality top 10"),
-        (.bottom, ["bottom"], "rate by municipality bottom 5"),
-        (.limit, ["limit"], "cases by paragraph limit 20"),
-        (.and, ["and"], "rate where region = \"Region Hovedstaden\" and cases >= 10"),
-        (.or, ["or"], "rate where municipality = Aarhus or municipality = Odense"),
-        (.not, ["not"], "rate where not (paragraph = § 83)"),
-        (.in, ["in"], "rate by municipality where municipality in (Aarhus, Odense, \"Høje-Taastrup\")"),
-        (.show, ["show"], "show paragraphs"),
-        (.describe, ["describe"], "describe upheld_share"),
-        (.load, ["load"], "load \"data/ankestyrelsen.csv\""),
-        (.check, ["check"], "check"),
+        (.bottom, ["bottom", "bund"], "rate by municipality bottom 5"),
+        (.limit, ["limit", "højst"], "cases by paragraph limit 20"),
+        (.and, ["and", "og"], "rate where region = \"Region Hovedstaden\" and cases >= 10"),
+        (.or, ["or", "eller"], "rate where municipality = Aarhus or municipality = Odense"),
+        (.not, ["not", "ikke"], "rate where not (paragraph = § 83)"),
+        (.in, ["in", "i"], "rate by municipality where municipality in (Aarhus, Odense, \"Høje-Taastrup\")"),
+        (.show, ["show", "vis"], "show paragraphs"),
+        (.describe, ["describe", "beskriv"], "describe upheld_share"),
+        (.load, ["load", "indlæs", "hent"], "load \"data/ankestyrelsen.csv\""),
+        (.check, ["check", "tjek"], "check"),
         (.answer, ["answer", "svar"], "answer rate, cases where municipality = Aarhus and area = børnehandicap year 2021 vs national"),
         (.as, ["as", "som"], "load \"talportal.csv\" as \"Ankestyrelsen, talportal, udtræk 2025-03-01\""),
+    ]
+
+    /// What `show` lists, with every spelling (the first is canonical).
+    static let showTargets: [(target: ShowTarget, spellings: [String])] = [
+        (.municipalities, ["municipalities", "municipality", "kommuner", "kommune"]),
+        (.regions, ["regions", "region", "regioner"]),
+        (.paragraphs, ["paragraphs", "paragraph", "paragraffer", "paragraf"]),
+        (.laws, ["laws", "law", "love", "lov"]),
+        (.areas, ["areas", "area", "områder", "område"]),
+        (.years, ["years", "year", "år"]),
+        (.measures, ["measures", "measure", "mål"]),
+        (.dimensions, ["dimensions", "dimension", "dimensioner"]),
+        (.datasets, ["datasets", "dataset", "datasæt"]),
+        (.comments, ["comments", "comment", "kommentarer"]),
+        (.published, ["published", "offentliggjort", "offentliggjorte"]),
     ]
 
     // MARK: Measures
@@ -51,11 +66,11 @@ public enum Schema {
             definition: "omgørelsesprocent: share of cases decided on the merits that Ankestyrelsen reversed (changed or remanded)",
             formula: "100 × (changed + remanded) / (upheld + changed + remanded)", national: true),
         Measure(
-            "cases", spellings: ["realitetsbehandlede"], unit: .count, .count([.upheld, .changed, .remanded]),
+            "cases", spellings: ["realitetsbehandlede", "antal sager", "sager"], unit: .count, .count([.upheld, .changed, .remanded]),
             definition: "realitetsbehandlede: complaints decided on the merits (upheld + changed + remanded)",
             formula: "upheld + changed + remanded"),
         Measure(
-            "decided", spellings: ["afgjorte"], unit: .count, .count([.upheld, .changed, .remanded, .dismissed]),
+            "decided", spellings: ["afgjorte", "afgjorte sager"], unit: .count, .count([.upheld, .changed, .remanded, .dismissed]),
             definition: "afgjorte: all decided complaints, dismissed included (cases + dismissed)",
             formula: "upheld + changed + remanded + dismissed"),
         Measure(
@@ -71,7 +86,7 @@ public enum Schema {
             "dismissed", spellings: ["afvist"], unit: .count, .count([.dismissed]),
             definition: "afvist/henvist: not tried on the merits (dismissed, referred or lapsed)", formula: "sum of dismissed"),
         Measure(
-            "reversed", spellings: ["omgjorte"], unit: .count, .count([.changed, .remanded]),
+            "reversed", spellings: ["omgjorte", "omgjorte sager"], unit: .count, .count([.changed, .remanded]),
             definition: "omgjorte: changed + remanded", formula: "changed + remanded"),
         Measure(
             "upheld_share", unit: .percent, .ratio(of: [.upheld], over: [.upheld, .changed, .remanded], scale: 100),
@@ -162,27 +177,27 @@ public enum Schema {
     /// Every dimension, in the order help and `show dimensions` list them.
     public static let dimensions: [Dimension] = [
         Dimension(
-            "municipality", spellings: ["kommune"], .municipality, geographic: true,
+            "municipality", spellings: ["kommune", "kommuner", "municipalities"], .municipality, geographic: true,
             definition: "one of the 98 municipalities: by name (Aarhus), Ankestyrelsen's spelling (Århus), full name (\"Aarhus Kommune\") or code (751)"),
         Dimension(
-            "region", .lookup(Lookup(
+            "region", spellings: ["regioner", "regions"], .lookup(Lookup(
                 base: .municipality, error: "E205", plural: "regions", prefix: "Region ",
                 value: { catalog, index in catalog.municipalities[index].region })),
             geographic: true,
             definition: "one of the five regions, e.g. \"Region Hovedstaden\" or Hovedstaden"),
         Dimension(
-            "paragraph", spellings: ["paragraf", "lovgrundlag"], .paragraph,
+            "paragraph", spellings: ["paragraf", "paragraffer", "paragraphs", "lovgrundlag"], .paragraph,
             definition: "a paragraph-level lovgrundlag: by section (83, §83, \"§§ 95-96\"), label or code (\"1.14\")"),
         Dimension(
-            "law", spellings: ["lov"], .lookup(Lookup(
+            "law", spellings: ["lov", "love", "laws"], .lookup(Lookup(
                 base: .paragraph, error: "E211", plural: "laws", prefix: nil,
                 value: { catalog, index in catalog.paragraphs[index].law })),
             definition: "the law: Serviceloven, or Barnets lov (children's provisions from 2024)"),
         Dimension(
-            "area", spellings: ["område"], .area,
+            "area", spellings: ["område", "områder", "areas"], .area,
             definition: "a Danmarkskort area: generelt (socialområdet generelt), børnehandicap, voksenhandicap"),
-        Dimension("year", spellings: ["år"], .year, definition: "the data year, e.g. 2021"),
-        Dimension("quarter", spellings: ["kvartal"], .quarter, definition: "the quarter of the year, 1-4"),
+        Dimension("year", spellings: ["år", "years"], .year, definition: "the data year, e.g. 2021"),
+        Dimension("quarter", spellings: ["kvartal", "kvartaler", "quarters"], .quarter, definition: "the quarter of the year, 1-4"),
     ]
 
     // MARK: Areas

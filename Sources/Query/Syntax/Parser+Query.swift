@@ -67,7 +67,7 @@ extension Parser {
         case .top, .bottom: "use either 'top' or 'bottom', once"
         default: nil
         }
-        let message = clauseKeyword(earlier) == keyword ? "'\(again)' given twice" : "'\(again)' given after '\(first)'"
+        let message = first == again ? "'\(again)' given twice" : "'\(again)' given after '\(first)'"
         throw Diagnostic("E112", message, at: token.range, hint: hint)
     }
 
@@ -123,9 +123,12 @@ extension Parser {
             }
             query.rolling = Limit(count: count, range: token.range.union(lastRange))
         case .order:
-            skipNewlines()
-            guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
-            advance()
+            // `sorter efter` is one spelling that includes its `by`; `order` needs one (`order by`, `order efter`).
+            if !word.contains(" ") {
+                skipNewlines()
+                guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
+                advance()
+            }
             repeat {
                 let key = try expectName("a column to order by", hint: "e.g. order by rate desc")
                 var descending = false
