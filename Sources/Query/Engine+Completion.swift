@@ -65,7 +65,7 @@ extension Engine {
         let others = Schema.measures.filter { present.contains($0.name) }.flatMap(\.spellings)
             + Schema.dimensions.filter { present.contains($0.name) }.flatMap(\.spellings)
             + Schema.keywords.filter { present.contains($0.spellings[0]) }.flatMap { $0.spellings.dropFirst() }
-            + Schema.showTargets.filter { present.contains($0.spellings[0]) }.flatMap { $0.spellings.dropFirst() }
+            + Schema.showTargets.filter { present.contains($0.spellings[0]) }.map { $0.spellings[1] }
         return Array(Set(others).subtracting(present)).sorted()
     }
 

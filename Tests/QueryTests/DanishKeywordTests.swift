@@ -48,8 +48,8 @@ import Testing
         ("beskriv omgørelsesprocent", "describe rate"),
         ("tjek", "check"),
         ("svar omgørelsesprocent hvor kommune = Aarhus år 2021", "answer rate where municipality = Aarhus year 2021"),
-        // Measures and dimensions of several words or in the plural.
-        ("antal sager, sager, omgjorte sager, afgjorte sager efter regioner år 2022",
+        // Measures of several words.
+        ("antal sager, sager, omgjorte sager, afgjorte sager efter region år 2022",
          "cases, cases, reversed, decided by region year 2022"),
         ("rate efter område, år årene 2021..2022", "rate by area, year years 2021..2022"),
         // Upper case, title case and mixed languages.

@@ -60,6 +60,19 @@ import Testing
             #expect(HelpText.commands.contains(entry.usage))
         }
     }
+
+    /// `.help language`, `.help measures` and `.help dimensions` list every spelling in the Schema.
+    @Test func helpListsEverySpelling() {
+        for entry in Schema.keywords {
+            for spelling in entry.spellings { #expect(HelpTopic.language.text.contains(spelling), "\(spelling)") }
+        }
+        for measure in Schema.measures {
+            for spelling in [measure.name] + measure.spellings { #expect(HelpTopic.measures.text.contains(spelling), "\(spelling)") }
+        }
+        for dimension in Schema.dimensions {
+            for spelling in [dimension.name] + dimension.spellings { #expect(HelpTopic.dimensions.text.contains(spelling), "\(spelling)") }
+        }
+    }
 }
 
 @Suite struct ArgumentTests {

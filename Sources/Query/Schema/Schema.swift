@@ -41,19 +41,20 @@ public enum Schema {
         (.as, ["as", "som"], "load \"talportal.csv\" as \"Ankestyrelsen, talportal, udtræk 2025-03-01\""),
     ]
 
-    /// What `show` lists, with every spelling (the first is canonical).
+    /// What `show` lists, with every spelling: the English name, the Danish name, then
+    /// other forms (completion offers the first two).
     static let showTargets: [(target: ShowTarget, spellings: [String])] = [
-        (.municipalities, ["municipalities", "municipality", "kommuner", "kommune"]),
-        (.regions, ["regions", "region", "regioner"]),
-        (.paragraphs, ["paragraphs", "paragraph", "paragraffer", "paragraf"]),
-        (.laws, ["laws", "law", "love", "lov"]),
-        (.areas, ["areas", "area", "områder", "område"]),
-        (.years, ["years", "year", "år"]),
-        (.measures, ["measures", "measure", "mål"]),
-        (.dimensions, ["dimensions", "dimension", "dimensioner"]),
-        (.datasets, ["datasets", "dataset", "datasæt"]),
-        (.comments, ["comments", "comment", "kommentarer"]),
-        (.published, ["published", "offentliggjort", "offentliggjorte"]),
+        (.municipalities, ["municipalities", "kommuner", "municipality", "kommune"]),
+        (.regions, ["regions", "regioner", "region"]),
+        (.paragraphs, ["paragraphs", "paragraffer", "paragraph", "paragraf"]),
+        (.laws, ["laws", "love", "law", "lov"]),
+        (.areas, ["areas", "områder", "area", "område"]),
+        (.years, ["years", "år", "year"]),
+        (.measures, ["measures", "mål", "measure"]),
+        (.dimensions, ["dimensions", "dimensioner", "dimension"]),
+        (.datasets, ["datasets", "datasæt", "dataset"]),
+        (.comments, ["comments", "kommentarer", "comment"]),
+        (.published, ["published", "offentliggjorte", "offentliggjort"]),
     ]
 
     // MARK: Measures
@@ -177,27 +178,27 @@ public enum Schema {
     /// Every dimension, in the order help and `show dimensions` list them.
     public static let dimensions: [Dimension] = [
         Dimension(
-            "municipality", spellings: ["kommune", "kommuner", "municipalities"], .municipality, geographic: true,
+            "municipality", spellings: ["kommune"], .municipality, geographic: true,
             definition: "one of the 98 municipalities: by name (Aarhus), Ankestyrelsen's spelling (Århus), full name (\"Aarhus Kommune\") or code (751)"),
         Dimension(
-            "region", spellings: ["regioner", "regions"], .lookup(Lookup(
+            "region", .lookup(Lookup(
                 base: .municipality, error: "E205", plural: "regions", prefix: "Region ",
                 value: { catalog, index in catalog.municipalities[index].region })),
             geographic: true,
             definition: "one of the five regions, e.g. \"Region Hovedstaden\" or Hovedstaden"),
         Dimension(
-            "paragraph", spellings: ["paragraf", "paragraffer", "paragraphs", "lovgrundlag"], .paragraph,
+            "paragraph", spellings: ["paragraf", "lovgrundlag"], .paragraph,
             definition: "a paragraph-level lovgrundlag: by section (83, §83, \"§§ 95-96\"), label or code (\"1.14\")"),
         Dimension(
-            "law", spellings: ["lov", "love", "laws"], .lookup(Lookup(
+            "law", spellings: ["lov"], .lookup(Lookup(
                 base: .paragraph, error: "E211", plural: "laws", prefix: nil,
                 value: { catalog, index in catalog.paragraphs[index].law })),
             definition: "the law: Serviceloven, or Barnets lov (children's provisions from 2024)"),
         Dimension(
-            "area", spellings: ["område", "områder", "areas"], .area,
+            "area", spellings: ["område"], .area,
             definition: "a Danmarkskort area: generelt (socialområdet generelt), børnehandicap, voksenhandicap"),
-        Dimension("year", spellings: ["år", "years"], .year, definition: "the data year, e.g. 2021"),
-        Dimension("quarter", spellings: ["kvartal", "kvartaler", "quarters"], .quarter, definition: "the quarter of the year, 1-4"),
+        Dimension("year", spellings: ["år"], .year, definition: "the data year, e.g. 2021"),
+        Dimension("quarter", spellings: ["kvartal"], .quarter, definition: "the quarter of the year, 1-4"),
     ]
 
     // MARK: Areas
