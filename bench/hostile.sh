@@ -11,6 +11,13 @@ trap 'rm -rf "$tmp"' EXIT
 python3 -c "print('rate by municipality where municipality = ' + 'x' * 1000000)" > "$tmp/mb-word.dkq"
 python3 -c "print('rate where municipality in (' + ', '.join(['Aarhus'] * 150000) + ') year 2021')" > "$tmp/mb-list.dkq"
 python3 -c "print('rate by ' + 'year, ' * 150000 + 'year')" > "$tmp/mb-by.dkq"
+# The longest statements allowed (10,000 tokens, E116 beyond): the binder's work per element.
+python3 -c "print('rate where municipality in (' + ', '.join(['Aarhus'] * 4990) + ') year 2021')" > "$tmp/cap-list.dkq"
+python3 -c "print('rate where ' + ' or '.join(['municipality = Aarhus'] * 2400) + ' year 2021')" > "$tmp/cap-or.dkq"
+python3 -c "print('rate where ' + ' and '.join(['not paragraph = § 83'] * 1600))" > "$tmp/cap-not.dkq"
+python3 -c "print('rate where ' + '(' * 100000 + 'year = 2021' + ')' * 100000)" > "$tmp/mb-parens.dkq"
+python3 -c "print('rate by ' + 'municipality' * 80000)" > "$tmp/mb-identifier.dkq"
+python3 -c "print('rate limit ' + '9' * 1000000)" > "$tmp/mb-number.dkq"
 truncate -s 2G "$tmp/sparse.px"
 printf 'CHARSET="ANSI";\n' | dd of="$tmp/sparse.px" conv=notrunc status=none
 python3 - "$tmp/huge.csv" <<'PY'
@@ -34,6 +41,12 @@ run "startup + 'rate' (baseline)" "$DKQ" -c "rate"
 run "1 MB word after municipality =" sh -c "'$DKQ' < '$tmp/mb-word.dkq'"
 run "1 MB in-list of names" sh -c "'$DKQ' < '$tmp/mb-list.dkq'"
 run "1 MB of repeated by year" sh -c "'$DKQ' < '$tmp/mb-by.dkq'"
+run "in-list of 4990 names (at the token cap)" sh -c "'$DKQ' < '$tmp/cap-list.dkq'"
+run "2400 'or' conditions (at the token cap)" sh -c "'$DKQ' < '$tmp/cap-or.dkq'"
+run "1600 'and not paragraph =' conditions" sh -c "'$DKQ' < '$tmp/cap-not.dkq'"
+run "100000 nested parentheses" sh -c "'$DKQ' < '$tmp/mb-parens.dkq'"
+run "1 MB identifier after by" sh -c "'$DKQ' < '$tmp/mb-identifier.dkq'"
+run "1 MB number after limit" sh -c "'$DKQ' < '$tmp/mb-number.dkq'"
 run "rate years 1Q1..99999999Q4" "$DKQ" -c "rate years 1Q1..99999999Q4"
 run "rate year 9223372036854775807Q1" "$DKQ" -c "rate year 9223372036854775807Q1"
 run "load /dev/zero" "$DKQ" -c 'load "/dev/zero"'

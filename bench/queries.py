@@ -39,8 +39,18 @@ def quote_sql(text):
     return "'" + text.replace("'", "''") + "'"
 
 
+# The same dimensions over DuckDB's best case, one wide table `facts` (no joins).
+WIDE_DIMENSIONS = {
+    "paragraph": ("o.label", "o.paragraph, o.label, o.law_number, o.position", "o.law_number, o.position", ""),
+    "municipality": ("o.name", "o.municipality, o.name", "o.municipality", ""),
+    "region": ("o.region", "o.region", "min(o.municipality)", ""),
+    "year": ("o.year", "o.year", "o.year", ""),
+    "quarter": ("o.quarter", "o.quarter", "o.quarter", ""),
+}
+
+
 def build(measures, dims, where=(), having=None, years=None, quarter=None):
-    """Returns (dkq text, SQL text) for one query.
+    """Returns (dkq text, SQL text, SQL text over the wide table) for one query.
 
     where: list of (field, values) with field 'municipality' or 'region' (one value: =, more: in);
     having: minimum cases or None; years: (first, last) or None; quarter: int or None."""
@@ -66,16 +76,22 @@ def build(measures, dims, where=(), having=None, years=None, quarter=None):
     if quarter:
         dkq += f" quarter {quarter}"
 
-    tables = {DIMENSIONS[d][3] for d in dims} | {"m" for _ in where}
-    select = [f"{DIMENSIONS[d][0]} AS {d}" for d in dims] + [f"{MEASURES[c]} AS {c}" for c in columns]
-    sql = "SELECT " + ", ".join(select) + " FROM outcomes o"
+    return (dkq, sql_text(columns, dims, where, having, years, quarter, wide=False),
+            sql_text(columns, dims, where, having, years, quarter, wide=True))
+
+
+def sql_text(columns, dims, where, having, years, quarter, wide):
+    dimensions = WIDE_DIMENSIONS if wide else DIMENSIONS
+    tables = {dimensions[d][3] for d in dims} | ({"m" for _ in where} if not wide else set())
+    select = [f"{dimensions[d][0]} AS {d}" for d in dims] + [f"{MEASURES[c]} AS {c}" for c in columns]
+    sql = "SELECT " + ", ".join(select) + (" FROM facts o" if wide else " FROM outcomes o")
     if "m" in tables:
         sql += " JOIN municipalities m ON m.code = o.municipality"
     if "p" in tables:
         sql += " JOIN paragraphs p ON p.code = o.paragraph"
     filters = []
     for field, values in where:
-        column = "m.name" if field == "municipality" else "m.region"
+        column = ("o" if wide else "m") + (".name" if field == "municipality" else ".region")
         if len(values) == 1:
             filters.append(f"{column} = {quote_sql(values[0])}")
         else:
@@ -88,12 +104,12 @@ def build(measures, dims, where=(), having=None, years=None, quarter=None):
     if filters:
         sql += " WHERE " + " AND ".join(filters)
     if dims:
-        sql += " GROUP BY " + ", ".join(DIMENSIONS[d][1] for d in dims)
+        sql += " GROUP BY " + ", ".join(dimensions[d][1] for d in dims)
     if having is not None:
         sql += f" HAVING {CASES} >= {having}"
     if dims:
-        sql += " ORDER BY " + ", ".join(DIMENSIONS[d][2] for d in dims)
-    return dkq, sql + ";"
+        sql += " ORDER BY " + ", ".join(dimensions[d][2] for d in dims)
+    return sql + ";"
 
 
 def first_query():

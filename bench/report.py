@@ -1,13 +1,15 @@
 # Summary of a benchmark run: the table (median/min wall time, throughput, peak RSS), the ratios
 # dkq/DuckDB and dkq/sqlite, and whether the issue's goals are met (reported, never enforced).
-TOOLS = ["dkq", "duckdb-csv", "duckdb-db", "sqlite-csv", "sqlite-db"]
+TOOLS = ["dkq", "duckdb-csv", "duckdb-db", "duckdb-wide", "sqlite-csv", "sqlite-db"]
 LABELS = {
-    "dkq": "dkq (reads datasets/ csv)",
+    "dkq": "dkq (store file of the csv)",
     "duckdb-csv": "DuckDB CLI, read_csv",
     "duckdb-db": "DuckDB CLI, prebuilt .duckdb",
+    "duckdb-wide": "DuckDB prebuilt, wide table",
     "sqlite-csv": "sqlite3, .import csv",
-    "sqlite-db": "sqlite3, prebuilt .sqlite",
+    "sqlite-db": "sqlite3, prebuilt + index",
 }
+DUCKDB = ["duckdb-csv", "duckdb-db", "duckdb-wide"]
 
 
 def ms(seconds):
@@ -28,7 +30,7 @@ def fmt_ratio(r):
 
 def summarize(series, count, checks, info, runs, script_runs, import_report):
     q1, script = series.get("q1", {}), series.get("script", {})
-    lines = [f"== dkq benchmark: {info['outcome_rows']} outcome rows; {info['machine']}",
+    lines = [f"== dkq benchmark, {info.get('factor', 1)}x data: {info['outcome_rows']} outcome rows; {info['machine']}",
              f"   q1 = cold start + one query, {runs} runs; script = {count} queries in one process, "
              f"{script_runs} runs; wall time incl. process start; peak = max RSS (GNU time)",
              ""]
@@ -42,7 +44,9 @@ def summarize(series, count, checks, info, runs, script_runs, import_report):
             continue
         med = b.median() if b else None
         qps = count / med if med else None
+        q1_med = a.median() if a else None
         row = {
+            "per_query_s": (med - q1_med) / (count - 1) if med and q1_med and count > 1 else None,
             "q1_median_s": a.median() if a else None, "q1_min_s": a.minimum() if a else None,
             "q1_peak_rss": a.peak_rss() if a else None,
             "script_median_s": med, "script_min_s": b.minimum() if b else None,
@@ -101,3 +105,55 @@ def summarize(series, count, checks, info, runs, script_runs, import_report):
     if import_report:
         lines += ["", "import benchmark (ImportBenchmark.run):"] + ["  " + l for l in import_report.splitlines()]
     return "\n".join(lines), data
+
+
+def _best(tools, names, field):
+    """(value, tool) of the lowest `field` among `names`."""
+    values = [(tools[t][field], t) for t in names if t in tools and tools[t].get(field)]
+    return min(values) if values else (None, None)
+
+
+def _peak(row):
+    values = [v for v in (row.get("q1_peak_rss"), row.get("script_peak_rss")) if v]
+    return max(values) if values else None
+
+
+def scale_table(results):
+    """The issue's table: per size, dkq against sqlite (indexed) and DuckDB's best case, and the goals."""
+    lines = ["== dkq at scale (DuckDB = its best variant per column: read_csv, prebuilt, or prebuilt wide table)",
+             "", "| data | rows | cold start + one query | per query after load | 1,000-query script | peak memory |",
+             "|---|---|---|---|---|---|"]
+    goals = []
+    for size, data in results.items():
+        tools = data.get("tools", {})
+        dkq = tools.get("dkq", {})
+        duck_q1, duck_q1_tool = _best(tools, DUCKDB, "q1_median_s")
+        duck_pq, _ = _best(tools, DUCKDB, "per_query_s")
+        duck_script, _ = _best(tools, DUCKDB, "script_median_s")
+        duck_peaks = [_peak(tools[t]) for t in DUCKDB if t in tools and _peak(tools[t])]
+        duck_peak = min(duck_peaks) if duck_peaks else None
+        sqlite_q1 = tools.get("sqlite-db", {}).get("q1_median_s")
+        dkq_peak = _peak(dkq)
+        lines.append(
+            f"| {size} | {data['info']['outcome_rows']:,} | dkq {ms(dkq.get('q1_median_s'))} ms; sqlite3 indexed "
+            f"{ms(sqlite_q1)} ms; DuckDB {ms(duck_q1)} ms ({duck_q1_tool}) "
+            f"| dkq {ms(dkq.get('per_query_s'))} ms; DuckDB {ms(duck_pq)} ms "
+            f"| dkq {'-' if not dkq.get('script_median_s') else format(dkq['script_median_s'], '.2f')} s; "
+            f"DuckDB {'-' if not duck_script else format(duck_script, '.2f')} s "
+            f"| dkq {mb(dkq_peak)} MB; DuckDB {mb(duck_peak)} MB |")
+        if size == "1x":
+            r = ratio(dkq.get("q1_median_s"), sqlite_q1)
+            goals.append(("1x: cold start + one query <= 2x sqlite3 with an index", r, r is not None and r <= 2))
+        if size == "100x":
+            r = ratio(dkq.get("q1_median_s"), duck_q1)
+            goals.append(("100x: cold start + one query <= DuckDB prebuilt (best)", r, r is not None and r <= 1))
+            r = ratio(duck_pq, dkq.get("per_query_s"))
+            goals.append(("100x: per query after load >= 3x faster than DuckDB", r, r is not None and r >= 3))
+            r = ratio(duck_script, dkq.get("script_median_s"))
+            goals.append(("100x: 1,000-query script >= 3x DuckDB throughput", r, r is not None and r >= 3))
+            r = ratio(dkq_peak, duck_peak)
+            goals.append(("100x: peak memory <= DuckDB's (its smallest variant)", r, r is not None and r <= 1))
+    lines += ["", "goals (issue 13; ratios from this run, reported, not enforced):"]
+    for name, value, met in goals:
+        lines.append(f"  [{'MET' if met else 'NOT MET'}] {name}: {fmt_ratio(value)}")
+    return "\n".join(lines)

@@ -80,6 +80,21 @@ def sqlite_load(data_dir):
             f".import --csv --skip 1 {d}/outcomes.csv outcomes\n")
 
 
+def duckdb_wide(data_dir):
+    """DuckDB's best case: the normalised tables plus one wide table `facts` (no joins),
+    sorted by year and municipality so its row groups' min/max skip what a filter excludes."""
+    return (duckdb_load(data_dir)
+            + "CREATE TABLE facts AS SELECT o.year, o.quarter, o.municipality, m.name, m.region, "
+              "o.paragraph, p.label, CAST(split_part(p.code, '.', 1) AS INTEGER) AS law_number, "
+              "CAST(split_part(p.code, '.', 2) AS INTEGER) AS position, "
+              "o.upheld, o.changed, o.remanded, o.dismissed, o.days FROM outcomes o "
+              "JOIN municipalities m ON m.code = o.municipality JOIN paragraphs p ON p.code = o.paragraph "
+              "ORDER BY o.year, o.municipality;\n")
+
+
+SQLITE_INDEX = "CREATE INDEX outcomes_year_municipality ON outcomes(year, municipality);\nANALYZE;\n"
+
+
 def duckdb_argv(binary, database, script, readonly=False):
     flags = ["-readonly"] if readonly else []
     return [binary, "-bail", "-batch", "-csv", "-header", "-nullvalue", ""] + flags + ["-f", script, database]
@@ -96,14 +111,15 @@ def dkq_argv(binary, datasets, script=None, command=None):
 
 
 def build_databases(duckdb, sqlite, data_dir, out_dir):
-    """Prebuilt database files (the SQL tools' best case). Returns {tool: path or error}."""
+    """Prebuilt database files (the SQL tools' best case: DuckDB with a wide table, sqlite with an
+    index on year and municipality). Returns {tool: path or error}."""
     built = {}
     if duckdb:
         path = os.path.join(out_dir, "bench.duckdb")
         for p in (path, path + ".wal"):
             if os.path.exists(p):
                 os.remove(p)
-        r = subprocess.run([duckdb, path, "-c", duckdb_load(data_dir)], capture_output=True, text=True)
+        r = subprocess.run([duckdb, path, "-c", duckdb_wide(data_dir)], capture_output=True, text=True)
         built["duckdb"] = path if r.returncode == 0 else "error: " + r.stderr.strip()
     if sqlite:
         path = os.path.join(out_dir, "bench.sqlite")
@@ -111,7 +127,7 @@ def build_databases(duckdb, sqlite, data_dir, out_dir):
             os.remove(path)
         script = os.path.join(out_dir, "sqlite-build.sql")
         with open(script, "w", encoding="utf-8") as f:
-            f.write(sqlite_load(data_dir))
+            f.write(sqlite_load(data_dir) + SQLITE_INDEX)
         r = subprocess.run([sqlite, "-bail", path, f".read {script}"], capture_output=True, text=True)
         built["sqlite"] = path if r.returncode == 0 else "error: " + r.stderr.strip()
     return built

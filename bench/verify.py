@@ -11,7 +11,19 @@ def _rows(text):
 
 
 def split_dkq(text):
-    """dkq csv: per statement a header, rows, then '# ...' footer lines."""
+    """dkq csv: per statement '# title' lines, a header, rows, then '# ...' footer lines. The
+    `data_kind` column (real or synthetic, a label the SQL tables do not have) is dropped."""
+    return [_drop_column(result, "data_kind") for result in _split_dkq(text)]
+
+
+def _drop_column(result, name):
+    if not result or name not in result[0]:
+        return result
+    i = result[0].index(name)
+    return [row[:i] + row[i + 1:] for row in result]
+
+
+def _split_dkq(text):
     results, current, in_footer = [], None, False
     for line in text.splitlines():
         if line.startswith("#"):
@@ -19,7 +31,9 @@ def split_dkq(text):
             continue
         if not line.strip():
             continue
-        if current is None or in_footer:
+        # dkq writes notes to stderr when stdout is redirected: a header (ending in data_kind)
+        # then starts the next result.
+        if current is None or in_footer or line.endswith(",data_kind"):
             current = [next(csv.reader([line]))]
             results.append(current)
             in_footer = False

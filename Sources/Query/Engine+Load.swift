@@ -16,20 +16,30 @@ extension Engine {
         var store = self.store
         var report = [imported.summary]
         if imported.facts.count > 0 || !imported.missing.isEmpty {
-            let years = Set(imported.facts.year).union(imported.missing.map { Int16($0.year) })
-            let replaced = Set((0..<store.facts.count).filter { years.contains(store.facts.year[$0]) }.map { Int(store.facts.dataset[$0]) })
+            // One pass each: which rows the new years replace, the rows kept, the regrouping by year.
+            var replacedYear = [Bool](repeating: false, count: 1 << 16)
+            let years = Set(imported.facts.distinctYears()).union(imported.missing.map(\.year)).sorted()
+            for year in years { replacedYear[Int(UInt16(bitPattern: Int16(year)))] = true }
+            let replacesYear = { (year: Int16) in replacedYear[Int(UInt16(bitPattern: year))] }
+            let replaces = { (row: Int) in replacesYear(store.facts.year[row]) }
+            var replacedDatasets = [Bool](repeating: false, count: 256)
+            for row in 0..<store.facts.count where replaces(row) { replacedDatasets[Int(store.facts.dataset[row])] = true }
+            let replaced = replacedDatasets.indices.filter { replacedDatasets[$0] }
             if !replaced.isEmpty {
-                let names = replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
-                report.append("replaces, for \(Binder.describeYears(years.map(Int.init))): \(names.joined(separator: ", "))")
+                let names = replaced.map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
+                report.append("replaces, for \(Binder.describeYears(years)): \(names.joined(separator: ", "))")
             }
-            var kept = store.facts.filter { !years.contains(store.facts.year[$0]) }
+            var kept = store.facts.filter { !replaces($0) }
             // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
-            let keptMissing = store.missing.filter { !years.contains(Int16($0.year)) }
-            let used = Set(kept.dataset).union(keptMissing.map { UInt8($0.dataset) })
-            let hadRows = Set(store.facts.dataset).union(store.missing.map { UInt8($0.dataset) })
+            let keptMissing = store.missing.filter { !replacesYear(Int16($0.year)) }
+            var used = [Bool](repeating: false, count: 256), hadRows = [Bool](repeating: false, count: 256)
+            for d in kept.dataset { used[Int(d)] = true }
+            for cell in keptMissing { used[cell.dataset] = true }
+            for d in store.facts.dataset { hadRows[Int(d)] = true }
+            for cell in store.missing { hadRows[cell.dataset] = true }
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
-            for (index, info) in store.datasets.enumerated() where used.contains(UInt8(index)) || !hadRows.contains(UInt8(index)) {
+            for (index, info) in store.datasets.enumerated() where used[index] || !hadRows[index] {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }
@@ -53,9 +63,7 @@ extension Engine {
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
             // Keep rows grouped by year, as the per-year scans expect.
-            var sorted = FactTable()
-            for year in Set(kept.year).sorted() { sorted.append(contentsOf: kept.filter { kept.year[$0] == year }, datasetOffset: 0) }
-            store.facts = sorted
+            store.facts = kept.groupedByYear()
             store.datasets = datasets
         } else {
             store.datasets.append(imported.info)

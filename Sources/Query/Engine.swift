@@ -9,6 +9,8 @@ public struct Engine: Sendable {
     }
     /// Value numbering and per-year row ranges, computed once per change of `store`.
     var domains: Domains
+    /// False makes queries read rows instead of the pre-aggregated rollups (for tests).
+    var useRollups = true
     /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
     public var cancellation: CancellationFlag?
 
@@ -18,8 +20,10 @@ public struct Engine: Sendable {
     }
 
     /// Loads the data folder (municipalities, paragraphs, yearly outcome files).
-    public static func open(dataDirectory: String) throws -> Engine {
-        Engine(store: try DataFolder.load(directory: dataDirectory))
+    /// With `cacheDirectory`, a current store file there is used instead of parsing the CSV
+    /// files, and a missing or outdated one is rebuilt (see `Store/StoreFile.swift`).
+    public static func open(dataDirectory: String, cacheDirectory: String? = nil) throws -> Engine {
+        Engine(store: try DataFolder.load(directory: dataDirectory, cacheDirectory: cacheDirectory).store)
     }
 
     /// Runs every statement in `source`, in order, stopping after the first error.
@@ -44,7 +48,7 @@ public struct Engine: Sendable {
             switch statement.kind {
             case .query(let query):
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
-                var evaluator = Evaluator(store: store, domains: domains)
+                var evaluator = Evaluator(store: store, domains: domains, useRollups: useRollups)
                 evaluator.cancel = cancellation
                 let result = evaluator.evaluate(Planner.plan(bound))
                 return cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : .table(result)

@@ -74,7 +74,7 @@ enum Main {
             guard DataLocation.isDirectory(directory) else {
                 throw DataError(file: directory, "no such data folder")
             }
-            return try Engine.open(dataDirectory: directory)
+            return try Engine.open(dataDirectory: directory, cacheDirectory: CacheLocation.directory())
         } catch let error as DataError {
             printErr("\(error)\n")
         } catch {

@@ -119,25 +119,51 @@ extension ParserTests {
         #expect(sketch(Parser.parse(source)) == ["rate | where " + expected])
     }
 
-    /// Its time is a benchmark entry (bench/hostile.sh), not an assertion here.
-    @Test func parsesAMegabyteLine() throws {
+    /// A pasted megabyte stops at the token cap (E116), with the caret on the first
+    /// token past it. Its time is a benchmark entry (bench/hostile.sh).
+    @Test func aMegabyteLineStopsAtTheTokenCap() throws {
         var source = "rate where municipality in ("
         for k in 0..<100_000 { source += k % 2 == 0 ? "'Høje-Taastrup', " : "§§ \(k)-\(k + 1), " }
-        source += "Aarhus) year 2021"
+        source += "Aarhus) year 2021; rate by year"
         #expect(source.utf8.count > 1_000_000)
         let results = Parser.parse(source)
-        let statement = try #require(results.first).get()
-        guard case .query(let query) = statement.kind, case .member(_, let values, false, _) = query.filter else {
+        #expect(results.count == 2, "parsing goes on with the next statement")
+        guard case .failure(let diagnostic) = results[0] else { Issue.record("expected E116"); return }
+        #expect(diagnostic.code == "E116")
+        #expect(diagnostic.message == "statement too long (more than 10000 words and symbols)")
+        #expect(diagnostic.range == Lexer.scan(source).tokens[Parser.maximumTokens].range)
+        #expect(sketch([results[1]]) == ["rate | by year"])
+    }
+
+    @Test func aStatementOfExactlyTheCapParses() throws {
+        let count = (Parser.maximumTokens - 10) / 2
+        var source = "rate where municipality not in ("
+        for k in 0..<count { source += k % 2 == 0 ? "'Høje-Taastrup', " : "§§ \(k)-\(k + 1), " }
+        source += "Aarhus) year 2021"
+        #expect(Lexer.scan(source).tokens.count == Parser.maximumTokens + 1, "the statement and the end")
+        let statement = try #require(Parser.parse(source).first).get()
+        guard case .query(let query) = statement.kind, case .member(_, let values, true, _) = query.filter else {
             Issue.record("expected an in-list")
             return
         }
-        #expect(values.count == 100_001)
+        #expect(values.count == count + 1)
         #expect(values[1] == Literal(.paragraph("1-2"), values[1].range))
         #expect(query.time.count == 1)
+        let over = source.replacingOccurrences(of: "Aarhus)", with: "Aarhus, Odense)")
+        guard case .failure(let diagnostic)? = Parser.parse(over).first else { Issue.record("expected E116"); return }
+        #expect(diagnostic.code == "E116")
+        #expect(diagnostic.range == Lexer.scan(over).tokens[Parser.maximumTokens].range)
+    }
+
+    @Test func anEarlierSyntaxErrorWinsOverTheCap() throws {
+        let source = "rate where a = = " + String(repeating: "a = 1 and ", count: 3_000) + "b = 2"
+        guard case .failure(let diagnostic)? = Parser.parse(source).first else { Issue.record("expected an error"); return }
+        #expect(diagnostic.code == "E110")
+        #expect(diagnostic.range == SourceRange(15, 16))
     }
 
     @Test func longAndChainsBecomeShallowTrees() throws {
-        let source = "rate where " + String(repeating: "a = 1 and ", count: 100_000) + "b = 2"
+        let source = "rate where " + String(repeating: "a = 1 and ", count: 2_400) + "b = 2"
         let statement = try #require(Parser.parse(source).first).get()
         guard case .query(let query) = statement.kind, let filter = query.filter else {
             Issue.record("expected a filter")
@@ -152,8 +178,8 @@ extension ParserTests {
             case .compare, .member: return (0, 1)
             }
         }
-        #expect(shape(filter).leaves == 100_001)
-        #expect(shape(filter).depth == 17)
+        #expect(shape(filter).leaves == 2_401)
+        #expect(shape(filter).depth == 12, "balanced: 2^11 < 2401 leaves <= 2^12")
         #expect(filter.range == SourceRange(11, source.utf8.count))
     }
 

@@ -14,21 +14,34 @@ public enum DataFolder {
     /// Outcome files are read in name order; each becomes one `DatasetInfo` named after its file
     /// ("outcomes 2021" for `outcomes/2021.csv`), and a file named after a year may only hold that year.
     public static func load(directory: String) throws(DataError) -> OutcomeStore {
+        try load(directory: directory, cacheDirectory: nil).store
+    }
+
+    /// Loads `directory`, using the store file in `cacheDirectory` when it is current and
+    /// rebuilding it from the sources when it is missing, stale, foreign or damaged.
+    public static func load(directory: String, cacheDirectory: String?) throws(DataError) -> (store: OutcomeStore, status: StoreStatus) {
         let catalog = try loadCatalog(directory: directory)
         let outcomesDirectory = join(directory, "outcomes")
         let names = try csvFiles(in: outcomesDirectory)
         if names.count > 255 { throw DataError(file: outcomesDirectory, "more than 255 outcome files") }
-        let reader = OutcomeFileReader(catalog: catalog)
+        var status = StoreStatus.off
         var facts = FactTable()
-        var duplicates = DuplicateIndex(catalog: catalog)
         var datasets: [DatasetInfo] = []
-        for (index, name) in names.enumerated() {
-            let relative = "outcomes/" + name
-            let file = try SourceFile.read(path: join(outcomesDirectory, name), name: join(directory, relative))
-            duplicates.fileNames[index] = file.name
-            let header = try reader.read(file, expectedYear: yearInName(name), dataset: index,
-                                         into: &facts, duplicates: &duplicates)
-            datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
+        if let cacheDirectory {
+            let cache = StoreCache(directory: cacheDirectory)
+            let path = cache.path(forFolder: directory)
+            let key = StoreCache.key(folder: directory, sources: ["municipalities.csv", "paragraphs.csv"] + names.map { "outcomes/" + $0 })
+            switch StoreFile.read(path: path, key: key, catalog: catalog) {
+            case .success(let stored):
+                (facts, datasets) = stored
+                status = .used
+            case .failure(let rejection):
+                (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
+                let written = cache.create() && StoreFile.write(path: path, key: key, facts: facts, datasets: datasets)
+                status = .rebuilt(reason: rejection.reason, written: written)
+            }
+        } else {
+            (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
         }
         // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
         let citations = try CitationsFile.read(directory: directory)
@@ -55,7 +68,25 @@ public enum DataFolder {
         store.population = population
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
         store.atlas = try Atlas.load(directory: directory, catalog: catalog)
-        return store
+        return (store, status)
+    }
+
+    /// Parses the outcome files `names` (in order) of `directory`.
+    private static func readOutcomes(directory: String, names: [String], catalog: Catalog) throws(DataError) -> (FactTable, [DatasetInfo]) {
+        let outcomesDirectory = join(directory, "outcomes")
+        let reader = OutcomeFileReader(catalog: catalog)
+        var facts = FactTable()
+        var duplicates = DuplicateIndex(catalog: catalog)
+        var datasets: [DatasetInfo] = []
+        for (index, name) in names.enumerated() {
+            let relative = "outcomes/" + name
+            let file = try SourceFile.read(path: join(outcomesDirectory, name), name: join(directory, relative))
+            duplicates.fileNames[index] = file.name
+            let header = try reader.read(file, expectedYear: yearInName(name), dataset: index,
+                                         into: &facts, duplicates: &duplicates)
+            datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
+        }
+        return (facts, datasets)
     }
 
     /// Loads only municipalities.csv and paragraphs.csv from `directory`.

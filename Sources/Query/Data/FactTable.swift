@@ -162,6 +162,6 @@ public struct OutcomeStore: Sendable, Equatable {
 
     /// Distinct years present, ascending.
     public var years: [Int] {
-        Set(facts.year.map(Int.init)).sorted()
+        facts.distinctYears()
     }
 }

@@ -126,6 +126,20 @@ private final class Sums {
         if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
     }
 
+    /// Adds a rollup cell (the sums of `cell.rows` rows).
+    func add(_ key: Int, _ cell: RollupCell) {
+        func update(_ sum: inout Totals) {
+            sum.upheld += cell.upheld
+            sum.changed += cell.changed
+            sum.remanded += cell.remanded
+            sum.dismissed += cell.dismissed
+            sum.daysSum += cell.daysSum
+            sum.daysWeight += cell.daysWeight
+            sum.rows += cell.rows
+        }
+        if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
+    }
+
     /// Marks counts of a group as missing in some cell.
     func markMissing(_ key: Int, _ mask: UInt8) {
         if let dense { dense[key].missing |= mask } else { sparse[key, default: Totals()].missing |= mask }
@@ -164,8 +178,8 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot][p] { presentParagraphs[p] = true }
-            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot][m] { presentMunicipalities[m] = true }
+            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
+            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
 
@@ -184,21 +198,7 @@ extension Evaluator {
                 !matches(residual, year: firstYear + slot / 5, quarter: slot % 5, municipality: municipality, paragraph: paragraph) {
                 return nil
             }
-            var key = 0
-            for (i, part) in parts.enumerated() {
-                let value: Int
-                switch part {
-                case .municipality: value = municipality
-                case .paragraph: value = paragraph
-                case .ofMunicipality(let of): value = of[municipality]
-                case .ofParagraph(let of): value = of[paragraph]
-                case .area: value = 0
-                case .year: value = slot / 5
-                case .quarter: value = slot % 5
-                }
-                key = key * radices[i] + value
-            }
-            return key
+            return cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
         }
 
         func visit(_ row: Int) {
@@ -220,10 +220,34 @@ extension Evaluator {
         }
 
         let chosen = scan.municipalities.map { mask in mask.indices.filter { mask[$0] } }
-        if let chosen, chosen.count * 4 < domains.municipalities {
+        if let byParagraph = rollup(for: scan, allowed: allowed) {
+            // Pre-aggregated cells: per slot × paragraph, or per slot × municipality.
+            let rollups = self.rollups
+            let (cells, width) = byParagraph
+                ? (rollups.byParagraph, domains.paragraphs) : (rollups.byMunicipality, domains.municipalities)
+            let mask = byParagraph ? scan.paragraphs : scan.municipalities
+            for slot in 0..<slotCount where allowed[slot] {
+                var counted = false
+                for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
+                    let cell = cells[slot * width + value]
+                    let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
+                    let key = cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
+                    if areaIndex != nil {
+                        for area in domains.areasOf[paragraph] where scan.areas[area] { sums.add(key + area * areaStride, cell) }
+                    } else {
+                        sums.add(key, cell)
+                    }
+                    counted = true
+                }
+                if counted {
+                    countedSlots[slot] = true
+                    usedDatasets[rollups.slotDataset[slot]] = true
+                }
+            }
+        } else if let chosen, chosen.count * 4 < domains.municipalities {
             for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
                 for municipality in chosen {
-                    for row in domains.rowsByYearMunicipality[yearIndex * domains.municipalities + municipality] {
+                    for row in domains.rows(yearIndex: yearIndex, municipality: municipality) {
                         visit(Int(row))
                     }
                 }
@@ -258,6 +282,57 @@ extension Evaluator {
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
             coverage: Coverage(scan, domains, allowed: allowed))
+    }
+
+    /// The group key of a row (or rollup cell) in mixed radix over the grouped dimensions.
+    @inline(__always)
+    private func cellKey(_ parts: [KeyPart], _ radices: [Int], municipality: Int, paragraph: Int, slot: Int) -> Int {
+        var key = 0
+        for (i, part) in parts.enumerated() {
+            let value: Int
+            switch part {
+            case .municipality: value = municipality
+            case .paragraph: value = paragraph
+            case .ofMunicipality(let of): value = of[municipality]
+            case .ofParagraph(let of): value = of[paragraph]
+            case .area: value = 0
+            case .year: value = slot / 5
+            case .quarter: value = slot % 5
+            }
+            key = key * radices[i] + value
+        }
+        return key
+    }
+
+    /// Which rollup answers a scan, if any: the paragraph rollup when nothing is filtered or
+    /// grouped by municipality, the municipality rollup when nothing is by paragraph, and only
+    /// when each chosen slot's rows come from one dataset (so the footer can name it).
+    /// Returns true for the paragraph rollup, false for the municipality rollup.
+    func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
+        guard useRollups, scan.residual == nil else { return nil }
+        // Which base each grouped dimension reads: nil for period dimensions.
+        let bases: [Bool?] = scan.groupBy.map { dimension in
+            switch dimension.source {
+            case .municipality: false
+            case .paragraph, .area: true
+            case .year, .quarter: nil
+            case .lookup(let lookup): lookup.base == .paragraph
+            }
+        }
+        let byParagraph = scan.municipalities == nil && !bases.contains(false)
+        let byMunicipality = scan.paragraphs == nil && !bases.contains(true)
+        guard byParagraph || byMunicipality else { return nil }
+        let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
+        // A handful of municipalities reads fewer rows through the row index.
+        if !useParagraphs, let mask = scan.municipalities, mask.filter({ $0 }).count * 4 < domains.municipalities { return nil }
+        let rollups = self.rollups
+        for slot in allowed.indices where allowed[slot] && rollups.slotDataset[slot] == -2 { return nil }
+        return useParagraphs
+    }
+
+    /// The rollups of this store, built on first use.
+    var rollups: Rollups {
+        domains.rollups.get { Rollups(store.facts, domains) }
     }
 
     func matches(_ filter: RowFilter, year: Int, quarter: Int, municipality: Int, paragraph: Int) -> Bool {

@@ -45,10 +45,10 @@ struct Coverage {
         (timeParts, placeParts, paragraphParts) = (time, places, paragraphs)
         for slot in allowed.indices where allowed[slot] {
             var placeCodes = Set<Int>(), paragraphCodes = Set<Int>()
-            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot][m] && (scan.municipalities?[m] ?? true) {
+            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot * domains.municipalities + m] && (scan.municipalities?[m] ?? true) {
                 placeCodes.insert(placeValue.reduce(0) { $0 * 256 + $1(m) })
             }
-            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot][p] && (scan.paragraphs?[p] ?? true) {
+            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot * domains.paragraphs + p] && (scan.paragraphs?[p] ?? true) {
                 // A paragraph stands for each allowed area it belongs to when grouping by area.
                 for area in byArea ? domains.areasOf[p].filter({ scan.areas[$0] }) : [0] {
                     paragraphCodes.insert(paragraphValue.reduce(0) { $0 * 256 + $1(p, area) })
@@ -88,8 +88,8 @@ extension Domains {
             guard yearIndex >= 0, yearIndex < self.years, !completeYears.contains(year) else { return nil }
             var places = [Bool](repeating: false, count: municipalities), sections = [Bool](repeating: false, count: paragraphs)
             for slot in yearIndex * 5..<yearIndex * 5 + 5 where slotHasRows[slot] {
-                for m in 0..<municipalities where slotMunicipalities[slot][m] { places[m] = true }
-                for p in 0..<paragraphs where slotParagraphs[slot][p] { sections[p] = true }
+                for m in 0..<municipalities where slotMunicipalities[slot * municipalities + m] { places[m] = true }
+                for p in 0..<paragraphs where slotParagraphs[slot * paragraphs + p] { sections[p] = true }
             }
             let (m, p, expected) = (places.filter { $0 }.count, sections.filter { $0 }.count, paragraphsInForce(catalog, year: year))
             guard m < municipalities || p < expected else { return nil }

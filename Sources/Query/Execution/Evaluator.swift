@@ -6,12 +6,15 @@
 struct Evaluator {
     let store: OutcomeStore
     let domains: Domains
+    /// False makes every scan read rows (tests compare both paths).
+    var useRollups = true
     /// Raised by Ctrl-C: the scan stops early and the engine discards the result.
     var cancel: CancellationFlag?
 
-    init(store: OutcomeStore, domains: Domains? = nil) {
+    init(store: OutcomeStore, domains: Domains? = nil, useRollups: Bool = true) {
         self.store = store
         self.domains = domains ?? Domains(store)
+        self.useRollups = useRollups
     }
 
     /// One group of the result with what it is compared with.

@@ -79,7 +79,7 @@ public struct ImportedData: Sendable, Equatable {
 
     /// Distinct years in any table, ascending.
     public var years: [Int] {
-        var set = Set(facts.year.map(Int.init))
+        var set = Set(facts.distinctYears())
         for row in population { set.insert(row.year) }
         for row in recipients { set.insert(row.year) }
         for row in comments { set.insert(row.year) }
@@ -88,7 +88,7 @@ public struct ImportedData: Sendable, Equatable {
 
     /// Distinct municipalities in any table.
     public var municipalityCount: Int {
-        var set = Set(facts.municipality.map(Int.init))
+        var set = Set(facts.distinctMunicipalities())
         for row in population { set.insert(row.municipality) }
         for row in recipients { set.insert(row.municipality) }
         for row in comments { set.insert(row.municipality) }
@@ -108,7 +108,8 @@ public struct ImportedData: Sendable, Equatable {
             span = first == last ? "year \(first)" : "years \(first)-\(last)"
         }
         let kind = info.synthetic ? "synthetic" : "real"
-        let places = municipalityCount == 1 ? "1 municipality" : "\(groupedThousands(municipalityCount)) municipalities"
+        let municipalities = municipalityCount
+        let places = municipalities == 1 ? "1 municipality" : "\(groupedThousands(municipalities)) municipalities"
         let rows = rowCount == 1 ? "1 row" : "\(groupedThousands(rowCount)) rows"
         return "loaded \(rows): \(span), \(places) (\(info.format), \(kind))"
     }

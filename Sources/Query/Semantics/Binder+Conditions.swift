@@ -154,7 +154,8 @@ extension Binder {
         }
     }
 
-    /// Merges masks of the same dimension inside one `and`/`or`.
+    /// Merges masks of the same dimension inside one `and`/`or`, in one pass that
+    /// combines each mask into its dimension's running mask in place.
     static func simplify(_ filter: RowFilter) -> RowFilter {
         let isAnd: Bool
         let parts: [RowFilter]
@@ -163,38 +164,43 @@ extension Binder {
         case .or(let p): (isAnd, parts) = (false, p)
         default: return filter
         }
-        var flat: [RowFilter] = []
-        for part in parts {
-            switch (part, isAnd) {
-            case (.and(let inner), true), (.or(let inner), false): flat += inner
-            default: flat.append(part)
+        // Each dimension's mask sits where its first part was; others keep their order.
+        var merged: [RowFilter] = []
+        var municipality: (at: Int, bits: [Bool])?
+        var paragraph: (at: Int, bits: [Bool])?
+        var period: (at: Int, mask: PeriodMask)?
+        func combine(_ into: inout [Bool], _ bits: [Bool]) {
+            if isAnd {
+                for i in into.indices where !bits[i] { into[i] = false }
+            } else {
+                for i in into.indices where bits[i] { into[i] = true }
             }
         }
-        func combine(_ a: [Bool], _ b: [Bool]) -> [Bool] { zip(a, b).map { isAnd ? ($0 && $1) : ($0 || $1) } }
-        var merged: [RowFilter] = []
-        for part in flat {
+        func add(_ part: RowFilter) -> Bool {
             switch part {
             case .municipality(let bits):
-                if let i = merged.firstIndex(where: { if case .municipality = $0 { true } else { false } }),
-                    case .municipality(let old) = merged[i] {
-                    merged[i] = .municipality(combine(old, bits))
-                } else { merged.append(part) }
+                if municipality == nil { municipality = (merged.count, bits); merged.append(.all) } else { combine(&municipality!.bits, bits) }
             case .paragraph(let bits):
-                if let i = merged.firstIndex(where: { if case .paragraph = $0 { true } else { false } }),
-                    case .paragraph(let old) = merged[i] {
-                    merged[i] = .paragraph(combine(old, bits))
-                } else { merged.append(part) }
+                if paragraph == nil { paragraph = (merged.count, bits); merged.append(.all) } else { combine(&paragraph!.bits, bits) }
             case .period(let periods):
-                if let i = merged.firstIndex(where: { if case .period = $0 { true } else { false } }),
-                    case .period(var old) = merged[i] {
-                    old.bits = combine(old.bits, periods.bits)
-                    merged[i] = .period(old)
-                } else { merged.append(part) }
+                if period == nil { period = (merged.count, periods); merged.append(.all) } else { combine(&period!.mask.bits, periods.bits) }
             case .all:
-                if !isAnd { return .all }
+                if !isAnd { return false }
             default: merged.append(part)
             }
+            return true
         }
+        for part in parts {
+            switch (part, isAnd) {
+            case (.and(let inner), true), (.or(let inner), false):
+                for each in inner where !add(each) { return .all }
+            default:
+                if !add(part) { return .all }
+            }
+        }
+        if let (at, bits) = municipality { merged[at] = .municipality(bits) }
+        if let (at, bits) = paragraph { merged[at] = .paragraph(bits) }
+        if let (at, mask) = period { merged[at] = .period(mask) }
         if merged.isEmpty { return isAnd ? .all : .not(.all) }
         return merged.count == 1 ? merged[0] : (isAnd ? .and(merged) : .or(merged))
     }

@@ -10,6 +10,9 @@ struct Parser {
     static let commandKeywords = Keyword.commands.flatMap(\.spellings)
     /// Parentheses and `not` may nest at most this deep (E113).
     static let maximumDepth = 256
+    /// A statement may hold at most this many tokens (E116): the longest real query
+    /// (every municipality in one `in` list) has about 200; a pasted megabyte has 150,000.
+    static let maximumTokens = 10_000
 
     let tokens: [Token]
     let source: [UInt8]
@@ -57,6 +60,9 @@ struct Parser {
             } catch {
                 recover(from: start)
                 result = .failure(error)
+            }
+            if let tooLong = tooLong(from: start), !result.failsBefore(tooLong.range.lower) {
+                result = .failure(tooLong)
             }
             // A lexical error before the end of this statement belongs to it and wins
             // when it comes first (or when the parser only ran out of input).
@@ -132,6 +138,16 @@ struct Parser {
         default: throw expected("';' or end of line", found: current)
         }
         return Statement(kind, range: first.range.union(lastRange))
+    }
+
+    /// E116 at the first token past `maximumTokens` when the statement that began at
+    /// token `start` (and ends before `position`) is longer than that.
+    private func tooLong(from start: Int) -> Diagnostic? {
+        guard position - start > Self.maximumTokens else { return nil }
+        return Diagnostic(
+            "E116", "statement too long (more than \(Self.maximumTokens) words and symbols)",
+            at: tokens[start + Self.maximumTokens].range,
+            hint: "split it into several statements; a list names each value once")
     }
 
     /// After an error in the statement that began at token `start`: skips to the next
@@ -274,5 +290,13 @@ extension Parser {
     /// The source text of `token`.
     func text(_ token: Token) -> String {
         String(decoding: source[token.range.lower..<token.range.upper], as: UTF8.self)
+    }
+}
+
+private extension Result where Failure == Diagnostic {
+    /// Whether this is an error that starts before byte `offset`.
+    func failsBefore(_ offset: Int) -> Bool {
+        if case .failure(let diagnostic) = self { return diagnostic.range.lower < offset }
+        return false
     }
 }

@@ -1,0 +1,85 @@
+// Pre-aggregated totals for the common query shapes: per (year, quarter) slot × paragraph
+// (summed over municipalities) and per slot × municipality (summed over paragraphs). Built
+// once per change of the data, on the first query that can use them; a query then reads a
+// few thousand cells instead of every row of its years.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Summed counts of one rollup cell.
+struct RollupCell {
+    var upheld = 0, changed = 0, remanded = 0, dismissed = 0
+    var daysSum = 0.0
+    var daysWeight = 0
+    var rows = 0
+}
+
+/// The two rollups of one fact table.
+struct Rollups {
+    /// slot × paragraphs + paragraph.
+    let byParagraph: [RollupCell]
+    /// slot × municipalities + municipality.
+    let byMunicipality: [RollupCell]
+    /// Per slot: the one dataset its rows come from, -1 for none, -2 for several (then the
+    /// rollups cannot say which dataset a cell's rows came from, and scans read rows).
+    let slotDataset: [Int]
+
+    init(_ facts: FactTable, _ domains: Domains) {
+        let slots = max(1, domains.years) * 5
+        let (p, m, first) = (domains.paragraphs, domains.municipalities, domains.firstYear)
+        var byParagraph = [RollupCell](repeating: RollupCell(), count: slots * p)
+        var byMunicipality = [RollupCell](repeating: RollupCell(), count: slots * m)
+        var slotDataset = [Int](repeating: -1, count: slots)
+        for row in 0..<facts.count {
+            let slot = (Int(facts.year[row]) - first) * 5 + Int(facts.quarter[row])
+            let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
+            let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
+            let decided = upheld + changed + remanded + dismissed
+            let days = facts.days[row]
+            let weighted = !days.isNaN && decided > 0
+            func add(_ cell: inout RollupCell) {
+                cell.upheld += upheld
+                cell.changed += changed
+                cell.remanded += remanded
+                cell.dismissed += dismissed
+                if weighted {
+                    cell.daysSum += Double(days) * Double(decided)
+                    cell.daysWeight += decided
+                }
+                cell.rows += 1
+            }
+            add(&byParagraph[slot * p + Int(facts.paragraph[row])])
+            add(&byMunicipality[slot * m + Int(facts.municipality[row])])
+            let dataset = Int(facts.dataset[row])
+            if slotDataset[slot] == -1 { slotDataset[slot] = dataset } else if slotDataset[slot] != dataset { slotDataset[slot] = -2 }
+        }
+        self.byParagraph = byParagraph
+        self.byMunicipality = byMunicipality
+        self.slotDataset = slotDataset
+    }
+}
+
+/// Builds the rollups once, on first use, for one `Domains` (shared by its copies).
+final class RollupBox: @unchecked Sendable {
+    private var value: Rollups?
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() { pthread_mutex_init(lock, nil) }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    func get(_ build: () -> Rollups) -> Rollups {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let value { return value }
+        let built = build()
+        value = built
+        return built
+    }
+}

@@ -1,0 +1,166 @@
+// Tests of the persistent store file: it is used when current, and rebuilt (never trusted)
+// when a source file changes, a file is added or removed, or the store is corrupt, cut short,
+// foreign or of another format version. Results from the store equal results from the CSVs.
+import Foundation
+import Testing
+@testable import Query
+
+@Suite struct StoreTests {
+    /// A fixture folder with two yearly outcome files and a fresh cache directory.
+    func fixture() throws -> (folder: String, cache: String) {
+        let folder = try makeFixtureFolder([
+            "outcomes/2021.csv": Array((outcomeHeader + "2021,1,101,1.1,4,1,2,0,96.5\n2021,2,751,1.2,3,0,1,1,\n").utf8),
+            "outcomes/2022.csv": Array((outcomeHeader + "2022,1,825,2.1,7,2,0,3,120.25\n").utf8),
+        ])
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-cache-\(UUID().uuidString)/dkq").path
+        return (folder, cache)
+    }
+
+    /// The store equals what the CSVs give (days compared bit for bit: NaN means unknown).
+    func expectSame(_ a: OutcomeStore, _ b: OutcomeStore) {
+        #expect(a.catalog == b.catalog)
+        #expect(a.datasets == b.datasets)
+        #expect(a.facts.year == b.facts.year && a.facts.quarter == b.facts.quarter)
+        #expect(a.facts.municipality == b.facts.municipality && a.facts.paragraph == b.facts.paragraph)
+        #expect(a.facts.upheld == b.facts.upheld && a.facts.changed == b.facts.changed)
+        #expect(a.facts.remanded == b.facts.remanded && a.facts.dismissed == b.facts.dismissed)
+        #expect(a.facts.days.map(\.bitPattern) == b.facts.days.map(\.bitPattern))
+        #expect(a.facts.dataset == b.facts.dataset)
+        #expect(a.published == b.published)
+    }
+
+    func storeFile(_ folder: String, _ cache: String) -> String {
+        StoreCache(directory: cache).path(forFolder: folder)
+    }
+
+    @Test func builtOnceThenUsedWithTheSameRows() throws {
+        let (folder, cache) = try fixture()
+        let first = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(first.status == .rebuilt(reason: "no store file", written: true))
+        let second = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(second.status == .used)
+        expectSame(second.store, try DataFolder.load(directory: folder))
+        expectSame(first.store, second.store)
+    }
+
+    @Test func shippedDataFromTheStoreGivesTheSameAnswers() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-cache-\(UUID().uuidString)").path
+        _ = try DataFolder.load(directory: shippedDatasets, cacheDirectory: cache)
+        let (stored, status) = try DataFolder.load(directory: shippedDatasets, cacheDirectory: cache)
+        #expect(status == .used)
+        expectSame(stored, try DataFolder.load(directory: shippedDatasets))
+        var fromStore = Engine(store: stored)
+        var fromCSV = try Engine.open(dataDirectory: shippedDatasets)
+        let query = "rate, cases, days by region, year where paragraph = 41 years 2019..2023"
+        #expect(fromStore.run(query) == fromCSV.run(query))
+    }
+
+    @Test func aChangedSourceFileIsNeverServedStale() throws {
+        let (folder, cache) = try fixture()
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        // Same size, one count changed: the store must not be used.
+        let path = folder + "/outcomes/2022.csv"
+        let edited = outcomeHeader + "2022,1,825,2.1,9,2,0,3,120.25\n"
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        let (store, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(status == .rebuilt(reason: "a source file changed", written: true))
+        #expect(store.facts.upheld.last == 9)
+        expectSame(store, try DataFolder.load(directory: folder))
+        #expect(try DataFolder.load(directory: folder, cacheDirectory: cache).status == .used)
+    }
+
+    @Test func anAddedOrRemovedFileOrChangedCatalogRebuilds() throws {
+        let (folder, cache) = try fixture()
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        try Data((outcomeHeader + "2023,4,101,1.1,1,1,1,1,10\n").utf8).write(to: URL(fileURLWithPath: folder + "/outcomes/2023.csv"))
+        var loaded = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(loaded.status == .rebuilt(reason: "a source file changed", written: true))
+        #expect(loaded.store.datasets.count == 3)
+        try FileManager.default.removeItem(atPath: folder + "/outcomes/2021.csv")
+        loaded = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(loaded.status == .rebuilt(reason: "a source file changed", written: true))
+        expectSame(loaded.store, try DataFolder.load(directory: folder))
+        // A renamed municipality changes the catalog: rebuilt, and the new name is used.
+        let municipalities = folder + "/municipalities.csv"
+        let text = try String(contentsOfFile: municipalities, encoding: .utf8).replacingOccurrences(of: "Læsø,Læsø,", with: "Laesoe,Læsø,")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: municipalities))
+        loaded = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(loaded.status == .rebuilt(reason: "a source file changed", written: true))
+        #expect(loaded.store.catalog.municipalities[2].name == "Laesoe")
+    }
+
+    @Test(arguments: [
+        ("flipped byte in the rows", "store file damaged (checksum or contents)"),
+        ("cut short", "store file damaged (checksum or contents)"),
+        ("another format version", "store file of another format version"),
+        ("foreign file", "not a dkq store file"),
+        ("empty file", "not a dkq store file"),
+    ])
+    func aBadStoreFileIsDetectedAndRebuilt(damage: String, reason: String) throws {
+        let (folder, cache) = try fixture()
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        let path = storeFile(folder, cache)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        switch damage {
+        case "flipped byte in the rows": bytes[bytes.count - 24] ^= 0x04  // in the days column
+        case "cut short": bytes.removeLast(16)
+        case "another format version": bytes[8] &+= 1
+        case "foreign file": bytes = Array("year,quarter\n2021,1\n".utf8) + [UInt8](repeating: 7, count: 64)
+        default: bytes = []
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (store, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(status == .rebuilt(reason: reason, written: true))
+        expectSame(store, try DataFolder.load(directory: folder))
+        #expect(try DataFolder.load(directory: folder, cacheDirectory: cache).status == .used)
+    }
+
+    @Test func aStoreWithAValidChecksumButImpossibleIndicesIsNotTrusted() throws {
+        let (folder, cache) = try fixture()
+        let store = try DataFolder.load(directory: folder)
+        var facts = store.facts
+        facts.municipality[0] = 200  // the catalog has 3 municipalities
+        let key = StoreCache.key(folder: folder, sources: ["municipalities.csv", "paragraphs.csv", "outcomes/2021.csv", "outcomes/2022.csv"])
+        #expect(StoreCache(directory: cache).create())
+        #expect(StoreFile.write(path: storeFile(folder, cache), key: key, facts: facts, datasets: store.datasets))
+        #expect(StoreFile.read(path: storeFile(folder, cache), key: key, catalog: store.catalog).map { _ in true } == .failure(.damaged))
+        let (loaded, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(status == .rebuilt(reason: "store file damaged (checksum or contents)", written: true))
+        expectSame(loaded, store)
+    }
+
+    @Test func writtenAtomicallyWithNoTemporaryLeftBehind() throws {
+        let (folder, cache) = try fixture()
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(names.count == 1 && names[0].hasSuffix(".dkqs"))
+        // An unwritable cache directory: the sources are still loaded, the status says so.
+        let blocked = cache + "-file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: blocked))
+        let (store, status) = try DataFolder.load(directory: folder, cacheDirectory: blocked + "/dkq")
+        #expect(status == .rebuilt(reason: "no store file", written: false))
+        #expect(store.facts.count == 3)
+    }
+
+    @Test func anErrorInASourceFileIsReportedNotHiddenByTheStore() throws {
+        let (folder, cache) = try fixture()
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        try Data((outcomeHeader + "2022,1,825,2.1,x,2,0,3,1\n").utf8).write(to: URL(fileURLWithPath: folder + "/outcomes/2022.csv"))
+        #expect(throws: DataError.self) { try DataFolder.load(directory: folder, cacheDirectory: cache) }
+    }
+
+    @Test func checksumDependsOnEveryByteAndItsPlace() {
+        let base = [UInt8](repeating: 1, count: 77)
+        let sum = base.withUnsafeBytes { StoreFile.checksum($0) }
+        for i in [0, 8, 31, 40, 76] {
+            var changed = base
+            changed[i] = 2
+            #expect(changed.withUnsafeBytes { StoreFile.checksum($0) } != sum)
+        }
+        var swapped = base
+        swapped[0] = 5
+        var other = base
+        other[8] = 5
+        #expect(swapped.withUnsafeBytes { StoreFile.checksum($0) } != other.withUnsafeBytes { StoreFile.checksum($0) })
+    }
+}
