@@ -10,7 +10,7 @@ extension ParserTests {
                         hint: "a statement starts with measures (rate by municipality) or show, describe, load, check"),
         SyntaxErrorCase("rate, , cases", "E110", "expected a measure, found ','", 6, 7, hint: "e.g. rate by municipality"),
         SyntaxErrorCase("by municipality", "E110", "expected a measure, found 'by'", 0, 2,
-                        hint: "a statement starts with its measures; at the prompt a line goes on only where it is unfinished (end the line before with 'by', 'where', 'and' or ',')"),
+                        hint: "a statement starts with its measures, e.g. rate by municipality"),
         SyntaxErrorCase("rate, by year", "E110", "expected a measure, found 'by'", 6, 8, hint: "e.g. rate by municipality"),
         SyntaxErrorCase("rate where (a = 1 b", "E110", "expected ')', found 'b'", 18, 19),
         SyntaxErrorCase("rate where a == 1", "E110", "expected a value, found '='", 14, 15,

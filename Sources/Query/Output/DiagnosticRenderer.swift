@@ -36,6 +36,7 @@ enum DiagnosticRenderer {
         let caret = String(repeating: "^", count: max(1, shownMarked.count))
         out += "\(gutter) \(blue)|\(reset) \(String(repeating: " ", count: shownBefore.count))\(red)\(caret)\(reset)"
         if let hint = diagnostic.hint { out += " \(hint)" }
+        if let suggestion = diagnostic.suggestion { out += "\n\(gutter) \(blue)=\(reset) did you mean: \(suggestion)" }
         return out + "\n"
     }
 
