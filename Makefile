@@ -51,7 +51,8 @@ bench: release
 	bash bench/run.sh
 
 # libFuzzer on the query engine and every importer: FUZZ_SECONDS per target (default 60),
-# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne).
+# FUZZ_TARGETS to pick some (query talportal pcaxis statbank comments outcomes sagsemne),
+# FUZZ_TIMEOUT the seconds one input may take (default 10; the build is unoptimised).
 FUZZ_SECONDS ?= 60
 fuzz:
 	bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

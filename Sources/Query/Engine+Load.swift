@@ -1,12 +1,28 @@
-// `load` and `check`: bringing a downloaded data file into a running engine,
-// all or nothing, and comparing loaded data with the published national rates.
+// `load`, `unload` and `check`: bringing a downloaded data file into a running engine,
+// all or nothing (and back at the next start), forgetting it, and comparing loaded data
+// with the published national rates.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Engine {
     /// Loads a file (talportal CSV, PC-Axis, StatBank CSV, comments, dkq outcomes), or a
-    /// folder of them (see `loadFolder`).
+    /// folder of them (see `loadFolder`), or opens another data folder.
     /// Its outcome rows replace earlier rows for the years it covers; on any error
     /// nothing changes.
     public mutating func load(path: String, citation: String? = nil) throws(DataError) -> String {
+        if Self.isDataFolder(path) { return try openFolder(path) }
+        let known = Set(store.datasets.map(\.checksum))
+        let report = try merge(path: path, citation: citation)
+        loaded.append(LoadedFile(given: path, path: StoreCache.realPath(path) ?? path, citation: citation,
+                                 checksums: store.datasets.map(\.checksum).filter { !known.contains($0) }))
+        return report
+    }
+
+    /// Imports one file, or every file of a downloads folder, into the store.
+    mutating func merge(path: String, citation: String?) throws(DataError) -> String {
         if Self.isFolder(path) { return try loadFolder(path) }
         var imported = try Importer.load(path: path, catalog: store.catalog, cancel: cancellation)
         if let citation { imported.info.citation.given = citation }
@@ -49,6 +65,11 @@ extension Engine {
                 row.dataset = Int(renumber[row.dataset])
                 return row
             }
+            store.decisions = store.decisions.map { row in
+                var row = row
+                row.dataset = Int(renumber[row.dataset])
+                return row
+            }
             store.missing = keptMissing.map { cell in
                 var cell = cell
                 cell.dataset = Int(renumber[cell.dataset])
@@ -83,6 +104,21 @@ extension Engine {
                     return row
                 }
         }
+        if !imported.decisions.isEmpty {
+            // A decisions file replaces every earlier decisions figure of the years it covers (never a mix of two sources in a year).
+            let years = Set(imported.decisions.map(\.year))
+            let replaced = Set(store.decisions.filter { years.contains($0.year) }.map(\.dataset))
+            if !replaced.isEmpty {
+                report.append("replaces decisions for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }.joined(separator: ", "))")
+            }
+            let index = store.datasets.count - 1  // the imported file's entry, appended above
+            store.decisions = store.decisions.filter { !years.contains($0.year) }
+                + imported.decisions.map { row in
+                    var row = row
+                    row.dataset = index
+                    return row
+                }
+        }
         store.recipients = Self.merge(store.recipients, imported.recipients) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         store.comments = Self.merge(store.comments, imported.comments) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         report += imported.warnings.map { "warning: \($0)" }
@@ -103,10 +139,18 @@ extension Engine {
         case .string(let s), .word(let s): file = s
         default: throw Diagnostic("E300", "load takes a file path", at: path.range, hint: "quote it: load \"data/ankeast1.px\"")
         }
+        if let earlier = loaded.first(where: { $0.restored && $0.present && $0.isNamed(file) }) {
+            return .text("\(file) is already loaded (kept from an earlier session); unload \"\(earlier.given)\" removes it")
+        }
         do {
             var given: String?
             if case .string(let text)? = citation?.kind { given = text.trimmed }
-            return .text(try load(path: file, citation: given))
+            let report = try load(path: file, citation: given)
+            // A download (not a data folder) is kept for the next start.
+            guard let manifest, !Self.isDataFolder(file), !loaded.isEmpty else { return .text(report) }
+            loaded[loaded.count - 1].kept = true
+            let kept = manifest.write(loaded.filter(\.kept))
+            return .text(report + (kept ? "" : "\nwarning: the cache (\(manifest.path)) cannot be written: the next start will not load this file"))
         } catch {
             var place = error.file
             if error.line > 0 { place += ":\(error.line)" }
@@ -161,21 +205,21 @@ extension Engine {
             ])
         }
         var notes: [Note] = [
-            "published = omgørelsesprocent from datasets/reference/ (national figures and municipal figures from the news, source per row there; show published); ok = within 0.5 percentage points.",
-            rows.isEmpty ? "No loaded year has a published figure." : "\(rows.count - differs) of \(rows.count) figures agree.",
+            .remark(.checkPublished),
+            rows.isEmpty ? .remark(.checkNothingPublished) : .checkAgree(rows.count - differs, of: rows.count),
         ]
         if waiting > 0 {
-            notes.append("\(waiting) published municipal figures are compared only once their municipality-year is loaded from real data.")
+            notes.append(.checkWaiting(waiting))
         }
         // A national figure over part of the country is expected to differ: say so for each such year.
         let differing = Set(rows.filter { $0[7] == .text("DIFFERS") && $0[2] == .text("Hele landet") }.compactMap { row -> Int? in
             if case .integer(let year) = row[0] { return year } else { return nil }
         })
-        for line in domains.partialCoverage(store.catalog, years: differing) {
-            notes.append("DIFFERS for \(line.prefix(4)) is explained by coverage: the loaded data covers only \(line.dropFirst(6)), so 'loaded' is not the national rate.")
+        for partial in domains.partialCoverage(store.catalog, years: differing) {
+            notes.append(.checkCoverage(partial))
         }
         if synthetic {
-            notes.append("SYNTHETIC DEMO DATA is calibrated to the national figures: agreement says nothing about real data.")
+            notes.append(.remark(.checkSynthetic))
         }
         return ResultSet(
             columns: [Column("year", .dimension), Column("area", .dimension), Column("place", .dimension), Column("published", .measure),

@@ -10,20 +10,14 @@ extension Engine {
     /// Loads every `.px` and `.csv` file in `folder` (not hidden ones, not `*_sagsemne.csv`,
     /// which its talportal file reads), in name order. On any error nothing changes.
     mutating func loadFolder(_ folder: String) throws(DataError) -> String {
-        if access(folder + "/municipalities.csv", F_OK) == 0 {
-            let opened = try DataFolder.load(directory: folder)
-            let years = opened.years
-            store = opened
-            return "opened the data folder \(folder): \(opened.catalog.municipalities.count) municipalities"
-                + (years.isEmpty ? ", no outcome years" : ", years \(years[0])-\(years[years.count - 1])")
-        }
+        if Self.isDataFolder(folder) { return try openFolder(folder) }
         let files = try Self.loadableFiles(in: folder)
         guard !files.isEmpty else { throw DataError(file: folder, "no .px or .csv file in this folder; nothing was loaded") }
         var copy = self
         var reports: [String] = []
         for file in files {
             do {
-                reports.append("\(file): " + (try copy.load(path: file)))
+                reports.append("\(file): " + (try copy.merge(path: file, citation: nil)))
             } catch {
                 throw DataError(file: error.file, line: error.line, column: error.column,
                                 error.message + " (nothing was loaded from \(folder))")
@@ -48,6 +42,15 @@ extension Engine {
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { base + $0 }
+    }
+
+    /// True when `path` is a dkq data folder (it holds municipalities.csv).
+    static func isDataFolder(_ path: String) -> Bool {
+        isFolder(path) && exists(path + "/municipalities.csv")
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 
     /// True when `path` is a folder.

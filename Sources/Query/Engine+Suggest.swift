@@ -88,7 +88,7 @@ extension Engine {
     }
 
     /// Whether `statement` parses and binds (queries) or names what it shows or describes;
-    /// `load` is never suggested, as trying it would load.
+    /// `load` and `unload` are never suggested, as trying them would change what is loaded.
     func runs(_ statement: String) -> Bool {
         let parsed = Parser.parse(statement)
         guard parsed.count == 1, case .success(let s) = parsed[0] else { return false }
@@ -98,7 +98,7 @@ extension Engine {
                 _ = try Binder(store: store, source: statement, domains: domains).bind(query)
             case .show(let name): _ = try show(name)
             case .describe(let name): _ = try describe(name)
-            case .load: return false
+            case .load, .unload: return false
             case .check: break
             }
             return true

@@ -13,17 +13,42 @@ public struct Engine: Sendable {
     var useRollups = true
     /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
     public var cancellation: CancellationFlag?
+    /// Where the data came from, so `unload` can rebuild it without one file.
+    var origin: Origin
+    /// The files loaded since, in order.
+    var loaded: [LoadedFile] = []
+    /// Where the loaded files are listed across restarts (nil: they are not kept).
+    var manifest: LoadManifest?
+    /// What the start said about files kept from earlier sessions (loaded again, changed, gone).
+    public internal(set) var restoreReport: [String] = []
+
+    enum Origin: Sendable {
+        case folder(String, cache: String?)
+        case store(OutcomeStore)
+    }
+    /// The language of the texts the engine writes itself (`describe`, `show` notes); tables,
+    /// notes and errors are worded when rendered (`RenderOptions.language`).
+    public var language: Language = .en
 
     public init(store: OutcomeStore) {
         self.store = store
         domains = Domains(store)
+        origin = .store(store)
     }
 
     /// Loads the data folder (municipalities, paragraphs, yearly outcome files).
     /// With `cacheDirectory`, a current store file there is used instead of parsing the CSV
-    /// files, and a missing or outdated one is rebuilt (see `Store/StoreFile.swift`).
+    /// files, and a missing or outdated one is rebuilt (see `Store/StoreFile.swift`); the
+    /// downloads earlier sessions loaded with `load` are loaded again from their files
+    /// (`restoreReport` says which, and which changed or are gone).
     public static func open(dataDirectory: String, cacheDirectory: String? = nil) throws -> Engine {
-        Engine(store: try DataFolder.load(directory: dataDirectory, cacheDirectory: cacheDirectory).store)
+        var engine = Engine(store: try DataFolder.load(directory: dataDirectory, cacheDirectory: cacheDirectory).store)
+        engine.origin = .folder(dataDirectory, cache: cacheDirectory)
+        if let cacheDirectory {
+            engine.manifest = LoadManifest(cacheDirectory: cacheDirectory, folder: dataDirectory)
+            engine.restoreLoads()
+        }
+        return engine
     }
 
     /// Runs every statement in `source`, in order, stopping after the first error.
@@ -61,6 +86,8 @@ public struct Engine: Sendable {
                 return .text(try describe(name))
             case .load(let path, let citation):
                 return try load(path, citation: citation, source: source)
+            case .unload(let path):
+                return try unload(path)
             case .answer(let query):
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
                 return .answer(AnswerWriter(store: store, evaluation: Evaluator(store: store, domains: domains).evaluation(Planner.plan(bound))).answer())

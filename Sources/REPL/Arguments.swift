@@ -33,10 +33,12 @@ struct DkqCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Output format (default table).", valueName: "FMT"))
     var format: OutputFormat?
 
-    @Flag(help: "Danish number style: 37,5 (csv then separated by ';').")
+    @Flag(help: "Decimal comma: 37,5 (csv then separated by ';'); the default in Danish.")
     var decimalComma = false
 
-    @Option(help: ArgumentHelp("Language of titles and answers: da or en (answers are Danish unless told).", valueName: "LANG"))
+    @Option(help: ArgumentHelp(
+        "Language of everything dkq writes: da or en. Default: $DKQ_LANGUAGE, else Danish when LC_ALL/LC_MESSAGES/LANG starts with da, else English (answers Danish).",
+        valueName: "LANG"))
     var language: Language?
 
     @Flag(help: "Charts and tile maps (--format chart, map) in plain ASCII; also when the locale is not UTF-8.")
@@ -119,3 +121,13 @@ struct Arguments: Equatable {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension Arguments {
+    /// The language the environment asks for: `DKQ_LANGUAGE` (da or en), else Danish when the
+    /// locale (the first set of LC_ALL, LC_MESSAGES, LANG) starts with `da`; nil otherwise.
+    static func environmentLanguage(_ variable: (String) -> String?) -> Language? {
+        if let chosen = variable("DKQ_LANGUAGE").flatMap({ Language(rawValue: $0.lowercased()) }) { return chosen }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { variable($0) }.first { !$0.isEmpty }
+        return locale?.lowercased().hasPrefix("da") == true ? .da : nil
+    }
+}

@@ -85,7 +85,7 @@ enum Completion {
     }
 
     /// Commands whose argument is a file name.
-    static let fileCommands: Set<String> = ["load", ".read", ".output", ".once"]
+    static let fileCommands: Set<String> = ["load", "unload", ".read", ".output", ".once"]
 
     /// File name completion after `load`, `.read`, `.output`, `.once` (`prefix` is the line up
     /// to the cursor), or nil for other lines. `load` gets a quoted path, as the language wants.
@@ -106,7 +106,7 @@ enum Completion {
             .filter { $0.name.hasPrefix(base) && ($0.name.first != "." || base.first == ".") && $0.name != "." && $0.name != ".." }
             .map { (folder + $0.name + ($0.directory ? "/" : ""), $0.directory) }
         guard !entries.isEmpty else { return .some(nil) }
-        let quote = command == "load" || entries.contains { $0.0.contains(" ") } ? "\"" : ""
+        let quote = command == "load" || command == "unload" || entries.contains { $0.0.contains(" ") } ? "\"" : ""
         let delete = typed.unicodeScalars.count
         if entries.count == 1, let (name, directory) = entries.first {
             return CompletionEdit(delete: delete, insert: quote + name + (directory ? "" : quote + " "), list: [])

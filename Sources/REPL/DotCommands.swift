@@ -11,6 +11,8 @@ enum DotCommand: Equatable {
     case timer(Bool?)
     /// `.decimal comma|point`: Danish decimal comma for reports; nil shows the setting.
     case decimal(comma: Bool?)
+    /// `.language da|en`: the language of everything dkq writes; nil shows the setting.
+    case language(Language?)
     /// `.output FILE`; nil goes back to stdout.
     case output(path: String?)
     case once(path: String)
@@ -32,7 +34,8 @@ enum DotCommand: Equatable {
         (".format", ".format table|csv|tsv|json|markdown|svg|chart|map|html", "set the output format (no argument: show it)"),
         (".mode", ".mode FORMAT", "the same as .format"),
         (".timer", ".timer on|off", "print the run time after each statement"),
-        (".decimal", ".decimal comma|point", "decimal comma for Danish reports (csv then uses ';'); point is the default"),
+        (".decimal", ".decimal comma|point", "decimal comma (csv then uses ';'); the default follows the language: comma in Danish"),
+        (".language", ".language da|en", "the language of headers, notes, help and errors (no argument: show it)"),
         (".output", ".output [FILE]", "send results to FILE; no FILE: back to the screen"),
         (".once", ".once FILE", "send the next statement's results to FILE"),
         (".read", ".read FILE", "run the statements in FILE"),
@@ -95,6 +98,14 @@ enum DotCommand: Equatable {
             case "comma", "komma": return .success(.decimal(comma: true))
             case "point", "punktum": return .success(.decimal(comma: false))
             case let other?: return fail("expected comma or point after .decimal, not '\(other)'")
+            }
+        case ".language", ".sprog":
+            guard atMost(1) else { return fail("usage: \(usage)") }
+            guard let word = arguments.first else { return .success(.language(nil)) }
+            switch word.lowercased() {
+            case "da", "dansk", "danish": return .success(.language(.da))
+            case "en", "engelsk", "english": return .success(.language(.en))
+            default: return fail("expected da or en after .language, not '\(word)'")
             }
         case ".output":
             guard atMost(1) else { return fail("usage: \(usage)") }

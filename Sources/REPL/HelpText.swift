@@ -53,7 +53,8 @@ enum HelpText {
                    [rolling N | over N years] [order by KEY [asc|desc]] [top N | bottom N] [limit N]
           show municipalities | paragraphs | areas | years | datasets
           describe NAME          what a measure or dimension means
-          load "PATH"            load a data file or folder
+          load "PATH"            load a data file or folder (a file is loaded again at the next start)
+          unload "PATH"          forget a loaded file (also: fjern)
           check                  compare the data with the published national figures
         Filters
           field = value, != < <= > >=, field in (a, b), field not in (…), and, or, not

@@ -19,10 +19,13 @@ enum CommandOutcome: Equatable {
 final class Session {
     var engine: Engine
     var format: OutputFormat
-    /// Danish number style (`.decimal comma`, `--decimal-comma`).
-    var decimalComma = false
-    /// `--language`: titles and answers.
-    var language: Language?
+    /// Decimal comma (`.decimal comma|point`, `--decimal-comma`); nil: the language's style.
+    var decimalComma: Bool?
+    /// The language of everything written (`--language`, `.language`, DKQ_LANGUAGE, LANG);
+    /// nil: English, but answers in Danish.
+    var language: Language? {
+        didSet { engine.language = language ?? .en }
+    }
     /// Terminal pictures (chart, map) in ASCII: `--ascii`, or a locale that is not UTF-8.
     var ascii = false
     var timer = false
@@ -68,7 +71,7 @@ final class Session {
         switch Variables.expand(written, values: variables) {
         case .success(let expanded): text = expanded
         case .failure(let diagnostic):
-            let options = RenderOptions(format: format, color: terminal.colorErr)
+            let options = RenderOptions(format: format, color: terminal.colorErr, language: language)
             printErr(Renderer.render(.error(diagnostic), source: written, sourceName: sourceName, firstLine: firstLine, options: options))
             return false
         }
@@ -88,7 +91,7 @@ final class Session {
         for output in outputs {
             if case .error = output {
                 succeeded = false
-                let options = RenderOptions(format: format, color: terminal.colorErr)
+                let options = RenderOptions(format: format, color: terminal.colorErr, language: language)
                 delivered = delivered && deliver(rendered, to: target)
                 rendered = ""
                 printErr(Renderer.render(
@@ -102,7 +105,7 @@ final class Session {
                     succeeded = false
                     writeAll(rendered, to: target)
                     rendered = ""
-                    printErr("error: \(problem)\n")
+                    printErr((language == .da ? "fejl: " : "error: ") + problem + "\n")
                     continue
                 }
                 if screen {
@@ -149,7 +152,11 @@ final class Session {
         case .format(let format):
             if let format { self.format = format } else { printOut("\(self.format.rawValue)\n") }
         case .decimal(let comma):
-            if let comma { decimalComma = comma } else { printOut(decimalComma ? "decimal comma\n" : "decimal point\n") }
+            if let comma { decimalComma = comma } else {
+                printOut(decimalComma ?? (language == .da) ? "decimal comma\n" : "decimal point\n")
+            }
+        case .language(let chosen):
+            if let chosen { language = chosen } else { printOut((language ?? .en).rawValue + "\n") }
         case .timer(let on):
             if let on { timer = on } else { printOut("timer \(timer ? "on" : "off")\n") }
         case .output(let path):

@@ -26,6 +26,7 @@ enum Main {
         let fromStdin = arguments.command == nil && (arguments.file == nil || arguments.file == "-")
         let interactive = fromStdin && terminal.stdinIsTTY
         guard var engine = openEngine(arguments.dataDirectory, interactive: interactive) else { return 1 }
+        for line in engine.restoreReport { printErr(line + "\n") }
         for file in arguments.loads {
             do {
                 printErr(try engine.load(path: file) + "\n")
@@ -35,8 +36,8 @@ enum Main {
             }
         }
         let session = Session(engine: engine, format: arguments.format ?? .table, terminal: terminal)
-        session.decimalComma = arguments.decimalComma
-        session.language = arguments.language
+        session.decimalComma = arguments.decimalComma ? true : nil
+        session.language = arguments.language ?? Arguments.environmentLanguage(environment)
         session.ascii = arguments.ascii || !Terminal.localeIsUTF8()
         for variable in arguments.variables { session.variables[variable.name] = variable.value }
         if let outcome = runInitFile(arguments, session: session, interactive: interactive), outcome != .done {

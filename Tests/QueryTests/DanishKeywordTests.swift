@@ -86,7 +86,8 @@ import Testing
                 return nil
             }
         })
-        for entry in Schema.keywords where ![.load, .as, .fdr].contains(entry.keyword) {
+        // load, unload and as change what is loaded: loadSpellingsTakeAPathAndACitation parses them.
+        for entry in Schema.keywords where ![.load, .unload, .as, .fdr].contains(entry.keyword) {
             for spelling in entry.spellings.dropFirst() {
                 #expect(used.contains(foldName(spelling)), "no Danish statement uses '\(spelling)' (\(entry.keyword))")
             }
@@ -107,6 +108,11 @@ import Testing
             #expect(file.kind == .word("data/x.csv"))
             #expect(citation?.kind == .string("Ankestyrelsen, udtræk"))
         }
+        guard case .success(let s) = Parser.parse("FJERN data/x.csv").first, case .unload(let file) = s.kind else {
+            Issue.record("fjern does not parse as unload")
+            return
+        }
+        #expect(file.kind == .word("data/x.csv"))
     }
 
     @Test func mergedSpellingsKeepTheirColumns() {

@@ -133,10 +133,12 @@ let malformedCases: [MalformedCase] = [
             .split(separator: "\n").filter { !$0.hasPrefix("#") }
         #expect(store.catalog.paragraphs.count == paragraphLines.count - 1)
         #expect(store.years == Array(2014...2024))
-        #expect(store.datasets.map(\.name) == (2014...2024).map { "outcomes \($0)" } + ["population FOLK1A"])
-        #expect(store.datasets.map(\.path) == (2014...2024).map { "outcomes/\($0).csv" } + [PopulationFile.path])
-        #expect(store.datasets.dropLast().allSatisfy { $0.synthetic && $0.format == "dkq-csv" && $0.source.hasPrefix("SYNTHETIC DEMO DATA") })
-        #expect(store.datasets.last.map { !$0.synthetic && $0.source.contains("FOLK1A") } == true)
+        #expect(store.datasets.map(\.name) == (2014...2024).map { "outcomes \($0)" } + ["population FOLK1A", "decisions kl12_synthetic_2021"])
+        #expect(store.datasets.map(\.path) == (2014...2024).map { "outcomes/\($0).csv" } + [PopulationFile.path, "decisions/kl12_synthetic_2021.csv"])
+        #expect(store.datasets.prefix(11).allSatisfy { $0.synthetic && $0.format == "dkq-csv" && $0.source.hasPrefix("SYNTHETIC DEMO DATA") })
+        #expect(!store.datasets[11].synthetic && store.datasets[11].source.contains("FOLK1A"))
+        // The KL demo of total decisions is synthetic, and says how it was calibrated.
+        #expect(store.datasets[12].synthetic && store.datasets[12].source.contains("1.09 %") && store.decisions.count == 24)
         #expect(store.facts.dataset.allSatisfy { store.datasets[Int($0)].synthetic })
         for (index, dataset) in store.datasets.enumerated() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shippedDatasets + "/" + dataset.path)))

@@ -18,6 +18,7 @@ func sketch(_ statement: Statement) -> String {
     case .show(let name): "show \(name.text)"
     case .describe(let name): "describe \(name.text)"
     case .load(let literal, let citation): "load \(sketch(literal))" + (citation.map { " as \(sketch($0))" } ?? "")
+    case .unload(let literal): "unload \(sketch(literal))"
     case .answer(let query): "answer \(sketch(query))"
     case .check: "check"
     }

@@ -76,6 +76,32 @@ import Testing
 }
 
 @Suite struct ArgumentTests {
+    /// `--language` wins; else DKQ_LANGUAGE; else the first set of LC_ALL, LC_MESSAGES, LANG decides
+    /// (Danish when it starts with `da`); else nil (English, answers Danish).
+    @Test(arguments: [
+        ([:], nil),
+        (["LANG": "da_DK.UTF-8"], Language.da),
+        (["LANG": "en_US.UTF-8"], nil),
+        (["LC_ALL": "en_GB.UTF-8", "LANG": "da_DK.UTF-8"], nil),
+        (["LC_ALL": "", "LC_MESSAGES": "da_DK", "LANG": "C"], .da),
+        (["DKQ_LANGUAGE": "en", "LANG": "da_DK.UTF-8"], .en),
+        (["DKQ_LANGUAGE": "DA"], .da),
+        (["DKQ_LANGUAGE": "fr", "LANG": "da"], .da),
+    ] as [([String: String], Language?)])
+    func languageFromTheEnvironment(variables: [String: String], expected: Language?) {
+        #expect(Arguments.environmentLanguage { variables[$0] } == expected)
+    }
+
+    @Test func danishFromTheLocaleInTheProgram() throws {
+        let danish = try runDkq(["-c", "cases by region year 2021"], environment: ["DKQ_LANGUAGE": "", "LANG": "da_DK.UTF-8", "LC_ALL": ""])
+        #expect(danish.stdout.contains("│ region             │ sager │"), "\(danish.stdout)")
+        #expect(danish.stdout.contains("5 rækker"))
+        let english = try runDkq(["--language", "en", "-c", "cases by region year 2021"], environment: ["LANG": "da_DK.UTF-8"])
+        #expect(english.stdout.contains("5 rows"))
+        let shell = try runDkq(["-c", ".language da\ncases by region year 2021\n.language"], environment: [:])
+        #expect(shell.stdout.contains("5 rækker") && shell.stdout.hasSuffix("da\n"), "\(shell.stdout)")
+    }
+
     @Test(arguments: [
         ([], Arguments()),
         (["-c", "rate by year"], Arguments(command: "rate by year")),

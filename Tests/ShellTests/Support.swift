@@ -49,7 +49,9 @@ func runDkq(
     env["DKQ_HISTORY"] = scratch + ".history"
     env["DKQ_DATA"] = dataFolder
     env["HOME"] = scratch + ".home"  // no ~/.dkqrc unless a test writes one
+    env["DKQ_CACHE"] = scratch + ".cache"  // no store or kept loads shared between runs
     env.removeValue(forKey: "NO_COLOR")
+    env["DKQ_LANGUAGE"] = "en"  // English output whatever the machine's locale; tests override it
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -15,7 +15,7 @@ final class TmuxShell {
     /// pane prints `EXIT=<status>` and the terminal's icanon/echo flags.
     init(historyPath: String, arguments: String = "", width: Int = 120, height: Int = 40, environment: String = "") throws {
         self.historyPath = historyPath
-        let command = "env -u LC_ALL -u LC_CTYPE LANG=C TERM=xterm-256color HOME=/nonexistent \(environment) DKQ_HISTORY='\(historyPath)' "
+        let command = "env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES -u DKQ_LANGUAGE -u XDG_CACHE_HOME LANG=C TERM=xterm-256color HOME=/nonexistent DKQ_CACHE=off \(environment) DKQ_HISTORY='\(historyPath)' "
             + "DKQ_DATA='\(dataFolder)' '\(dkqBinary)' \(arguments); echo EXIT=$?; "
             + "stty -a | tr ' ;' '\\n\\n' | grep -e icanon -e '^-*echo$'; sleep 60"
         tmux(["new-session", "-d", "-x", String(width), "-y", String(height), command])

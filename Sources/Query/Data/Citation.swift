@@ -45,6 +45,7 @@ public struct Citation: Sendable, Equatable {
 
     /// The same source for other years (several yearly files of one product cite as one).
     public func sameSource(as other: Citation) -> Bool {
+        if synthetic, other.synthetic { return true }  // every synthetic source is cited in the same words
         var a = self, b = other
         a.years = []
         b.years = []

@@ -1,5 +1,5 @@
-// Loads the data folder: municipalities.csv, paragraphs.csv, every outcomes/*.csv and the
-// shipped population table, all or nothing, into an OutcomeStore with one DatasetInfo per outcome file.
+// Loads the data folder: municipalities.csv, paragraphs.csv, every outcomes/*.csv, the
+// shipped population table and decisions/*.csv, all or nothing, into an OutcomeStore with one DatasetInfo per outcome file.
 
 #if canImport(Glibc)
 import Glibc
@@ -64,8 +64,27 @@ public enum DataFolder {
             info.citation.years = Array(Set(population.map(\.year))).sorted()
             datasets.append(info)
         }
+        // Total decisions (datasets/decisions/*.csv: the synthetic KL demo), read like a loaded decisions file.
+        var decisions: [DecisionRow] = []
+        let decisionsDirectory = join(directory, "decisions")
+        if access(decisionsDirectory, F_OK) == 0 {
+            for name in try csvFiles(in: decisionsDirectory) {
+                let relative = "decisions/" + name
+                var imported = try Importer.load(path: join(decisionsDirectory, name), catalog: catalog)
+                guard !imported.decisions.isEmpty else { throw DataError(file: join(directory, relative), "not a decisions file (kommune;år;område;afgørelser)") }
+                imported.info.path = relative
+                imported.info.name = "decisions " + String(name.dropLast(4))
+                decisions += imported.decisions.map { row in
+                    var row = row
+                    row.dataset = datasets.count
+                    return row
+                }
+                datasets.append(imported.info)
+            }
+        }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population
+        store.decisions = decisions
         store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
         store.atlas = try Atlas.load(directory: directory, catalog: catalog)
         return (store, status)

@@ -64,7 +64,13 @@ public struct FactTable: Sendable, Equatable {
     public var remanded: [Int32] = []
     public var dismissed: [Int32] = []
     /// Mean processing time in days for the row's decided cases; NaN when unknown.
+    /// Mean processing days of the cell (NaN: unknown). Sources give at most two decimals; a Float
+    /// holds such a value closely enough that `hundredths` recovers it exactly.
     public var days: [Float] = []
+
+    /// A cell's days in whole hundredths of a day, the exact unit `days` is summed in.
+    @inline(__always)
+    static func hundredths(_ days: Float) -> Int { Int((Double(days) * 100).rounded()) }
     /// Index into `OutcomeStore.datasets`.
     public var dataset: [UInt8] = []
 
@@ -145,6 +151,8 @@ public struct OutcomeStore: Sendable, Equatable {
     public var population: [PopulationRow] = []
     /// Recipients of services per municipality, year and area, when loaded.
     public var recipients: [RecipientRow] = []
+    /// The municipalities' total decisions per year and area (shipped synthetic demo, or loaded).
+    public var decisions: [DecisionRow] = []
     /// The municipalities' comments on their rates, when loaded.
     public var comments: [CommentRow] = []
     /// Outcome cells a loaded source marks missing (`..`), never counted as 0.

@@ -333,6 +333,10 @@ struct AnswerWriter {
         "decided": "Afgjorte sager er alle afgjorte klager, også de afviste og henviste.",
         "days": "Sagsbehandlingstiden er det gennemsnitlige antal dage fra klagen er modtaget, til Ankestyrelsen har truffet afgørelse, vægtet med antal afgjorte sager.",
         "reversed": "Omgjorte afgørelser er de ændrede/ophævede og de hjemviste.",
+        "decisions": "Afgørelser i alt er alle kommunens afgørelser på området i året, påklaget eller ej.",
+        "grants": "Bevillinger er de afgørelser, der gav borgeren det, der blev søgt om.",
+        "reversed_per_1000_decisions": "Omgjorte sager pr. 1.000 afgørelser er de sager, Ankestyrelsen har ændret, ophævet eller hjemvist, i forhold til alle kommunens afgørelser på området i samme år: 1.000 × omgjorte / afgørelser i alt, summeret over kommuner og år.",
+        "complaints_per_1000_decisions": "Klagesager pr. 1.000 afgørelser er de klager, Ankestyrelsen har afgjort (også afviste), i forhold til alle kommunens afgørelser på området i samme år: hvor mange afgørelser der overhovedet bliver påklaget.",
     ]
     static let definitionsEn: [String: String] = [
         "rate": "The reversal rate (omgørelsesprocent) is the share of the complaints Ankestyrelsen decided on the merits that it changed, annulled or remanded to the municipality for a new decision. Dismissed and referred complaints are not counted.",
@@ -340,6 +344,10 @@ struct AnswerWriter {
         "decided": "Decided complaints are all complaints decided, dismissed and referred ones included.",
         "days": "Processing time is the mean number of days from receipt of the complaint to Ankestyrelsen's decision, weighted by decided complaints.",
         "reversed": "Reversed decisions are those changed/annulled and those remanded.",
+        "decisions": "Total decisions are all the municipality's decisions in the area in the year, appealed or not.",
+        "grants": "Grants (bevillinger) are the decisions that gave the citizen what was applied for.",
+        "reversed_per_1000_decisions": "Reversed cases per 1,000 decisions are the cases Ankestyrelsen changed, annulled or remanded, in proportion to all the municipality's decisions in the area in the same year: 1,000 × reversed / total decisions, summed over municipalities and years.",
+        "complaints_per_1000_decisions": "Complaints per 1,000 decisions are the complaints Ankestyrelsen decided (dismissed ones included), in proportion to all the municipality's decisions in the area in the same year: how many decisions are appealed at all.",
     ]
 
     /// A sentence per measure (the rate's covers `cases`), then the areas' paragraphs.
@@ -434,6 +442,13 @@ struct AnswerWriter {
             out.append(da
                 ? "Barnets lov trådte i kraft 1. januar 2024 og afløste bl.a. serviceloven § 41 (nu Barnets lov § 86) og § 42 (nu § 87); tal fra 2024 og frem er opgjort efter den nye lov."
                 : "Barnets lov took effect on 1 January 2024 and replaced, among others, Serviceloven § 41 (now Barnets lov § 86) and § 42 (now § 87); figures from 2024 on are counted under the new law.")
+        }
+        // Where the total decisions come from (the synthetic KL demo says so) and which rows lack them.
+        for note in result.notes {
+            switch note {
+            case .decisions, .missingDecisions: out.append(note.text(l))
+            default: break
+            }
         }
         let (present, all) = evaluation.coverage
         if present > 0, present < all {

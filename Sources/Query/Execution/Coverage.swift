@@ -82,7 +82,7 @@ extension Domains {
 
     /// "2021: 3 of 98 municipalities, 3 of 26 paragraphs" for each year in `years` whose data
     /// does not cover every municipality and paragraph; empty when all are complete.
-    func partialCoverage(_ catalog: Catalog, years: Set<Int>) -> [String] {
+    func partialCoverage(_ catalog: Catalog, years: Set<Int>) -> [PartialCoverage] {
         years.sorted().compactMap { year in
             let yearIndex = year - firstYear
             guard yearIndex >= 0, yearIndex < self.years, !completeYears.contains(year) else { return nil }
@@ -93,16 +93,16 @@ extension Domains {
             }
             let (m, p, expected) = (places.filter { $0 }.count, sections.filter { $0 }.count, paragraphsInForce(catalog, year: year))
             guard m < municipalities || p < expected else { return nil }
-            return "\(year): \(m) of \(municipalities) municipalities, \(p) of \(expected) paragraphs"
+            return PartialCoverage(year: year, municipalities: m, allMunicipalities: municipalities, paragraphs: p, paragraphsInForce: expected)
         }
     }
 }
 
 extension Evaluator {
     /// Says when the years a result uses are only partly covered, so a total over them is no national figure.
-    func coverageNotes(_ main: Aggregate) -> [String] {
+    func coverageNotes(_ main: Aggregate) -> [Note] {
         let partial = domains.partialCoverage(store.catalog, years: Set(main.presentPeriods.map { $0 / 4 }))
         guard !partial.isEmpty else { return [] }
-        return ["Coverage: the data for \(partial.joined(separator: "; ")): totals over it are not national figures."]
+        return [.coverage(partial)]
     }
 }

@@ -176,38 +176,26 @@ enum Funnel {
         return words
     }()
 
-    /// Footer lines: the method, φ and τ, and what chance alone would flag.
-    static func notes(_ s: FunnelSummary, exact: Bool, fdr: Bool, funnels: Bool, unitName: String) -> [String] {
-        var notes: [String] = []
-        func number(_ x: Double, _ decimals: Int) -> String { Renderer.formatDecimal(x, decimals) }
+    /// Footer notes: the method, φ and τ, and what chance alone would flag; `unitName` is the
+    /// dimension compared (municipality, region).
+    static func notes(_ s: FunnelSummary, exact: Bool, fdr: Bool, funnels: Bool, unitName: String) -> [Note] {
+        var notes: [Note] = []
         if exact {
-            notes.append("verdict = exact binomial test against the national rate, with no allowance for overdispersion.")
+            notes.append(.verdictExact)
         } else if !s.adjusted.isEmpty {
             let phis = s.adjusted.map(\.phi), taus = s.adjusted.map(\.tau)
-            let range: ([Double], Int) -> String = { values, d in
-                let (a, b) = (values.min() ?? 0, values.max() ?? 0)
-                return number(a, d) == number(b, d) ? number(a, d) : "\(number(a, d))–\(number(b, d))"
-            }
-            let across = s.adjusted.count == 1 ? "the \(s.adjusted[0].units) \(unitName)" : "the \(unitName) in each of \(s.adjusted.count) funnels"
-            notes.append("verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale, never stronger than the exact binomial test): φ = \(range(phis, 2)), τ = \(range(taus, 3)); add 'exact' after 'vs national' for the exact binomial test.")
-            if s.exactStrata > 0 {
-                notes.append("\(s.exactStrata) of \(s.adjusted.count + s.exactStrata) funnels had too few units or no overdispersion: exact binomial test there.")
-            }
+            notes.append(.verdictAdjusted(
+                unit: unitName, units: s.adjusted.count == 1 ? s.adjusted[0].units : nil, funnels: s.adjusted.count,
+                phi: (phis.min() ?? 0)...(phis.max() ?? 0), tau: (taus.min() ?? 0)...(taus.max() ?? 0)))
+            if s.exactStrata > 0 { notes.append(.exactFunnels(s.exactStrata, of: s.adjusted.count + s.exactStrata)) }
         } else if !funnels {
-            notes.append("verdict = exact binomial test against the national rate: the rows are not municipalities or regions (overdispersion is estimated between those only).")
+            notes.append(.verdictNotUnits)
         } else if let none = s.noOverdispersion.first, s.tooFewUnits == 0 {
-            notes.append("verdict = exact binomial test against the national rate: no overdispersion between the \(none.units) \(unitName) (φ = \(number(none.phi, 2))).")
+            notes.append(.verdictNoOverdispersion(unit: unitName, units: none.units, phi: none.phi))
         } else {
-            notes.append("verdict = exact binomial test against the national rate (too few \(unitName) to estimate overdispersion).")
+            notes.append(.verdictTooFewUnits(unit: unitName))
         }
-        if s.tested > 1 {
-            let chance95 = 0.05 * Double(s.tested), chance998 = 0.002 * Double(s.tested)
-            if fdr {
-                notes.append("Flagged \(s.flagged95) of \(s.tested) at 95 % and \(s.flagged998) at 99.8 %, with Benjamini-Hochberg false discovery rates of 5 % and 0.2 %: about that share of the flags may be chance.")
-            } else {
-                notes.append("Flagged \(s.flagged95) of \(s.tested) at 95 % (chance alone would flag about \(Funnel.about(chance95))) and \(s.flagged998) at 99.8 % (about \(Funnel.about(chance998))); add 'fdr' after 'vs national' to control the false discovery rate.")
-            }
-        }
+        if s.tested > 1 { notes.append(.flagged(s.flagged95, of: s.tested, strong: s.flagged998, fdr: fdr)) }
         return notes
     }
 }

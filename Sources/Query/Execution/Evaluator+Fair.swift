@@ -9,7 +9,7 @@ extension Totals {
         changed += other.changed
         remanded += other.remanded
         dismissed += other.dismissed
-        daysSum += other.daysSum
+        dayHundredths += other.dayHundredths
         daysWeight += other.daysWeight
         rows += other.rows
     }
@@ -88,82 +88,71 @@ extension Evaluator {
     }
 
     /// "municipalities" or "regions": what the units of a funnel are.
+    /// The dimension whose units the funnels compare.
     func unitName(_ query: BoundQuery) -> String {
-        query.groupBy.contains(.region) && !query.groupBy.contains(.municipality) ? "regions" : "municipalities"
+        query.groupBy.contains(.region) && !query.groupBy.contains(.municipality) ? "region" : "municipality"
     }
 
-    static func shrinkageNotes(_ prior: BetaPrior?) -> [String] {
-        guard let prior else {
-            return ["rate_shrunk is empty: its prior is fitted on the rows compared, and fewer than \(Shrinkage.minimumUnits) rows have cases (group by more, e.g. by municipality)."]
-        }
-        let f = { (x: Double) in Renderer.formatDecimal(x, 1) }
-        return ["rate_shrunk = empirical-Bayes beta-binomial: prior Beta(\(f(prior.alpha)), \(f(prior.beta))) fitted by maximum likelihood to the \(prior.units) rows with cases (mean \(f(100 * prior.mean)) %, worth \(f(prior.alpha + prior.beta)) cases); rate_shrunk_low/high = 95 % credible interval."]
+    static func shrinkageNotes(_ prior: BetaPrior?) -> [Note] {
+        guard let prior else { return [.shrinkageEmpty(minimum: Shrinkage.minimumUnits)] }
+        return [.shrinkage(alpha: prior.alpha, beta: prior.beta, units: prior.units, mean: prior.mean)]
     }
 
     /// What `vs YEAR` compared, how the change was tested, and how many changes chance alone would flag.
-    func changeNotes(_ query: BoundQuery, _ entries: [Entry], _ then: Aggregate) -> [String] {
-        var thenName = query.thenName ?? "the other period", nowName = query.nowName ?? "the period above"
+    func changeNotes(_ query: BoundQuery, _ entries: [Entry], _ then: Aggregate) -> [Note] {
+        var thenName = query.thenName, nowName = query.nowName
         if let rolling = query.rolling {
-            thenName = Binder.describeYears(Set(then.presentPeriods.map { $0 / 4 }).sorted()) + " (rolling \(rolling))"
+            thenName = Binder.describeYears(Set(then.presentPeriods.map { $0 / 4 }).sorted())
             let data = Set(domains.yearList)
             let pooled = Set(query.rollingYears.flatMap { year in (year - rolling + 1...year).filter { data.contains($0) } })
-            nowName = Binder.describeYears(pooled.sorted()) + " (rolling \(rolling))"
+            nowName = Binder.describeYears(pooled.sorted())
         }
-        var notes = ["then_* = the same row in \(thenName), now = \(nowName); change_* = now − then (percentage points for rates)."]
+        var notes: [Note] = [.changeColumns(then: thenName, now: nowName, rolling: query.rolling)]
         guard query.measures.contains(.rate) else { return notes }
         let tested = entries.compactMap { e in e.then.flatMap { Change.twoProportionP($0.reversed, $0.cases, e.totals.reversed, e.totals.cases) } }
         let at95 = tested.filter { $0 < 0.05 }.count, at998 = tested.filter { $0 < 0.002 }.count
-        notes.append("change = two-proportion z-test (pooled rate), assuming binomial variation: overdispersed data make it flag too many, and extreme rows tend to move towards the average by chance (regression to the mean).")
-        if tested.count > 1 {
-            notes.append("Changes flagged: \(at95) of \(tested.count) at 95 % (chance alone would flag about \(Funnel.about(0.05 * Double(tested.count)))) and \(at998) at 99.8 % (about \(Funnel.about(0.002 * Double(tested.count)))).")
-        }
+        notes.append(.changeMethod)
+        if tested.count > 1 { notes.append(.changesFlagged(at95, of: tested.count, strong: at998)) }
         return notes
     }
 
     /// Which years each row pools under `rolling N`.
-    func rollingNotes(_ query: BoundQuery, _ main: Aggregate) -> [String] {
+    func rollingNotes(_ query: BoundQuery, _ main: Aggregate) -> [Note] {
         guard let rolling = query.rolling else { return [] }
         let dataYears = Set(domains.yearList)
+        let start = domains.yearList.first ?? 0
         func pooled(_ year: Int) -> [Int] { (year - rolling + 1...year).filter { dataYears.contains($0) } }
         if query.groupBy.contains(.year) {
             let shown = query.rollingYears
             guard let first = shown.first, let last = shown.last else { return [] }
-            var note = "rolling \(rolling): each year's row pools it with the \(rolling - 1) year\(rolling == 2 ? "" : "s") before it (\(first) = \(Binder.describeYears(pooled(first)))"
-            if last != first { note += ", …, \(last) = \(Binder.describeYears(pooled(last)))" }
-            note += ")."
-            let short = shown.filter { pooled($0).count < rolling }
-            if !short.isEmpty {
-                note += " \(Binder.describeYears(short)) pool\(short.count == 1 ? "s" : "") fewer years: the data starts in \(domains.yearList.first ?? 0)."
-            }
-            return [note]
+            return [.rollingByYear(
+                n: rolling, first: first, firstPooled: pooled(first), last: last != first ? last : nil, lastPooled: pooled(last),
+                short: shown.filter { pooled($0).count < rolling }, dataStart: start)]
         }
         let years = Set(main.presentPeriods.map { $0 / 4 }).sorted()
-        var note = "rolling \(rolling): pooled \(Binder.describeYears(years))"
-        if query.rollingYears.contains(where: { pooled($0).count < rolling }) {
-            note += " (fewer than \(rolling) years: the data starts in \(domains.yearList.first ?? 0))"
-        }
-        return [note + "."]
+        let fewer = query.rollingYears.contains(where: { pooled($0).count < rolling })
+        return [.rollingPooled(n: rolling, years: years, dataStart: fewer ? start : nil)]
     }
 
     /// Under `top`/`bottom`: rows cut although tied with the last one shown, and a warning when a
     /// ranking by a raw rate rests on small counts.
-    func rankingNotes(_ query: BoundQuery, columns: [Column], order: [(Int, Bool)], rows: [[Value]], cases: [Int], shown: Int) -> [String] {
+    func rankingNotes(_ query: BoundQuery, columns: [Column], order: [(Int, Bool)], rows: [[Value]], cases: [Int], shown: Int) -> [Note] {
         guard let cut = query.cut, let (primary, _) = order.first, shown > 0 else { return [] }
-        var notes: [String] = []
+        var notes: [Note] = []
         let last = rows[shown - 1]
         if shown < rows.count, last[primary] != .missing {
             var tied = shown
             while tied < rows.count, order.allSatisfy({ Self.compare(rows[tied][$0.0], last[$0.0], descending: false) == 0 }) { tied += 1 }
             if tied > shown {
-                let names = rows[shown..<tied].prefix(3).map { Renderer.plain($0[0]) }.joined(separator: ", ")
-                let count = tied - shown
-                notes.append("\(count) more row\(count == 1 ? "" : "s") tie\(count == 1 ? "s" : "") with the last one shown (\(columns[primary].name) \(Renderer.plain(last[primary]))) and \(count == 1 ? "was" : "were") cut: \(names)\(count > 3 ? ", …" : ""); '\(cut.fromTop ? "top" : "bottom") \(tied)' shows \(count == 1 ? "it" : "them").")
+                notes.append(.tie(
+                    count: tied - shown, column: columns[primary].name, value: Renderer.plain(last[primary]),
+                    names: rows[shown..<tied].prefix(3).map { Renderer.plain($0[0]) }, top: cut.fromTop, tied: tied))
             }
         }
         if let measure = Schema.measure(named: columns[primary].name), measure.restsOnCases, !measure.dependsOnAllRows {
             let small = cases.prefix(shown).filter { $0 < 30 }.count
             if small > 0 {
-                notes.append("The ranking by \(measure.name) rests on small counts: \(small) of the \(shown) rows shown rest on fewer than 30 cases, where chance moves a rate most. For a fairer league table rank by rate_shrunk (put it first: rate_shrunk, rate by …), which pulls small counts towards the average.")
+                notes.append(.smallCountRanking(measure: measure.name, small: small, shown: shown))
             }
         }
         return notes

@@ -38,7 +38,8 @@ extension Evaluator {
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,
-                comparisonNotes: [String] = []) -> [Note] {
+                missingDecisions: Int = 0,
+                comparisonNotes: [Note] = []) -> [Note] {
         var notes = query.notes
         for crosswalk in query.crosswalks where main.presentParagraphs[crosswalk.new] {
             let (old, new) = (store.catalog.paragraphs[crosswalk.old], store.catalog.paragraphs[crosswalk.new])
@@ -60,16 +61,21 @@ extension Evaluator {
                 count: absent.count, names: absent.prefix(3).map { store.catalog.municipalities[$0].name },
                 grouped: query.groupBy.contains(.municipality)))
         }
-        notes += coverageNotes(main).map(Note.text)
-        notes += breakNotes(query, main, plan).map(Note.text)
+        notes += coverageNotes(main)
+        notes += breakNotes(query, main, plan)
         notes += populationNotes(query, main, plan.main)
         notes += comments(main, plan.main, query)
         if query.measures.contains(where: { $0.sideTable != nil }), missingDenominators > 0 {
             notes.append(.missingDenominators(missingDenominators, of: casesOfRow.count))
         }
+        notes += decisionNotes(query, main, plan.main)
+        if query.measures.contains(where: { $0.unit == .days }) { notes.append(.daysMean) }
+        if missingDecisions > 0 {
+            notes.append(.missingDecisions(missingDecisions, of: total))
+        }
         let missing = casesOfRow.filter { $0 < 0 }.count
         if missing > 0 {
-            notes.append("\(missing) of \(casesOfRow.count) rows include cells the source marks missing ('..'): figures that need them are left empty, never counted as 0.")
+            notes.append(.missingCells(missing, of: casesOfRow.count))
         }
         if query.measures.contains(where: \.restsOnCases) {
             let few = casesOfRow.filter { $0 > 0 && $0 < 10 }.count
@@ -82,8 +88,8 @@ extension Evaluator {
             let present = main.presentMunicipalities.filter { $0 }.count
             if present < domains.municipalities { notes.append(.nationalCoverage(present, of: domains.municipalities)) }
         }
-        notes += rollingNotes(query, main).map(Note.text)
-        notes += comparisonNotes.map(Note.text)
+        notes += rollingNotes(query, main)
+        notes += comparisonNotes
         if shown < total {
             if let cut = query.cut {
                 notes.append(.cut(top: cut.fromTop, shown: shown, of: total))

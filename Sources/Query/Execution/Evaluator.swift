@@ -36,6 +36,8 @@ struct Evaluator {
     func evaluation(_ plan: Plan) -> Evaluation {
         let query = plan.query
         var main = aggregate(plan.main)
+        // The decisions files a result divides by are among its sources (so a synthetic one is labelled so).
+        main.datasets.formUnion(decisionDatasets(query, main, plan.main))
         var national = plan.national.map(aggregate)
         var then = plan.then.map(aggregate)
         var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
@@ -49,7 +51,7 @@ struct Evaluator {
         let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
 
         var entries: [Entry] = []
-        var missingDenominators = 0
+        var missingDenominators = 0, missingDecisions = 0
         let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
         let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
         var keys = groupKeys(main, plan.main)
@@ -63,7 +65,8 @@ struct Evaluator {
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
-                if needed.contains(where: { side[$0.id] == nil }) { missingDenominators += 1 }
+                if needed.contains(where: { !$0.wholeYears && side[$0.id] == nil }) { missingDenominators += 1 }
+                if needed.contains(where: { $0.wholeYears && side[$0.id] == nil }) { missingDecisions += 1 }
             }
             if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
@@ -78,7 +81,7 @@ struct Evaluator {
             entries.append(entry)
         }
 
-        var fairNotes: [String] = []
+        var fairNotes: [Note] = []
         if query.measures.contains(where: \.dependsOnAllRows) {
             let prior = Shrinkage.fit(entries.map { ($0.totals.reversed, $0.totals.cases) })
             for i in entries.indices { entries[i].totals.prior = prior }
@@ -103,10 +106,10 @@ struct Evaluator {
         }
         if let then {
             fairNotes += changeNotes(query, entries, then)
-            fairNotes += describeSources(then).map { "then_*: " + $0.text() }
+            fairNotes += describeSources(then).map { Note.forThen($0) }
         }
         if expected != nil {
-            fairNotes.append("expected = cases per paragraph × that paragraph's national rate (all municipalities, same years and conditions); std_ratio = reversed / expected, 95 % interval by Byar's approximation to the exact Poisson interval.")
+            fairNotes.append(.expectedMethod)
         }
 
         var rows: [[Value]] = []
@@ -166,8 +169,8 @@ struct Evaluator {
         }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
-                           missingDenominators: missingDenominators, comparisonNotes: fairNotes)
-        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes.map(Note.text), title: query.title, dataKind: dataKind(main))
+                           missingDenominators: missingDenominators, missingDecisions: missingDecisions, comparisonNotes: fairNotes)
+        let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
         return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
                           coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))
     }

@@ -21,7 +21,7 @@ extension Engine {
             return ResultSet(
                 columns: [Column("code", .dimension), Column("municipality", .dimension), Column("ankestyrelsen", .dimension), Column("region", .dimension)],
                 rows: catalog.municipalities.map { [.integer($0.code), .text($0.name), .text($0.astName), .text($0.region)] },
-                notes: ["Source: datasets/municipalities.csv (DAWA codes and names; regions as published)."])
+                notes: [.remark(.municipalitiesSource)])
         case .regions:
             return ResultSet(
                 columns: [Column("region", .dimension), Column("municipalities", .measure)],
@@ -32,7 +32,7 @@ extension Engine {
                 rows: catalog.paragraphs.map { p in
                     [.text(p.code), .text(p.law), .text(p.label), .text(p.areas.map(\.fileName).joined(separator: ", "))]
                 },
-                notes: ["Source: datasets/paragraphs.csv. Bare section numbers (83, §83) mean Serviceloven; write \"Barnets lov § 86\" for the other law."])
+                notes: [.remark(.paragraphsSource)])
         case .laws:
             return ResultSet(
                 columns: [Column("law", .dimension), Column("paragraphs", .measure)],
@@ -80,14 +80,14 @@ extension Engine {
                     [.integer(p.year), .text(p.area.rawValue), .text(p.municipality.map { catalog.municipalities[$0].name } ?? "Hele landet"),
                      .number(p.rate, decimals: 1), .text(p.source)]
                 },
-                notes: ["Published omgørelsesprocent as transcribed in datasets/reference/ (real figures; municipal ones from news reports, not complete)."])
+                notes: [.remark(.publishedSource)])
         case .comments:
             return ResultSet(
                 columns: ["municipality", "year", "area", "comment"].map { Column($0, .dimension) },
                 rows: store.comments.sorted { ($0.municipality, $0.year) < ($1.municipality, $1.year) }.map { c in
                     [.text(catalog.municipalities[c.municipality].name), .integer(c.year), .text(c.area.rawValue), .text(c.text)]
                 },
-                notes: store.comments.isEmpty ? ["No comments are loaded: load a comments file (see docs/IMPORT.md)."] : [])
+                notes: store.comments.isEmpty ? [.remark(.noComments)] : [])
         case .datasets:
             let facts = store.facts
             var rowsPer = [Int](repeating: 0, count: store.datasets.count)
@@ -96,9 +96,10 @@ extension Engine {
                 rowsPer[Int(facts.dataset[i])] += 1
                 yearsPer[Int(facts.dataset[i])].insert(Int(facts.year[i]))
             }
-            for row in store.population where row.dataset < store.datasets.count {
-                rowsPer[row.dataset] += 1
-                yearsPer[row.dataset].insert(row.year)
+            for (dataset, year) in store.population.map({ ($0.dataset, $0.year) }) + store.decisions.map({ ($0.dataset, $0.year) })
+            where dataset < store.datasets.count {
+                rowsPer[dataset] += 1
+                yearsPer[dataset].insert(year)
             }
             return ResultSet(
                 columns: ["dataset", "file", "format", "years", "rows", "kind", "checksum"].map { Column($0, .dimension) },
@@ -106,7 +107,7 @@ extension Engine {
                     [.text(info.name), .text(info.path), .text(info.format), .text(Binder.describeYears(Array(yearsPer[index]))),
                      .integer(rowsPer[index]), .text(info.synthetic ? "synthetic" : "real"), .text(info.checksum)]
                 },
-                notes: store.datasets.contains(where: \.synthetic) ? ["Synthetic datasets are a generated demo, not real figures: see datasets/README.md."] : [])
+                notes: store.datasets.contains(where: \.synthetic) ? [.remark(.syntheticDatasets)] : [])
         }
     }
 

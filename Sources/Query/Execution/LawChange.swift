@@ -3,10 +3,10 @@
 // says the areas overlap and must not be added.
 
 extension Evaluator {
-    func breakNotes(_ query: BoundQuery, _ main: Aggregate, _ plan: Plan) -> [String] {
-        var notes: [String] = []
+    func breakNotes(_ query: BoundQuery, _ main: Aggregate, _ plan: Plan) -> [Note] {
+        var notes: [Note] = []
         if query.groupBy.contains(.area) {
-            notes.append("The areas overlap: børnehandicap and voksenhandicap are parts of socialområdet generelt, so their rows must not be added.")
+            notes.append(.areasOverlap)
         }
         var years = Set(main.presentPeriods.map { $0 / 4 })
         if let then = plan.then?.periods {
@@ -21,7 +21,7 @@ extension Evaluator {
             guard let code = new.formerly, let old = catalog.paragraphs.first(where: { $0.code == code }) else { return nil }
             return "\(old.law) \(old.sectionText) → \(new.law) \(new.sectionText)"
         }
-        notes.append("This result crosses 1 January 2024, when Barnets lov took the children's provisions out of Serviceloven (\(moves.joined(separator: ", ")); docs/BARNETS_LOV.md lists every move): Serviceloven before and after 2024 covers different provisions, and Barnets lov rows begin in 2024.")
+        notes.append(.lawBreak(moves: moves))
         return notes
     }
 }

@@ -71,3 +71,23 @@ extension Evaluator {
         return notes
     }
 }
+
+extension Evaluator {
+    /// The decisions files a result's per-decision measures draw on: those of its years and municipalities.
+    func decisionDatasets(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> Set<Int> {
+        guard query.measures.contains(where: { $0.sideTable?.wholeYears == true }) else { return [] }
+        let years = Set(main.presentPeriods.map { $0 / 4 })
+        return Set(store.decisions.filter { years.contains($0.year) && (scan.municipalities?[$0.municipality] ?? true) }.map(\.dataset))
+    }
+
+    /// Where the total decisions of a per-decision result come from; a synthetic file is named as such with its own source line.
+    func decisionNotes(_ query: BoundQuery, _ main: Aggregate, _ scan: Scan) -> [Note] {
+        let used = decisionDatasets(query, main, scan)
+        return used.sorted().map { index in
+            let info = store.datasets[index]
+            let years = Set(store.decisions.filter { $0.dataset == index }.map(\.year)).intersection(main.presentPeriods.map { $0 / 4 })
+            let source = info.synthetic ? "\(info.source) (\(info.path))" : info.citation.text(.en, years: [])
+            return .decisions(years: years.sorted(), source: source, synthetic: info.synthetic)
+        }
+    }
+}

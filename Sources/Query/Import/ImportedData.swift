@@ -60,6 +60,8 @@ public struct ImportedData: Sendable, Equatable {
     public var population: [PopulationRow]
     public var recipients: [RecipientRow]
     public var comments: [CommentRow]
+    /// The municipalities' total decisions per year and area (`DecisionsImporter`).
+    public var decisions: [DecisionRow] = []
     /// Cells the source marks missing (`..`); `dataset` 0 as in `facts`.
     public var missing: [MissingCell] = []
     /// Non-fatal notes, e.g. cells marked missing (`..`).
@@ -83,6 +85,7 @@ public struct ImportedData: Sendable, Equatable {
         for row in population { set.insert(row.year) }
         for row in recipients { set.insert(row.year) }
         for row in comments { set.insert(row.year) }
+        for row in decisions { set.insert(row.year) }
         return set.sorted()
     }
 
@@ -92,12 +95,13 @@ public struct ImportedData: Sendable, Equatable {
         for row in population { set.insert(row.municipality) }
         for row in recipients { set.insert(row.municipality) }
         for row in comments { set.insert(row.municipality) }
+        for row in decisions { set.insert(row.municipality) }
         return set.count
     }
 
     /// Rows of the main table (outcome rows, else side-table rows).
     public var rowCount: Int {
-        facts.count + population.count + recipients.count + comments.count
+        facts.count + population.count + recipients.count + comments.count + decisions.count
     }
 
     /// "loaded 12,345 rows: years 2019-2023, 98 municipalities (talportal-csv, real)".

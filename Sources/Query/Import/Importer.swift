@@ -8,6 +8,8 @@ public enum ImportFormat: String, Sendable, Equatable {
     case pcAxis = "pc-axis"
     case statBankCSV = "statbank-csv"
     case comments = "comments"
+    /// Total decisions per municipality, year and area (kommune;år;område;afgørelser).
+    case decisions = "decisions"
     /// The shipped "dkq outcomes v1" CSV, loaded by `DataFolder`.
     case dkqOutcomes = "dkq-csv"
     case unknown = "unknown"
@@ -26,6 +28,10 @@ public enum Importer {
         let lowerPath = path.lowercased()
         let pxKeywords = ["CHARSET=", "AXIS-VERSION=", "CODEPAGE=", "LANGUAGE=", "MATRIX=", "DECIMALS=", "STUB=", "HEADING="]
         if pxKeywords.contains(where: { upper.hasPrefix($0) }) || lowerPath.hasSuffix(".px") { return .pcAxis }
+        // The first line that is not a `#` comment names the columns of a decisions file.
+        let header = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first { !$0.hasPrefix("#") }.map(String.init) ?? ""
+        let columns = header.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "\t" }).map { headerKey(String($0)) }
+        if columns.contains(where: DecisionsImporter.headerAliases.contains) { return .decisions }
         if firstLine.hasPrefix("#") || headerKey(firstLine).hasPrefix("yearquartermunicipalityparagraph") {
             return .dkqOutcomes
         }
@@ -65,6 +71,8 @@ public enum Importer {
             data = try PXImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
         case .statBankCSV:
             data = try StatBankImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
+        case .decisions:
+            data = try DecisionsImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
         case .comments:
             data = try CommentsImporter(file: path, catalog: catalog).load(stream: &stream, info: info)
         case .sagsemneTable:
@@ -81,7 +89,7 @@ public enum Importer {
         case .unknown:
             throw DataError(
                 file: path, line: 1, column: 1,
-                "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD) or a comments file (kommune;år;område;kommentar)")
+                "unrecognised format: expected a talportal CSV (Antal_sager_ialt;…), a PC-Axis .px file, a StatBank CSV (…;INDHOLD), a comments file (kommune;år;område;kommentar) or a decisions file (kommune;år;område;afgørelser)")
         }
         data.info.checksum = stream.checksum.hex
         data.info.citation.years = data.years

@@ -34,8 +34,8 @@ public struct Answer: Sendable, Equatable {
             case .list(let lead, let items): ([lead] + items.map { "- \($0)" }).joined(separator: "\n")
             case .table(let result):
                 markdown
-                    ? String(Renderer.markdown(result, comma: comma).dropLast())
-                    : String(Renderer.table(result, color: false, comma: comma).dropLast())
+                    ? String(Renderer.markdown(Renderer.cellWords(result, language), comma: comma, language: language).dropLast())
+                    : String(Renderer.table(Renderer.cellWords(result, language), color: false, comma: comma, language: language).dropLast())
             case .sources(let lines): lines.joined(separator: "\n")
             }
         }.joined(separator: "\n\n") + "\n"

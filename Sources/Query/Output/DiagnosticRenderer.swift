@@ -2,7 +2,7 @@
 // the source line, and a caret under the offending characters with the hint.
 
 enum DiagnosticRenderer {
-    static func render(_ diagnostic: Diagnostic, source: String, sourceName: String, firstLine: Int, color: Bool) -> String {
+    static func render(_ diagnostic: Diagnostic, source: String, sourceName: String, firstLine: Int, color: Bool, language: Language = .en) -> String {
         let bytes = Array(source.utf8)
         let lower = min(max(0, diagnostic.range.lower), bytes.count)
         let upper = min(max(lower, diagnostic.range.upper), bytes.count)

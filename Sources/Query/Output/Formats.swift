@@ -11,7 +11,8 @@ extension Renderer {
     /// rows the first and last half are shown around a `…` row, and columns that would
     /// make a line wider than `maxWidth` are left out in the middle (a `…` column); the
     /// footer says how many rows and columns are shown. Only shown cells are formatted.
-    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool, maxRows: Int? = nil, maxWidth: Int? = nil) -> String {
+    static func table(_ result: ResultSet, title: String? = nil, color: Bool, comma: Bool, language: Language = .en,
+                      maxRows: Int? = nil, maxWidth: Int? = nil) -> String {
         let total = result.rows.count
         var shownRows = Array(0..<total)
         var markerAt: Int?
@@ -20,8 +21,10 @@ extension Renderer {
             shownRows = Array(0..<head) + Array((total - (maxRows - head))..<total)
             markerAt = head
         }
-        let header = result.columns.map(\.name)
-        let cells = shownRows.map { r in result.rows[r].enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma) } }
+        let header = result.columns.map { Self.header($0.name, language) }
+        let cells = shownRows.map { r in
+            result.rows[r].enumerated().map { i, value in tableCell(value, result.columns[i], comma: comma, language: language) }
+        }
         var widths = header.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
@@ -65,10 +68,7 @@ extension Renderer {
             out += row { cellRow[$0] }
         }
         out += line("└", "─", "┴", "┘")
-        var footer = total == 1 ? "1 row" : "\(total) rows"
-        if shownRows.count < total { footer += " (\(shownRows.count) shown)" }
-        if columns.count < widths.count { footer += ", \(widths.count) columns (\(columns.count) shown)" }
-        out += footer + "\n"
+        out += rowCount(total: total, shownRows: shownRows.count, columns: widths.count, shownColumns: columns.count, language) + "\n"
         for note in result.noteLines() { out += note + "\n" }
         return out
     }
@@ -92,9 +92,16 @@ extension Renderer {
         return left + right
     }
 
-    /// Table cells group the thousands of measure integers with a space (8 631), which reads
-    /// the same in Danish and English; csv, tsv and json keep plain digits.
-    static func tableCell(_ value: Value, _ column: Column, comma: Bool) -> String {
+    /// Table cells group the thousands of measure integers with a space (8 631); in Danish
+    /// style (Danish and the decimal comma) measures read 1.234 and 37,5; csv, tsv and json
+    /// keep plain digits.
+    static func tableCell(_ value: Value, _ column: Column, comma: Bool, language: Language = .en) -> String {
+        if language == .da, comma, column.kind == .measure {
+            switch value {
+            case .integer, .number: return danishNumber(plain(value))
+            default: break
+            }
+        }
         guard case .integer(let n) = value, column.kind == .measure, abs(n) >= 1_000 else { return plain(value, comma: comma) }
         var digits = String(abs(n))
         var groups: [String] = []
@@ -109,7 +116,7 @@ extension Renderer {
     /// CSV (RFC 4180 quoting) or TSV: the header and the data rows only, so any CSV reader
     /// takes it as it is; the title and notes go to `notes(_:format:language:)`. A result resting on synthetic data
     /// carries a last `data_kind` column, so the label travels with every row.
-    static func delimited(_ result: ResultSet, separator: Character, comma: Bool) -> String {
+    static func delimited(_ result: ResultSet, separator: Character, comma: Bool, language: Language = .en) -> String {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         var out = ""
         out.reserveCapacity(64 * (result.rows.count + 1))
@@ -123,8 +130,8 @@ extension Renderer {
                 out += "\"" + text.replacingAll("\"", with: "\"\"") + "\""
             }
         }
-        let label = labelColumn(result)
-        for row in [result.columns.map(\.name) + label.header] + result.rows.map({ $0.map { plain($0, comma: comma) } + label.value }) {
+        let label = labelColumn(result, language)
+        for row in [result.columns.map { header($0.name, language) } + label.header] + result.rows.map({ $0.map { plain($0, comma: comma) } + label.value }) {
             for (i, field) in row.enumerated() {
                 if i > 0 { out.append(separator) }
                 append(field)
@@ -134,12 +141,14 @@ extension Renderer {
         return out
     }
 
-    /// The `data_kind` column csv and tsv add to a result that rests on synthetic data.
-    static func labelColumn(_ result: ResultSet) -> (header: [String], value: [String]) {
+    /// The `data_kind` column csv and tsv add to a result that rests on synthetic data
+    /// (Danish: `datatype`, SYNTETISKE DEMODATA).
+    static func labelColumn(_ result: ResultSet, _ language: Language = .en) -> (header: [String], value: [String]) {
+        let da = language == .da
         switch result.dataKind {
-        case .synthetic: (["data_kind"], ["SYNTHETIC DEMO"])
-        case .mixed: (["data_kind"], ["MIXED real and SYNTHETIC DEMO"])
-        case .real, nil: ([], [])
+        case .synthetic: return ([da ? "datatype" : "data_kind"], [da ? "SYNTETISKE DEMODATA" : "SYNTHETIC DEMO"])
+        case .mixed: return ([da ? "datatype" : "data_kind"], [da ? "BLANDET rigtige og SYNTETISKE DEMODATA" : "MIXED real and SYNTHETIC DEMO"])
+        case .real, nil: return ([], [])
         }
     }
 
@@ -152,16 +161,19 @@ extension Renderer {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool) -> String {
+    static func markdown(_ result: ResultSet, title: String? = nil, comma: Bool, language: Language = .en) -> String {
         func escape(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
         let numeric = result.columns.indices.map { i in
             result.rows.contains { if $0[i].textValue != nil { false } else if case .missing = $0[i] { false } else { true } }
         }
         var out = title.map { "**\(escape($0))**\n\n" } ?? ""
-        out += "| " + result.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        out += "| " + result.columns.map { escape(header($0.name, language)) }.joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in result.rows {
-            out += "| " + row.map { escape(plain($0, comma: comma)) }.joined(separator: " | ") + " |\n"
+            let cells = row.enumerated().map { i, value in
+                language == .da ? tableCell(value, result.columns[i], comma: comma, language: language) : plain(value, comma: comma)
+            }
+            out += "| " + cells.map(escape).joined(separator: " | ") + " |\n"
         }
         if !result.notes.isEmpty { out += "\n" + result.noteLines().map { "> \($0)" }.joined(separator: "\n") + "\n" }
         return out

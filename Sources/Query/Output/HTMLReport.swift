@@ -3,7 +3,8 @@
 
 enum HTMLReport {
     static func render(_ result: ResultSet, options: RenderOptions) -> String {
-        let picture = Picture(result, language: (options.language ?? .en))
+        let language = options.language ?? .en
+        let picture = Picture(result, language: language)
         let e = SVGWriter.escape
         let heading = picture.heading
         var out = "<!DOCTYPE html>\n<html lang=\"\((options.language ?? .en).rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -29,11 +30,11 @@ enum HTMLReport {
             }
         }
         out += "<h2>Table</h2>\n<table>\n<thead><tr>"
-        out += result.columns.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        out += result.columns.map { "<th>\(e(Renderer.header($0.name, language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in result.rows {
             out += "<tr>" + zip(result.columns, row).map { column, value in
                 let numeric: Bool = switch value { case .integer, .number: true; default: false }
-                let text = Renderer.tableCell(value, column, comma: options.decimalComma)
+                let text = Renderer.tableCell(value, column, comma: options.comma, language: language)
                 return numeric ? "<td class=\"num\">\(e(text))</td>" : "<td>\(e(text))</td>"
             }.joined() + "</tr>\n"
         }

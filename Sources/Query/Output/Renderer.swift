@@ -14,23 +14,27 @@ public struct RenderOptions: Sendable, Equatable {
     public var format: OutputFormat
     /// ANSI colour (only when writing to a terminal and NO_COLOR is unset).
     public var color: Bool
-    /// Danish number style for reports: decimal comma (37,5), and csv separated by `;`
-    /// as Danish spreadsheets expect. json always keeps the decimal point.
-    public var decimalComma: Bool
+    /// Decimal comma (37,5), csv separated by `;` as Danish spreadsheets expect, and in Danish
+    /// tables and markdown thousands grouped with `.` (1.234). nil: the language's style (Danish:
+    /// comma). json always keeps the decimal point.
+    public var decimalComma: Bool?
     /// Table only (the shell in a terminal): show at most this many rows, the first and
     /// last half around a marker; nil shows all.
     public var maxRows: Int?
     /// Table only: leave out middle columns so a line fits this many characters.
     public var maxWidth: Int?
-    /// The language of titles and answers; nil: English, but Danish for answers.
+    /// The language of every word written (headers, notes, titles, errors, answers); nil:
+    /// English, but Danish for answers.
     public var language: Language?
+    /// The decimal comma in effect: as set, else the language's style.
+    public var comma: Bool { decimalComma ?? (language == .da) }
     /// Columns a terminal picture may fill (the terminal's width, 80 when not a terminal).
     public var width: Int
     /// Terminal pictures in ASCII only (`--ascii`, or a locale that is not UTF-8).
     public var ascii: Bool
     /// Outlines and tiles for maps (the data folder's map/).
     public var atlas: Atlas?
-    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool = false, language: Language? = nil,
+    public init(format: OutputFormat = .table, color: Bool = false, decimalComma: Bool? = nil, language: Language? = nil,
                 maxRows: Int? = nil, maxWidth: Int? = nil, width: Int = 80, ascii: Bool = false, atlas: Atlas? = nil) {
         self.format = format
         self.color = color
@@ -55,28 +59,32 @@ public enum Renderer {
     ) -> String {
         switch output {
         case .table(var result):
-            if options.language == .da { result = Funnel.inDanish(result) }
+            let language = options.language ?? .en
+            result = cellWords(result, language)
             // Notes are worded here, once, in the chosen language (see Notes.swift).
-            result.notes = result.noteLines(options.language ?? .en).map(Note.text)
-            let comma = options.decimalComma
-            let title = result.title?.text(options.language ?? .en)
+            result.notes = result.noteLines(language).map(Note.text)
+            let comma = options.comma
+            let title = result.title?.text(language)
             switch options.format {
-            case .table: return table(result, title: title, color: options.color, comma: comma, maxRows: options.maxRows, maxWidth: options.maxWidth)
-            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma)
-            case .tsv: return delimited(result, separator: "\t", comma: comma)
+            case .table:
+                return table(result, title: title, color: options.color, comma: comma, language: language,
+                             maxRows: options.maxRows, maxWidth: options.maxWidth)
+            case .csv: return delimited(result, separator: comma ? ";" : ",", comma: comma, language: language)
+            case .tsv: return delimited(result, separator: "\t", comma: comma, language: language)
             case .json: return json(result, title: title)
-            case .markdown: return markdown(result, title: title, comma: comma)
+            case .markdown: return markdown(result, title: title, comma: comma, language: language)
             case .svg, .chart, .map, .html:
-                if let problem = problem(output, options: options) { return "error: \(problem)\n" }
+                if let problem = problem(output, options: options) { return (language == .da ? "fejl: " : "error: ") + problem + "\n" }
                 return picture(result, options: options)
             }
         case .answer(let answer):
             let language = options.language ?? .da
-            return answer.text(language, markdown: options.format == .markdown, comma: options.decimalComma || language == .da)
+            return answer.text(language, markdown: options.format == .markdown, comma: options.decimalComma ?? false || language == .da)
         case .text(let text):
             return text.hasSuffix("\n") ? text : text + "\n"
         case .error(let diagnostic):
-            return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color)
+            return DiagnosticRenderer.render(diagnostic, source: source, sourceName: sourceName, firstLine: firstLine, color: options.color,
+                                             language: options.language ?? .en)
         }
     }
 
@@ -104,7 +112,7 @@ public enum Renderer {
     /// for stderr; empty for the other formats, which hold them themselves.
     public static func notes(_ output: StatementOutput, format: OutputFormat, language: Language = .en) -> String {
         guard case .table(let result) = output, format == .csv || format == .tsv else { return "" }
-        return ((result.title.map { [$0.text(language)] } ?? []) + result.noteLines(language)).map { "# \($0)\n" }.joined()
+        return ((result.title.map { [$0.text(language)] } ?? []) + cellWords(result, language).noteLines(language)).map { "# \($0)\n" }.joined()
     }
 
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.

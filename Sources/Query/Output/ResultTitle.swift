@@ -87,41 +87,14 @@ public struct ResultTitle: Sendable, Equatable {
         return result
     }
 
-    /// Measure names in words; a measure without an entry is named as in queries.
-    static let labels: [String: (en: String, da: String)] = [
-        "rate": ("reversal rate", "omgørelsesprocent"),
-        "cases": ("cases decided on the merits", "realitetsbehandlede sager"),
-        "decided": ("decided complaints", "afgjorte sager"),
-        "upheld": ("upheld decisions", "stadfæstede afgørelser"),
-        "changed": ("changed or annulled decisions", "ændrede eller ophævede afgørelser"),
-        "remanded": ("remanded decisions", "hjemviste afgørelser"),
-        "dismissed": ("dismissed or referred complaints", "afviste eller henviste klager"),
-        "reversed": ("reversed decisions", "omgjorte afgørelser"),
-        "upheld_share": ("share upheld", "andel stadfæstet"),
-        "changed_share": ("share changed or annulled", "andel ændret eller ophævet"),
-        "remanded_share": ("share remanded", "andel hjemvist"),
-        "dismissed_share": ("share dismissed or referred", "andel afvist eller henvist"),
-        "rate_low": ("lower 95 % bound of the reversal rate", "nedre 95 %-grænse for omgørelsesprocenten"),
-        "rate_high": ("upper 95 % bound of the reversal rate", "øvre 95 %-grænse for omgørelsesprocenten"),
-        "rate_interval": ("95 % interval of the reversal rate", "95 %-interval for omgørelsesprocenten"),
-        "rate_with_interval": ("reversal rate with its 95 % interval", "omgørelsesprocent med 95 %-interval"),
-        "days": ("processing time in days", "sagsbehandlingstid i dage"),
-        "population": ("population", "indbyggere"),
-        "decided_per_10k": ("decided complaints per 10,000 inhabitants", "afgjorte sager pr. 10.000 indbyggere"),
-        "recipients": ("recipients of services", "modtagere af ydelser"),
-        "reversed_per_1000_recipients": ("reversed decisions per 1,000 recipients", "omgjorte afgørelser pr. 1.000 modtagere"),
-        "rate_shrunk": ("shrunk reversal rate", "krympet omgørelsesprocent"),
-        "rate_shrunk_low": ("lower 95 % bound of the shrunk rate", "nedre 95 %-grænse for den krympede procent"),
-        "rate_shrunk_high": ("upper 95 % bound of the shrunk rate", "øvre 95 %-grænse for den krympede procent"),
-        "expected": ("expected reversals", "forventede omgørelser"),
-        "std_ratio": ("standardised reversal ratio", "standardiseret omgørelsesratio"),
-        "std_ratio_low": ("lower 95 % bound of the standardised ratio", "nedre 95 %-grænse for den standardiserede ratio"),
-        "std_ratio_high": ("upper 95 % bound of the standardised ratio", "øvre 95 %-grænse for den standardiserede ratio"),
-    ]
-
+    /// Measure names in words (the Schema's `words`); the two interval pseudo-measures here.
     static func label(_ measure: String, _ language: Language) -> String {
-        guard let entry = labels[measure] else { return measure }
-        return language == .da ? entry.da : entry.en
+        let da = language == .da
+        switch measure {
+        case "rate_interval": return da ? "95 %-interval for omgørelsesprocenten" : "95 % interval of the reversal rate"
+        case "rate_with_interval": return da ? "omgørelsesprocent med 95 %-interval" : "reversal rate with its 95 % interval"
+        default: return Schema.measures.first { $0.name == measure }?.words.label(language) ?? measure
+        }
     }
 
     /// In a condition: "cases ≥ 30" / "sager ≥ 30".
@@ -133,24 +106,13 @@ public struct ResultTitle: Sendable, Equatable {
         }
     }
 
-    static let dimensionWords: [String: (en: String, da: String, plural: (en: String, da: String))] = [
-        "municipality": ("municipality", "kommune", ("municipalities", "kommuner")),
-        "region": ("region", "region", ("regions", "regioner")),
-        "paragraph": ("paragraph", "paragraf", ("paragraphs", "paragraffer")),
-        "law": ("law", "lov", ("laws", "love")),
-        "area": ("area", "område", ("areas", "områder")),
-        "year": ("year", "år", ("years", "år")),
-        "quarter": ("quarter", "kvartal", ("quarters", "kvartaler")),
-    ]
-
     static func dimensionWord(_ dimension: String, _ language: Language) -> String {
-        guard let entry = dimensionWords[dimension] else { return dimension }
-        return language == .da ? entry.da : entry.en
+        Schema.dimensions.first { $0.name == dimension }?.words.label(language) ?? dimension
     }
 
     static func plural(_ dimension: String, _ count: Int, _ language: Language) -> String {
-        guard let entry = dimensionWords[dimension] else { return "\(count) × \(dimension)" }
-        return "\(count) \(language == .da ? entry.plural.da : entry.plural.en)"
+        guard let words = Schema.dimensions.first(where: { $0.name == dimension })?.words else { return "\(count) × \(dimension)" }
+        return "\(count) \(words.plural(language))"
     }
 
     static func symbol(_ op: ComparisonOperator) -> String {

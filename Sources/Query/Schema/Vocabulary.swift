@@ -7,12 +7,12 @@ public enum Keyword: String, Sendable, Equatable, CaseIterable {
     case by, `where`, year, years, since, quarter, quarters, vs, national, order, asc, desc
     case top, bottom, limit, and, or, not, `in`
     case exact, fdr, rolling, over
-    case show, describe, load, check, answer, `as`
+    case show, describe, load, unload, check, answer, `as`
 
     /// Keywords that start a clause after the measures.
     static let clauses: [Keyword] = [.by, .where, .year, .years, .since, .quarter, .quarters, .vs, .order, .top, .bottom, .limit, .rolling, .over]
     /// Keywords that start a statement other than a query.
-    static let commands: [Keyword] = [.show, .describe, .load, .check, .answer]
+    static let commands: [Keyword] = [.show, .describe, .load, .unload, .check, .answer]
 
     /// Every spelling, canonical first.
     public var spellings: [String] { Schema.keywords.first { $0.keyword == self }!.spellings }
@@ -50,6 +50,29 @@ enum MeasureContext: Sendable, Equatable {
     case expected
 }
 
+/// How dkq writes a measure or a dimension in each language: its label in titles and
+/// answers, and (Danish) its column header; the English header is the canonical name.
+public struct Words: Sendable, Equatable {
+    public let en: String
+    public let da: String
+    /// The Danish column header.
+    public let header: String
+    /// Plurals (dimensions: "municipalities", "kommuner").
+    public let pluralEn: String
+    public let pluralDa: String
+
+    public init(_ en: String, _ da: String, header: String? = nil, plural: (en: String, da: String)? = nil) {
+        self.en = en
+        self.da = da
+        self.header = header ?? da
+        pluralEn = plural?.en ?? en
+        pluralDa = plural?.da ?? da
+    }
+
+    public func label(_ language: Language) -> String { language == .da ? da : en }
+    public func plural(_ language: Language) -> String { language == .da ? pluralDa : pluralEn }
+}
+
 /// A measure: its name and spellings, what it means, and how it is computed.
 public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// The canonical name, also the result column's header.
@@ -67,6 +90,10 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     public let national: Bool
     /// Uncertain when `cases` is small: `cases` is shown with it and small counts noted.
     public let restsOnCases: Bool
+    /// Its label in titles and answers and its Danish header.
+    public let words: Words
+    /// One line in Danish: what it means (`describe` in Danish).
+    public let definitionDa: String
     /// What beyond its own counts it needs: a prior fitted on all rows compared, or the
     /// reversals expected from national paragraph rates (set in `Totals` before it is computed).
     let context: MeasureContext?
@@ -74,8 +101,10 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     init(
         _ name: String, spellings: [String] = [], unit: MeasureUnit, decimals: Int? = nil, _ computation: Computation,
         definition: String, formula: String, national: Bool = false, restsOnCases: Bool? = nil,
-        context: MeasureContext? = nil
+        context: MeasureContext? = nil, words: Words, da definitionDa: String
     ) {
+        self.words = words
+        self.definitionDa = definitionDa
         self.context = context
         self.name = name
         self.spellings = spellings
@@ -139,8 +168,15 @@ public struct Dimension: Sendable, Hashable, CustomStringConvertible {
     public let isGeographic: Bool
     /// One line: what its values are.
     public let definition: String
+    /// Its name in each language (header, titles, plurals).
+    public let words: Words
+    /// One line in Danish: what its values are.
+    public let definitionDa: String
 
-    public init(_ name: String, spellings: [String] = [], _ source: Source, geographic: Bool = false, definition: String) {
+    public init(_ name: String, spellings: [String] = [], _ source: Source, geographic: Bool = false, definition: String,
+                words: Words, da definitionDa: String) {
+        self.words = words
+        self.definitionDa = definitionDa
         self.name = name
         self.spellings = spellings
         self.source = source
@@ -179,11 +215,21 @@ public struct AreaSpelling: Sendable {
 public struct SideTable: Sendable, Hashable {
     public let id: String
     public let perArea: Bool
+    /// Where it comes from, for "needs … and none is loaded".
+    public let origin: String
+    /// A count over whole years (decisions): the complaints divided by it must cover whole years too.
+    public let wholeYears: Bool
+    /// A file name for the hint "load one first: load \"…\"".
+    public let example: String
     let rows: @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]
 
-    init(_ id: String, perArea: Bool, rows: @escaping @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]) {
+    init(_ id: String, perArea: Bool, origin: String = "Danmarks Statistik", example: String = "statbank.csv",
+         wholeYears: Bool = false, rows: @escaping @Sendable (OutcomeStore) -> [(municipality: Int, year: Int, area: Area?, value: Double)]) {
         self.id = id
+        self.wholeYears = wholeYears
         self.perArea = perArea
+        self.origin = origin
+        self.example = example
         self.rows = rows
     }
 

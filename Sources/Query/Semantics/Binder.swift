@@ -118,11 +118,20 @@ struct Binder {
             guard let measure = Schema.measure(named: name.text), let table = measure.sideTable else { continue }
             if table.rows(store).isEmpty {
                 throw Diagnostic(
-                    "E217", "'\(measure.name)' needs a \(table.id) table from Danmarks Statistik, and none is loaded",
-                    at: name.range, hint: "load one first: load \"statbank.csv\" (see docs/IMPORT.md)")
+                    "E217", "'\(measure.name)' needs a \(table.id) table from \(table.origin), and none is loaded",
+                    at: name.range, hint: "load one first: load \"\(table.example)\" (see docs/IMPORT.md)")
             }
             if !bound.rows.conjuncts.allSatisfy(\.isMask) {
                 throw Diagnostic("E217", "'\(measure.name)' needs conditions joined by 'and'", at: name.range)
+            }
+            let splitsYears = bound.rows.conjuncts.contains { filter in
+                if case .period(let mask) = filter { return (0..<mask.bits.count / 4).contains { mask.splits(year: mask.firstYear + $0) } }
+                return false
+            }
+            if table.wholeYears, bound.groupBy.contains(.quarter) || splitsYears {
+                throw Diagnostic(
+                    "E217", "'\(measure.name)' needs whole years: \(table.id) are counted per year, not per quarter", at: name.range,
+                    hint: "leave out 'quarter' and 'by quarter'")
             }
             if table.perArea, !bound.groupBy.contains(.area), bound.areas.filter({ $0 }).count != 1 {
                 throw Diagnostic(

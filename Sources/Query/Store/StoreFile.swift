@@ -124,11 +124,17 @@ enum StoreFile {
         withUnsafeBytes(of: sum.value.littleEndian) { header += $0 }
         withUnsafeBytes(of: UInt64(meta.bytes.count).littleEndian) { header += $0 }
 
+        return writeAtomically(path, [header, meta.bytes] + columns)
+    }
+
+    /// Writes `sections` to a temporary file beside `path`, syncs it and renames it over `path`:
+    /// a reader sees the old file or the whole new one, never part of it.
+    static func writeAtomically(_ path: String, _ sections: [[UInt8]]) -> Bool {
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return false }
-        var written = writeAll(descriptor, header) && writeAll(descriptor, meta.bytes)
-        for section in columns where written { written = writeAll(descriptor, section) }
+        var written = true
+        for section in sections where written { written = writeAll(descriptor, section) }
         written = written && fsync(descriptor) == 0
         close(descriptor)
         guard written, rename(temporary, path) == 0 else {

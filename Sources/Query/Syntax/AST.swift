@@ -17,6 +17,8 @@ public struct Statement: Sendable, Equatable {
         case describe(Name)
         /// `load "path"` (a data file or folder; see the importers), optionally `as "citation"`.
         case load(Literal, citation: Literal?)
+        /// `unload "path"`: forgets a loaded file (this session and the next ones).
+        case unload(Literal)
         /// `answer <query>` (`svar`): the query's result as the text of a reply.
         case answer(Query)
         /// `check` compares loaded data with the published national figures.

@@ -47,7 +47,7 @@ struct Lexer {
                  SourceRange(start, index), hint: "names and paths are much shorter; was something pasted by mistake?")
         }
         pathMayFollow = false
-        if case .word(let word) = kind, word.utf8.count <= 16, Schema.keyword(spelled: word) == .load {
+        if case .word(let word) = kind, word.utf8.count <= 16, [.load, .unload].contains(Schema.keyword(spelled: word)) {
             pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
         }
         tokens.append(Token(kind, SourceRange(start, index)))

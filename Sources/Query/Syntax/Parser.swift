@@ -101,17 +101,12 @@ struct Parser {
         } else if isKeyword(first, .describe) {
             advance()
             kind = .describe(try expectName("a measure to describe"))
+        } else if isKeyword(first, .unload) {
+            advance()
+            kind = .unload(try fileName(example: "unload \"data.csv\""))
         } else if isKeyword(first, .load) {
             advance()
-            skipNewlines()
-            let token = current
-            let file: Literal
-            switch token.kind {
-            case .string(let text): file = Literal(.string(text), token.range)
-            case .word(let text): file = Literal(.word(text), token.range)
-            default: throw expected("a file name in quotes", found: token, hint: "e.g. load \"data.csv\"")
-            }
-            advance()
+            let file = try fileName(example: "load \"data.csv\"")
             // `load "x.csv" as "Ankestyrelsen, talportal, udtræk 2025-03-01"`: the citation to use.
             var citation: Literal?
             if isKeyword(current, .as) {
@@ -138,6 +133,20 @@ struct Parser {
         default: throw expected("';' or end of line", found: current)
         }
         return Statement(kind, range: first.range.union(lastRange))
+    }
+
+    /// The file name after `load` or `unload`.
+    private mutating func fileName(example: String) throws(Diagnostic) -> Literal {
+        skipNewlines()
+        let token = current
+        let file: Literal
+        switch token.kind {
+        case .string(let text): file = Literal(.string(text), token.range)
+        case .word(let text): file = Literal(.word(text), token.range)
+        default: throw expected("a file name in quotes", found: token, hint: "e.g. \(example)")
+        }
+        advance()
+        return file
     }
 
     /// E116 at the first token past `maximumTokens` when the statement that began at

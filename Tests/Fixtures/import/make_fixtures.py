@@ -185,3 +185,19 @@ write("bad/comments_unknown_area.csv", "kommune;år;område;kommentar\nAarhus;20
 write("bad/comments_duplicate.csv", "kommune;år;område;kommentar\nAarhus;2021;børnehandicap;A\nÅrhus;2021;børnehandicap;B\n")
 write("bad/Sagsemner.csv", open("talportal_sagsemne.csv", encoding="utf-8").read())
 write("bad/unrecognised.csv", "a;b;c\n1;2;3\n")
+
+# ---- total decisions (kommune;år;område;afgørelser[;bevillinger]): one good file, one bad file per kind of error
+write("decisions.csv", "kommune;år;område;afgørelser\n751;2021;børnehandicap;1200\nOdense Kommune;2021;voksenhandicap;400\nÅlborg;2021;børnehandicap;900\n")
+D = "kommune;år;område;afgørelser\n"
+write("bad/decisions_not_a_number.csv", D + "Aarhus;2021;børnehandicap;12x\n")
+write("bad/decisions_negative.csv", "kommune;år;område;afgørelser;bevillinger\nAarhus;2021;børnehandicap;120;-3\n")
+write("bad/decisions_overflow.csv", D + "Aarhus;2021;børnehandicap;99999999999999999999\n")
+write("bad/decisions_unknown_municipality.csv", D + "Aarhus;2021;børnehandicap;120\nAarhuus;2021;børnehandicap;120\n")
+write("bad/decisions_unknown_area.csv", D + "Aarhus;2021;ældre;120\n")
+write("bad/decisions_duplicate.csv", D + "751;2021;børnehandicap;120\nÅrhus;2021;Børnehandicap;130\n")
+write("bad/decisions_missing_column.csv", "kommune;område;afgørelser\nAarhus;børnehandicap;120\n")
+write("bad/decisions_grants_exceed.csv", "kommune;år;område;afgørelser;bevillinger\nAarhus;2021;børnehandicap;120;121\n")
+write("bad/decisions_bad_year.csv", D + "Aarhus;20x1;børnehandicap;120\n")
+write("bad/decisions_national.csv", D + "Hele landet;2021;børnehandicap;120\n")
+write("bad/decisions_fraction.csv", D + "Aarhus;2021;børnehandicap;12,5\n")
+write("bad/decisions_truncated.csv", D + "Aarhus;2021;børnehandicap;120\nOdense;2021;børne")
