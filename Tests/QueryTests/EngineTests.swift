@@ -194,7 +194,7 @@ enum Fixture {
         Case(line: "rate", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
         Case(line: "rate by year", expected: ["year"]),
         // Danish spellings the binder accepts.
-        Case(line: "omg", expected: ["omgjorte", "omgjorte_pr_1000_afgørelser", "omgjorte sager", "omgørelsesprocent"]),
+        Case(line: "omg", expected: ["omgjorte", "omgjorte sager", "omgjorte_pr_1000_afgørelser", "omgørelsesprocent"]),
         Case(line: "rate by kom", expected: ["kommune"]),
         Case(line: "rate by år", expected: ["år"]),
         Case(line: "rate ef", expected: ["efter"]),
