@@ -148,7 +148,7 @@ final class Session {
         }
         switch command {
         case .help(let topic):
-            printOut(topic?.text ?? HelpText.overview)
+            printOut(language == .da ? (topic?.danish ?? HelpText.overviewDa) : (topic?.text ?? HelpText.overview))
         case .format(let format):
             if let format { self.format = format } else { printOut("\(self.format.rawValue)\n") }
         case .decimal(let comma):

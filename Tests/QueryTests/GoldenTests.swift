@@ -62,6 +62,7 @@ enum Golden {
 
     static func output(of query: String, format: OutputFormat, flags: [String] = [], language: Language? = nil) -> String {
         guard var engine else { return "<datasets failed to load>" }
+        engine.language = language ?? .en
         let options = RenderOptions(format: format, color: flags.contains("color"), language: language,
                                     ascii: flags.contains("ascii"), atlas: engine.store.atlas)
         // What a terminal shows: the output, then the notes csv/tsv send to stderr.

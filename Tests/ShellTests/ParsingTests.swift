@@ -58,6 +58,10 @@ import Testing
         }
         for entry in DotCommand.catalog {
             #expect(HelpText.commands.contains(entry.usage))
+            #expect(HelpText.commandSummariesDa[entry.name] != nil, "\(entry.name) has no Danish summary")
+        }
+        for topic in HelpTopic.allCases {
+            #expect(topic.danish.count > 40 && topic.danish != topic.text, "\(topic)")
         }
     }
 }

@@ -48,8 +48,26 @@ public struct Paragraph: Sendable, Equatable {
     }
 
     /// "§ 83" or "§§ 95-96" style reference built from `sections`.
+    /// "§ 83", "§§ 42, 43"; a run of four or more consecutive sections as "§§ 108-123".
     public var sectionText: String {
-        sections.count == 1 ? "§ \(sections[0])" : "§§ \(sections.joined(separator: ", "))"
+        if sections.count == 1 { return "§ \(sections[0])" }
+        var parts: [String] = []
+        var run: [Int] = []
+        func flush() {
+            parts += run.count >= 4 ? ["\(run[0])-\(run[run.count - 1])"] : run.map(String.init)
+            run = []
+        }
+        for section in sections {
+            if let number = Int(section) {
+                if let last = run.last, number != last + 1 { flush() }
+                run.append(number)
+            } else {
+                flush()
+                parts.append(section)
+            }
+        }
+        flush()
+        return "§§ \(parts.joined(separator: ", "))"
     }
 }
 

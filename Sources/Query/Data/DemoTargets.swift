@@ -67,6 +67,9 @@ enum DemoTargets {
 
     /// The year Barnets lov replaced Serviceloven's children's provisions (paragraphs with `formerly`).
     static let successorYear = 2024
+    /// The Barnets lov paragraphs the demo generates data for; the catalogue's other Barnets lov rows
+    /// exist so real downloads load, and the demo keeps those children's provisions under their SEL codes.
+    static let modelledSuccessors: Set<String> = ["2.1", "2.2"]
 
     /// Per paragraph code: share of its group's cases, reversal-rate factor, processing-days factor.
     /// Successor paragraphs without an entry use their predecessor's.

@@ -33,9 +33,10 @@ struct DemoYear {
         changed = upheld
         remanded = upheld
         dismissed = upheld
-        let successors = Set(catalog.paragraphs.compactMap(\.formerly))
+        let modelled = { (p: Paragraph) in p.law != "Barnets lov" || DemoTargets.modelledSuccessors.contains(p.code) }
+        let successors = Set(catalog.paragraphs.filter(modelled).compactMap(\.formerly))
         var groups: [Group: [Int]] = [.child: [], .adult: [], .other: []]
-        for (index, paragraph) in catalog.paragraphs.enumerated() {
+        for (index, paragraph) in catalog.paragraphs.enumerated() where modelled(paragraph) {
             let active = paragraph.formerly != nil
                 ? target.year >= DemoTargets.successorYear
                 : !(successors.contains(paragraph.code) && target.year >= DemoTargets.successorYear)

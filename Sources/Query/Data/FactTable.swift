@@ -64,7 +64,13 @@ public struct FactTable: Sendable, Equatable {
     public var remanded: [Int32] = []
     public var dismissed: [Int32] = []
     /// Mean processing time in days for the row's decided cases; NaN when unknown.
+    /// Mean processing days of the cell (NaN: unknown). Sources give at most two decimals; a Float
+    /// holds such a value closely enough that `hundredths` recovers it exactly.
     public var days: [Float] = []
+
+    /// A cell's days in whole hundredths of a day, the exact unit `days` is summed in.
+    @inline(__always)
+    static func hundredths(_ days: Float) -> Int { Int((Double(days) * 100).rounded()) }
     /// Index into `OutcomeStore.datasets`.
     public var dataset: [UInt8] = []
 

@@ -5,7 +5,9 @@
 /// Summed counts of one group.
 struct Totals: Sendable, Equatable {
     var upheld = 0, changed = 0, remanded = 0, dismissed = 0
-    var daysSum = 0.0
+    /// Σ(days × decided) in hundredths of a day, and Σ decided, over rows whose days are known:
+    /// integers, so the mean is exact (`FactTable.hundredths`).
+    var dayHundredths = 0
     var daysWeight = 0
     var rows = 0
     /// Outcome counts that some covered cell lacks (`MissingCell` bits): measures needing them are empty.
@@ -118,7 +120,7 @@ private final class Sums {
             sum.dismissed += dismissed
             let decided = upheld + changed + remanded + dismissed
             if !days.isNaN, decided > 0 {
-                sum.daysSum += Double(days) * Double(decided)
+                sum.dayHundredths += FactTable.hundredths(days) * decided
                 sum.daysWeight += decided
             }
             sum.rows += 1
@@ -133,7 +135,7 @@ private final class Sums {
             sum.changed += cell.changed
             sum.remanded += cell.remanded
             sum.dismissed += cell.dismissed
-            sum.daysSum += cell.daysSum
+            sum.dayHundredths += cell.dayHundredths
             sum.daysWeight += cell.daysWeight
             sum.rows += cell.rows
         }

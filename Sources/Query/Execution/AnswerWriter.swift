@@ -384,7 +384,10 @@ struct AnswerWriter {
     /// "Børnehandicapområdet omfatter Serviceloven §§ 32, 32a, … og fra 2024 Barnets lov § 86 (tidligere Serviceloven § 41) …".
     func areaSentence(_ area: Area, _ l: Language) -> String {
         let da = l == .da
-        let paragraphs = store.catalog.paragraphs.filter { $0.areas.contains(area) }
+        // Barnets lov rows the data does not use are left out (the synthetic demo models only §§ 86-87).
+        let used = Set(store.facts.paragraph.map(Int.init))
+        let paragraphs = store.catalog.paragraphs.enumerated()
+            .filter { $1.areas.contains(area) && ($1.law != "Barnets lov" || used.contains($0)) }.map(\.element)
         if area == .general {
             return da
                 ? "Socialområdet generelt omfatter alle bestemmelser i serviceloven med klageadgang til Ankestyrelsen og fra 2024 de bestemmelser i Barnets lov, der afløste nogle af dem (i dkq \(paragraphs.count) paragrafgrupper, se 'show paragraphs')."

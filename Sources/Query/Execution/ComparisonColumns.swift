@@ -15,6 +15,44 @@ enum ComparisonColumns {
         return nil
     }
 
+    /// The Danish text for a comparison column or clause, or nil.
+    static func describeInDanish(_ name: String) -> String? {
+        // The Danish header of a column (vurdering, udvikling) names it too.
+        var folded = foldName(name)
+        if let english = Renderer.danishHeaders.first(where: { foldName($0.value) == folded })?.key { folded = english }
+        if let text = entriesDa.first(where: { foldName($0.0) == folded })?.1 { return text }
+        for (prefix, text) in prefixesDa where folded.hasPrefix(prefix) {
+            let measure = String(folded.dropFirst(prefix.count))
+            if let m = Schema.measure(named: measure) {
+                return "\(prefix)\(m.name) (\(Renderer.header(prefix + m.name, .da))): " + text.split(separator: "M", omittingEmptySubsequences: false).joined(separator: m.words.da)
+            }
+        }
+        return nil
+    }
+
+    static let entriesDa: [(String, String)] = [
+        ("verdict", """
+            verdict / vurdering (vs national): om rækkens omgørelsesprocent ligger længere fra procenten på landsplan, end tilfældigheder kan forklare: over (95 %), over (99,8 %), inden for, under (95 %), under (99,8 %).
+              metode: når rækkerne er kommuner eller regioner, og de varierer mere end binomiale tilfældigheder tillader, Spiegelhalters (2005) tragt justeret for overdispersion (arcsin-skala, φ og τ²), men aldrig stærkere end den eksakte binomialtest; ellers (og med 'vs national exact') den eksakte binomialtest, p = 2 × den mindste hale. Niveauer: p < 0,05 og p < 0,002. 'vs national fdr' bruger Benjamini-Hochberg-justerede p-værdier. Noten under tabellen giver φ, τ, metoden, og hvor mange rækker tilfældigheder alene ville markere.
+              kilder: D. Spiegelhalter, Statistics in Medicine 24 (2005) 1185-1202; Benjamini & Hochberg, JRSS B 57 (1995) 289-300. (describe verdict med --language en giver hele formlen.)
+            """),
+        ("change", """
+            change / udvikling (vs ÅR): om omgørelsesprocenten har flyttet sig mere, end tilfældigheder kan forklare, mellem de to perioder: op (95 %), op (99,8 %), ingen klar ændring, ned (95 %), ned (99,8 %).
+              metode: test af to andele med fælles procent, z = (p2 − p1) / √(p(1 − p)(1/n1 + 1/n2)); niveauer p < 0,05 og p < 0,002. Den antager binomial variation (overdispergerede data giver for mange udslag), og ekstreme rækker bevæger sig af sig selv mod gennemsnittet (regression mod middelværdien).
+            """),
+        ("rolling", """
+            rolling N (eller over N years): hvert år lagt sammen med de N − 1 foregående, så en lille kommunes procent bygger på flere sager: rate by municipality year 2022 rolling 3 dækker 2020–2022; med 'by year' er hver række et glidende vindue. Procenter er stadig forholdet mellem summerede tal.
+            """),
+    ]
+
+    /// Column prefixes in Danish; "M" stands for the measure's Danish name.
+    static let prefixesDa: [(String, String)] = [
+        ("national_", "M for alle kommuner under samme betingelser (vs national)"),
+        ("diff_", "M minus landsplan, i procentpoint for procenter (vs national)"),
+        ("then_", "M for samme række i perioden efter 'vs' (vs ÅR)"),
+        ("change_", "M nu minus før, i procentpoint for procenter (vs ÅR)"),
+    ]
+
     /// How a measure fitted on the rows or standardised is computed, with its sources.
     static func method(of measure: Measure) -> String? {
         switch measure.context {

@@ -73,11 +73,19 @@ struct Coverage {
 extension Domains {
     /// Paragraphs that exist in `year`: Barnets lov from 2024, the Serviceloven paragraphs it
     /// replaced until 2023, every other paragraph always.
+    /// A Barnets lov paragraph counts only when some loaded row uses it (the catalogue lists more
+    /// than the synthetic demo models; the demo keeps those provisions under their SEL codes).
     func paragraphsInForce(_ catalog: Catalog, year: Int) -> Int {
-        let replaced = Set(catalog.paragraphs.compactMap(\.formerly))
-        return catalog.paragraphs.filter { p in
+        let used = catalog.paragraphs.indices.filter { catalog.paragraphs[$0].law != "Barnets lov" || hasData(paragraph: $0) }
+        let replaced = Set(used.compactMap { catalog.paragraphs[$0].formerly })
+        return used.map { catalog.paragraphs[$0] }.filter { p in
             p.formerly != nil || p.law == "Barnets lov" ? year >= 2024 : (replaced.contains(p.code) ? year < 2024 : true)
         }.count
+    }
+
+    /// Whether any loaded row (of any year) is on paragraph `index`.
+    func hasData(paragraph index: Int) -> Bool {
+        stride(from: index, to: slotParagraphs.count, by: max(1, paragraphs)).contains { slotParagraphs[$0] }
     }
 
     /// "2021: 3 of 98 municipalities, 3 of 26 paragraphs" for each year in `years` whose data

@@ -9,7 +9,7 @@ extension Totals {
         changed += other.changed
         remanded += other.remanded
         dismissed += other.dismissed
-        daysSum += other.daysSum
+        dayHundredths += other.dayHundredths
         daysWeight += other.daysWeight
         rows += other.rows
     }

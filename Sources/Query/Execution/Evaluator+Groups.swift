@@ -69,6 +69,7 @@ extension Evaluator {
             notes.append(.missingDenominators(missingDenominators, of: casesOfRow.count))
         }
         notes += decisionNotes(query, main, plan.main)
+        if query.measures.contains(where: { $0.unit == .days }) { notes.append(.daysMean) }
         if missingDecisions > 0 {
             notes.append(.missingDecisions(missingDecisions, of: total))
         }

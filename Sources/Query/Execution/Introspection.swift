@@ -68,11 +68,11 @@ extension Engine {
         case .measures:
             return ResultSet(
                 columns: [Column("measure", .dimension), Column("definition", .dimension)],
-                rows: Schema.measures.map { [.text($0.name), .text($0.definition)] })
+                rows: Schema.measures.map { [.text($0.name), .text(language == .da ? $0.definitionDa : $0.definition)] })
         case .dimensions:
             return ResultSet(
                 columns: [Column("dimension", .dimension), Column("values", .dimension)],
-                rows: Schema.dimensions.map { [.text($0.name), .text($0.definition)] })
+                rows: Schema.dimensions.map { [.text($0.name), .text(language == .da ? $0.definitionDa : $0.definition)] })
         case .published:
             return ResultSet(
                 columns: ["year", "area", "place"].map { Column($0, .dimension) } + [Column("rate", .measure), Column("source", .dimension)],
@@ -112,6 +112,7 @@ extension Engine {
     }
 
     func describe(_ name: Name) throws(Diagnostic) -> String {
+        if language == .da, let text = describeInDanish(name.text) { return text }
         if let measure = Binder.measure(named: name.text) {
             var text = "\(measure.name): \(measure.definition)\n  formula: \(measure.formula)"
             if let method = ComparisonColumns.method(of: measure) {
@@ -130,5 +131,23 @@ extension Engine {
             "E200", "nothing called '\(name.text)' to describe", at: name.range,
             hint: nearest(name.text, in: Schema.measures.map(\.name) + Schema.dimensions.map(\.name)).map { "did you mean '\($0)'?" }
                 ?? "describe a measure or a dimension (show measures)")
+    }
+
+    /// `describe` in Danish: the Schema's Danish definition, the formula, how it is summed, its source.
+    func describeInDanish(_ text: String) -> String? {
+        if let measure = Binder.measure(named: text) {
+            var out = "\(measure.name) (\(measure.words.da)): \(measure.definitionDa)\n  formel: \(measure.formula)"
+            if let method = ComparisonColumns.method(of: measure) {
+                out += "\n" + method
+            } else if measure.isPercent {
+                out += "\n  Over flere grupper (kommuner, paragraffer, år) er den forholdet mellem de summerede tal, aldrig et gennemsnit af procenter. Tom, når nævneren er 0."
+            }
+            out += "\n  kilde: Ankestyrelsen, \"Afgørelsestyper og omgørelsesprocent\" (ast.dk); tallene fra de indlæste datasæt (show datasets)."
+            return out
+        }
+        if let dimension = Binder.dimension(named: text) {
+            return "\(dimension.name) (\(dimension.words.da)): \(dimension.definitionDa)"
+        }
+        return ComparisonColumns.describeInDanish(text)
     }
 }

@@ -17,11 +17,16 @@ extension Evaluator {
         guard years.contains(where: { $0 < 2024 }), years.contains(where: { $0 >= 2024 }),
             bySection || filtersSections || plan.then != nil else { return notes }
         let catalog = store.catalog
-        let moves = catalog.paragraphs.compactMap { new -> String? in
-            guard let code = new.formerly, let old = catalog.paragraphs.first(where: { $0.code == code }) else { return nil }
-            return "\(old.law) \(old.sectionText) → \(new.law) \(new.sectionText)"
+        // The moves the loaded data uses (all of the catalogue's when it uses none).
+        func moves(_ indices: [Int]) -> [String] {
+            indices.compactMap { index -> String? in
+                let new = catalog.paragraphs[index]
+                guard let code = new.formerly, let old = catalog.paragraphs.first(where: { $0.code == code }) else { return nil }
+                return "\(old.law) \(old.sectionText) → \(new.law) \(new.sectionText)"
+            }
         }
-        notes.append(.lawBreak(moves: moves))
+        let used = moves(catalog.paragraphs.indices.filter { domains.hasData(paragraph: $0) })
+        notes.append(.lawBreak(moves: used.isEmpty ? moves(Array(catalog.paragraphs.indices)) : used))
         return notes
     }
 }

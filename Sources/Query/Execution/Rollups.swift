@@ -12,7 +12,7 @@ import Darwin
 /// Summed counts of one rollup cell.
 struct RollupCell {
     var upheld = 0, changed = 0, remanded = 0, dismissed = 0
-    var daysSum = 0.0
+    var dayHundredths = 0
     var daysWeight = 0
     var rows = 0
 }
@@ -46,7 +46,7 @@ struct Rollups {
                 cell.remanded += remanded
                 cell.dismissed += dismissed
                 if weighted {
-                    cell.daysSum += Double(days) * Double(decided)
+                    cell.dayHundredths += FactTable.hundredths(days) * decided
                     cell.daysWeight += decided
                 }
                 cell.rows += 1

@@ -8,6 +8,16 @@ import Glibc
 import Darwin
 #endif
 enum Statistics {
+    /// `numerator / denominator` rounded half away from zero to `decimals` places, in integer
+    /// arithmetic (so a tie like 152.25 → 152.3 is never lost to binary fractions); nil when the denominator is 0.
+    static func roundedMean(_ numerator: Int, over denominator: Int, decimals: Int) -> Double? {
+        guard denominator > 0 else { return nil }
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let magnitude = (2 * scale * abs(numerator) + denominator) / (2 * denominator)
+        return Double(numerator < 0 ? -magnitude : magnitude) / Double(scale)
+    }
+
     /// 95 % Wilson score interval for k of n, in [0, 1]; nil when n is 0.
     static func wilson(_ k: Int, _ n: Int, z: Double = 1.96) -> (low: Double, high: Double)? {
         guard n > 0 else { return nil }

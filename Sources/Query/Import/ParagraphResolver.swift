@@ -95,6 +95,19 @@ struct ParagraphResolver: Sendable {
                 return catalogSections(paragraph) == wanted
             }
             if matches.count == 1 { return .paragraph(matches[0]) }
+            // The same number in two laws (SEL § 83, Barnets lov § 83): the law named in the text decides.
+            let named = matches.filter { foldName(text).contains(foldName(catalog.paragraphs[$0].law)) }
+            if named.count == 1 { return .paragraph(named[0]) }
+            // No exact match: one catalogue group that holds all the sections (Barnets lov § 114 in the
+            // kapitel 13 group whose single sections are not confirmed; SEL § 42 in §§ 42-43).
+            if matches.isEmpty {
+                let containing = catalog.paragraphs.indices.filter { index in
+                    let paragraph = catalog.paragraphs[index]
+                    if let lawName, !lawName.isEmpty, foldName(paragraph.law) != lawName { return false }
+                    return wanted.isSubset(of: catalogSections(paragraph))
+                }
+                if containing.count == 1 { return .paragraph(containing[0]) }
+            }
         }
         if let index = byLabel[normalized] { return .paragraph(index) }
         if let code, rest.isEmpty, let index = byCode[code] { return .paragraph(index) }

@@ -29,13 +29,14 @@ enum DiagnosticRenderer {
 
         let (red, bold, blue, reset) = color ? ("\u{1B}[31;1m", "\u{1B}[1m", "\u{1B}[34m", "\u{1B}[0m") : ("", "", "", "")
         let gutter = String(repeating: " ", count: String(lineNumber).count)
-        var out = "\(red)error[\(diagnostic.code)]\(reset)\(bold): \(diagnostic.message)\(reset)\n"
+        let (message, hint) = Messages.word(diagnostic, language)
+        var out = "\(red)\(language == .da ? "fejl" : "error")[\(diagnostic.code)]\(reset)\(bold): \(message)\(reset)\n"
         out += "\(gutter)\(blue)-->\(reset) \(sourceName):\(lineNumber):\(column)\n"
         out += "\(gutter) \(blue)|\(reset)\n"
         out += "\(blue)\(lineNumber) |\(reset) \(shownBefore)\(shownMarked)\(shownAfter)\n"
         let caret = String(repeating: "^", count: max(1, shownMarked.count))
         out += "\(gutter) \(blue)|\(reset) \(String(repeating: " ", count: shownBefore.count))\(red)\(caret)\(reset)"
-        if let hint = diagnostic.hint { out += " \(hint)" }
+        if let hint { out += " \(hint)" }
         return out + "\n"
     }
 

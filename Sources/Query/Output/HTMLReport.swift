@@ -6,12 +6,13 @@ enum HTMLReport {
         let language = options.language ?? .en
         let picture = Picture(result, language: language)
         let e = SVGWriter.escape
+        let da = language == .da
         let heading = picture.heading
         var out = "<!DOCTYPE html>\n<html lang=\"\((options.language ?? .en).rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>\(e(heading))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
         out += "<h1>\(e(heading))</h1>\n"
         if let warning = picture.syntheticWarning {
-            out += "<p class=\"warning\">⚠ \(e(warning)): generated for demonstration, not Ankestyrelsen's figures.</p>\n"
+            out += "<p class=\"warning\">⚠ \(e(warning)): " + (da ? "genereret til demonstration, ikke Ankestyrelsens tal." : "generated for demonstration, not Ankestyrelsen's figures.") + "</p>\n"
         }
         if let atlas = options.atlas, SVGMap.problem(result, atlas: atlas, format: "svg") == nil {
             var svg = SVGMap.render(result, atlas: atlas, options: options)
@@ -24,12 +25,12 @@ enum HTMLReport {
                 chartOptions.color = false
                 chartOptions.width = 96
                 let chart = TerminalChart.render(ResultSet(columns: result.columns, rows: result.rows), options: chartOptions)
-                out += "<h2>Chart</h2>\n<pre class=\"chart\">\(e(chart))</pre>\n"
+                out += "<h2>\(da ? "Diagram" : "Chart")</h2>\n<pre class=\"chart\">\(e(chart))</pre>\n"
             } else {
-                out += "<h2>Chart</h2>\n<figure class=\"chart\">\n\(bars(picture))</figure>\n"
+                out += "<h2>\(da ? "Diagram" : "Chart")</h2>\n<figure class=\"chart\">\n\(bars(picture))</figure>\n"
             }
         }
-        out += "<h2>Table</h2>\n<table>\n<thead><tr>"
+        out += "<h2>\(da ? "Tabel" : "Table")</h2>\n<table>\n<thead><tr>"
         out += result.columns.map { "<th>\(e(Renderer.header($0.name, language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in result.rows {
             out += "<tr>" + zip(result.columns, row).map { column, value in
@@ -39,10 +40,12 @@ enum HTMLReport {
             }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += "<h2>Notes and sources</h2>\n<ul class=\"notes\">\n"
+        out += "<h2>\(da ? "Noter og kilder" : "Notes and sources")</h2>\n<ul class=\"notes\">\n"
         for note in result.noteLines() { out += "<li>\(e(note))</li>\n" }
-        if options.atlas != nil { out += "<li>\(e(options.atlas?.outlineSource ?? ""))</li>\n" }
-        out += "</ul>\n<p class=\"made\">Made with dkq; every figure above is traceable to the files named in the notes.</p>\n"
+        if let atlas = options.atlas {
+            out += "<li>\(e(da ? atlas.outlineSource.replacingAll("Map outlines:", with: "Kortomrids:") : atlas.outlineSource))</li>\n"
+        }
+        out += "</ul>\n<p class=\"made\">" + (da ? "Lavet med dkq; hvert tal ovenfor kan spores til de filer, noterne nævner." : "Made with dkq; every figure above is traceable to the files named in the notes.") + "</p>\n"
         out += "</body>\n</html>\n"
         return out
     }
@@ -65,17 +68,17 @@ enum HTMLReport {
         }
         for i in picture.labels.indices {
             let top = 18 + Double(i) * row
-            let name = picture.labels[i].isEmpty ? "all" : picture.labels[i]
+            let name = picture.labels[i].isEmpty ? (picture.language == .da ? "alle" : "all") : picture.labels[i]
             svg += "<text x=\"\(SVGMap.fmt(label - 6))\" y=\"\(SVGMap.fmt(top + 11))\" text-anchor=\"end\">\(e(TerminalChart.clip(name, 30)))</text>"
             if let low = picture.low[i], let high = picture.high[i] {
                 svg += "<rect x=\"\(x(low))\" y=\"\(SVGMap.fmt(top + 2))\" width=\"\(SVGMap.fmt(area * (high - low) / span))\" height=\"10\" fill=\"#c6dbef\"/>"
             }
             var text = ""
             if picture.n[i] == 0 {
-                text = "–  no cases"
+                text = picture.language == .da ? "–  ingen sager" : "–  no cases"
             } else if let value = picture.values[i] {
                 svg += "<rect x=\"\(SVGMap.fmt(label))\" y=\"\(SVGMap.fmt(top + 4))\" width=\"\(SVGMap.fmt(area * (value - picture.scale.lowerBound) / span))\" height=\"6\" fill=\"#08519c\"/>"
-                text = Renderer.formatDecimal(value, picture.decimals)
+                text = Note.number(value, picture.decimals, picture.language)
             }
             if let national = picture.national[i] {
                 svg += "<line x1=\"\(x(national))\" x2=\"\(x(national))\" y1=\"\(SVGMap.fmt(top))\" y2=\"\(SVGMap.fmt(top + 14))\" stroke=\"#c00\" stroke-width=\"1.5\"/>"
@@ -84,9 +87,12 @@ enum HTMLReport {
             if let verdict = picture.verdicts[i] { text += " · \(verdict.words)" }
             svg += "<text x=\"\(SVGMap.fmt(label + area + 8))\" y=\"\(SVGMap.fmt(top + 11))\">\(e(text))</text>\n"
         }
-        var key = "bar: \(picture.measure)\(picture.percent ? " (%, fixed 0-100 scale)" : "")"
-        if picture.low.contains(where: { $0 != nil }) { key += "; light band: 95 % interval" }
-        if picture.national.contains(where: { $0 != nil }) { key += "; red line: national" }
+        let da = picture.language == .da
+        var key = da
+            ? "søjle: \(picture.measureName)\(picture.percent ? " (%, fast skala 0-100)" : "")"
+            : "bar: \(picture.measure)\(picture.percent ? " (%, fixed 0-100 scale)" : "")"
+        if picture.low.contains(where: { $0 != nil }) { key += da ? "; lyst bånd: 95 %-interval" : "; light band: 95 % interval" }
+        if picture.national.contains(where: { $0 != nil }) { key += da ? "; rød streg: landsplan" : "; red line: national" }
         svg += "<text x=\"\(SVGMap.fmt(label))\" y=\"\(height - 6)\" fill=\"#444\">\(e(key))</text>\n</svg>\n"
         return svg
     }

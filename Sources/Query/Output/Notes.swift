@@ -25,6 +25,8 @@ public indirect enum Note: Sendable, Equatable {
     /// A municipality's own comment on its figures.
     case comment(municipality: String, year: Int, area: String, text: String)
     case missingDenominators(Int, of: Int)
+    /// How `days` is computed, and why there is no median.
+    case daysMean
     /// Where the total decisions come from (`synthetic`: the demo, whose own source line says how it was made).
     case decisions(years: [Int], source: String, synthetic: Bool)
     /// Rows some (municipality, year, area) of which has no decisions figure.
@@ -142,6 +144,10 @@ public indirect enum Note: Sendable, Equatable {
             return da
                 ? "\(missing) af \(rows) rækker mangler et tal for afgørelser i alt for et kommune-år-område, de dækker: deres tal pr. 1.000 afgørelser er tomme, ikke 0."
                 : "\(missing) of \(rows) rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000-decisions values are left empty, not 0."
+        case .daysMean:
+            return da
+                ? "sagsbehandlingstid = gennemsnit over de afgjorte sager i celler med kendt sagsbehandlingstid (days_n), regnet eksakt og afrundet med 5 opad. Data giver hver celles gennemsnit, ikke hver sags tid, så en median kan ikke beregnes."
+                : "days = mean over the decided complaints in cells whose processing time is known (days_n), computed exactly and rounded half away from zero. The data gives each cell's mean, not each case's time, so no median can be computed."
         case .fewCases(let few, let rows):
             return da
                 ? "\(few) af \(rows) rækker bygger på færre end 10 sager: så små procenter siger lidt (tilføj rate_low, rate_high for 95 %-intervaller)."

@@ -16,6 +16,9 @@ struct Picture {
     var syntheticWarning: String?
 
     var measure: String
+    /// The drawn measure as a header in the language (`omgørelsesprocent`).
+    var measureName: String
+    var language: Language
     var percent: Bool
     var decimals: Int
     /// Indices of the dimension columns, and each row's label (dimension values joined by " · ").
@@ -64,6 +67,8 @@ struct Picture {
         let drawn = numeric.first ?? columns.indices.first(where: { columns[$0].kind == .measure }) ?? 0
         let measure = columns.isEmpty ? "" : columns[drawn].name
         self.measure = measure
+        self.language = language
+        measureName = Renderer.header(measure, language)
         percent = Self.isPercentage(measure)
         func index(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
         func number(_ row: [Value], _ i: Int?) -> Double? {
@@ -112,7 +117,7 @@ struct Picture {
             let bounds = Self.percentBounds
             classes = (0..<bounds.count - 1).map { i in
                 let label = i == 0 ? "under \(Int(bounds[1])) %"
-                    : i == bounds.count - 2 ? "\(Int(bounds[i])) % and over" : "\(Int(bounds[i]))–\(Int(bounds[i + 1])) %"
+                    : i == bounds.count - 2 ? "\(Int(bounds[i])) % \(language == .da ? "og derover" : "and over")" : "\(Int(bounds[i]))–\(Int(bounds[i + 1])) %"
                 return ValueClass(lower: bounds[i], upper: bounds[i + 1], label: label, colour: Self.sequential[i])
             }
         } else {
@@ -126,18 +131,20 @@ struct Picture {
             }
         }
 
-        let periodNote = result.noteLines(language).first { $0.hasPrefix("Years: ") || $0.hasPrefix("Period") || $0.hasPrefix("Quarters: ") }
+        let prefixes = ["Years: ", "Quarters: ", "År: ", "Kvartaler: "]
+        let periodNote = result.noteLines(language).first { note in note.hasPrefix("Period") || prefixes.contains { note.hasPrefix($0) } }
         period = periodNote.map { note in
             var text = note
-            for prefix in ["Years: ", "Quarters: "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+            for prefix in prefixes where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
             if text.hasSuffix(".") { text.removeLast() }
             return text
         }
         heading = result.title?.text(language)
             ?? Self.title(result, measure: measure, dimensions: dimensions) + (period.map { ", " + $0 } ?? "")
         notes = result.noteLines(language)
-        syntheticWarning = result.noteLines(language).first { $0.contains("SYNTHETIC") }.map { note in
-            note.firstIndex(of: ":").map { String(note[..<$0]) } ?? note
+        syntheticWarning = result.noteLines(language).first { $0.contains("SYNTHETIC") || $0.contains("SYNTETISKE") }.map { note in
+            // The label itself ("SYNTHETIC DEMO DATA"), without the citation after it.
+            (note.firstRange(of: ". ").map { String(note[..<$0.lowerBound]) } ?? note.firstIndex(of: ":").map { String(note[..<$0]) } ?? note)
         }
     }
 
@@ -197,14 +204,13 @@ extension Picture.Verdict {
         }
     }
 
-    var label: String { Self.label(direction, words: words) }
-
-    static func label(_ direction: Direction, words: String = "") -> String {
+    static func label(_ direction: Direction, words: String = "", _ language: Language = .en) -> String {
+        let da = language == .da
         switch direction {
-        case .above: "above national"
-        case .within: "within chance"
-        case .below: "below national"
-        case .other: words
+        case .above: return da ? "over landsplan" : "above national"
+        case .within: return da ? "inden for tilfældigheder" : "within chance"
+        case .below: return da ? "under landsplan" : "below national"
+        case .other: return words
         }
     }
 }

@@ -64,9 +64,14 @@ enum SVGMap {
             header += svg.text(line, x: margin, y: y, size: 26, weight: "bold")
         }
         y += 28
-        let what = byVerdict
-            ? "Colour: the comparison's verdict against the national \(picture.measure) (vs national); hover for each figure."
-            : "Colour: \(picture.measure)\(picture.percent ? " in %, fixed classes on 0–100" : ", classes from 0")."
+        let da = picture.language == .da
+        let what = da
+            ? (byVerdict
+                ? "Farve: vurderingen mod landsplan (vs national); hold musen over en kommune for tallene."
+                : "Farve: \(picture.measureName)\(picture.percent ? " i %, faste klasser på 0–100" : ", klasser fra 0").")
+            : (byVerdict
+                ? "Colour: the comparison's verdict against the national \(picture.measure) (vs national); hover for each figure."
+                : "Colour: \(picture.measure)\(picture.percent ? " in %, fixed classes on 0–100" : ", classes from 0").")
         header += svg.text(what, x: margin, y: y, size: 16, fill: "#333")
         y += 14
         if let warning = picture.syntheticWarning {
@@ -116,7 +121,7 @@ enum SVGMap {
             for direction in Picture.Verdict.Direction.allCases where classCounts[direction.rawValue] > 0 || direction != .other {
                 let d = direction.rawValue
                 let words = verdictWords[d].sorted().joined(separator: ", ")
-                let label = direction == .other ? words : Picture.Verdict.label(direction) + (words.isEmpty ? "" : " (\(words))")
+                let label = direction == .other ? words : Picture.Verdict.label(direction, picture.language) + (words.isEmpty ? "" : " (\(words))")
                 entries.append((Picture.verdictColours[d], "\(label): \(classCounts[d])"))
             }
         } else {
@@ -125,10 +130,15 @@ enum SVGMap {
             }
         }
         let fewSample = byVerdict ? Picture.verdictColours[1] : picture.classes[min(2, picture.classes.count - 1)].colour
-        entries.append((fewPattern(fewSample), "fewer than \(Picture.fewCases) cases, figure uncertain (striped): \(fewCount)"))
-        entries.append(("url(#nodata)", "no figure: \(missingCount)"))
+        entries.append((fewPattern(fewSample), da
+            ? "færre end \(Picture.fewCases) sager, usikkert tal (skraveret): \(fewCount)"
+            : "fewer than \(Picture.fewCases) cases, figure uncertain (striped): \(fewCount)"))
+        entries.append(("url(#nodata)", (da ? "intet tal: " : "no figure: ") + "\(missingCount)"))
 
-        var legend = svg.text(byVerdict ? "Verdict (municipalities)" : "\(picture.measure)\(picture.percent ? " (%)" : "") — municipalities per class",
+        let legendTitle = da
+            ? (byVerdict ? "Vurdering (kommuner)" : "\(picture.measureName)\(picture.percent ? " (%)" : "") — kommuner pr. klasse")
+            : (byVerdict ? "Verdict (municipalities)" : "\(picture.measure)\(picture.percent ? " (%)" : "") — municipalities per class")
+        var legend = svg.text(legendTitle,
                               x: margin, y: y + 16, size: 16, weight: "bold")
         y += 26
         let columnWidth = (width - 2 * margin) / 2
@@ -148,16 +158,17 @@ enum SVGMap {
             var tip = name
             var data = ""
             if let row = rowOf[code] {
-                let value = picture.values[row].map { Renderer.formatDecimal($0, picture.decimals) + (picture.percent ? " %" : "") } ?? "no figure"
-                tip += ": \(picture.measure) \(value)"
+                let value = picture.values[row].map { Note.number($0, picture.decimals, picture.language) + (picture.percent ? " %" : "") }
+                    ?? (da ? "intet tal" : "no figure")
+                tip += ": \(picture.measureName) \(value)"
                 if let cases = picture.n[row] { tip += ", n = \(cases)" }
-                if let national = picture.national[row] { tip += ", national \(Renderer.formatDecimal(national, picture.decimals))" }
+                if let national = picture.national[row] { tip += (da ? ", landsplan " : ", national ") + Note.number(national, picture.decimals, picture.language) }
                 if let verdict = picture.verdicts[row] { tip += ", \(verdict.words)" }
-                if picture.isFew(row) { tip += " (fewer than \(Picture.fewCases) cases)" }
+                if picture.isFew(row) { tip += da ? " (færre end \(Picture.fewCases) sager)" : " (fewer than \(Picture.fewCases) cases)" }
                 if let value = picture.values[row] { data += " data-value=\"\(Renderer.formatDecimal(value, picture.decimals))\"" }
                 if let cases = picture.n[row] { data += " data-n=\"\(cases)\"" }
             } else {
-                tip += ": no figure"
+                tip += da ? ": intet tal" : ": no figure"
             }
             map += "<path id=\"k\(code)\" data-kommunekode=\"\(code)\"\(data) fill=\"\(fills[code] ?? "url(#nodata)")\" d=\"\(SVGWriter.escape(atlas.outlines[code] ?? ""))\">"
             map += "<title>\(SVGWriter.escape(tip))</title></path>\n"
@@ -171,13 +182,14 @@ enum SVGMap {
         map += "<g clip-path=\"url(#inset-clip)\"><g transform=\"translate(\(fmt(ix - w.x * insetScale)),\(fmt(iy - w.y * insetScale))) scale(\(insetScale))\" stroke-width=\"\(fmt(0.5 / insetScale))\">\n"
         for code in atlas.outlines.keys.sorted() { map += "<use href=\"#k\(code)\"/>" }
         map += "\n</g></g>\n"
-        map += svg.text("Copenhagen area, enlarged ×\(insetScale)", x: Int(ix), y: Int(iy) - 6, size: 14, fill: "#333", stroke: false)
+        map += svg.text((da ? "Københavnsområdet, forstørret ×" : "Copenhagen area, enlarged ×") + "\(insetScale)", x: Int(ix), y: Int(iy) - 6, size: 14, fill: "#333", stroke: false)
         map += "</g>\n"
         y = mapTop + 1215 + 10
 
         // Footer: every note of the result (period, sources, warnings), then the outlines' source.
         var footer = ""
-        for note in picture.notes + [atlas.outlineSource] {
+        let outlines = da ? atlas.outlineSource.replacingAll("Map outlines:", with: "Kortomrids:") : atlas.outlineSource
+        for note in picture.notes + [outlines] {
             for line in Picture.wrap(note, width: 118) {
                 y += 19
                 footer += svg.text(line, x: margin, y: y, size: 14, fill: "#222")

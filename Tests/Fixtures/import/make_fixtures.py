@@ -201,3 +201,7 @@ write("bad/decisions_bad_year.csv", D + "Aarhus;20x1;børnehandicap;120\n")
 write("bad/decisions_national.csv", D + "Hele landet;2021;børnehandicap;120\n")
 write("bad/decisions_fraction.csv", D + "Aarhus;2021;børnehandicap;12,5\n")
 write("bad/decisions_truncated.csv", D + "Aarhus;2021;børnehandicap;120\nOdense;2021;børne")
+
+# ---- a 2024 talportal download with Barnets lov paragraphs beyond §§ 86-87 (BL § 83 beside SEL § 83)
+write("barnets_lov_2024.csv", open("barnets_lov_2024.csv", encoding="utf-8").read())  # kept as written by hand
+write("barnets_lov_2024_sagsemne.csv", open("barnets_lov_2024_sagsemne.csv", encoding="utf-8").read())
