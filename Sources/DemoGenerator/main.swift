@@ -1,6 +1,6 @@
 // Generates the synthetic demo outcome files (swift run DemoGenerator datasets), prints the
 // calibration table (--report DIR) or times loading a data folder (--time-load DIR).
-import Query
+@_spi(Tools) import Query
 
 #if canImport(Glibc)
 import Glibc

@@ -2,7 +2,7 @@
 // loaded facts reproduce the published national figures in datasets/reference.
 import Foundation
 import Testing
-@testable import Query
+@_spi(Tools) @testable import Query
 
 /// Summed counts of the rows matching a filter.
 struct Sums {

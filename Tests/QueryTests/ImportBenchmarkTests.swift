@@ -1,6 +1,6 @@
 // The streaming benchmark, off by default: DKQ_IMPORT_BENCH=1 swift test -c release --filter ImportBenchmark
 import Testing
-@testable import Query
+@_spi(Tools) @testable import Query
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// One generated outcome file.
-public struct DemoFile: Sendable, Equatable {
+@_spi(Tools) public struct DemoFile: Sendable, Equatable {
     /// File name inside `outcomes/`, e.g. "2021.csv".
     public var name: String
     /// The whole file text ("dkq outcomes v1").
@@ -16,7 +16,7 @@ public struct DemoFile: Sendable, Equatable {
 }
 
 /// How one year × area of the generated data compares with its national target.
-public struct DemoCalibration: Sendable, Equatable {
+@_spi(Tools) public struct DemoCalibration: Sendable, Equatable {
     /// Data year.
     public var year: Int
     /// Danmarkskort area (its paragraphs per paragraphs.csv).
@@ -44,7 +44,7 @@ public struct DemoCalibration: Sendable, Equatable {
 }
 
 /// Generator of the synthetic demo outcome files (`swift run DemoGenerator datasets`).
-public enum DemoData {
+@_spi(Tools) public enum DemoData {
     /// The fixed seed ("dkq_demo" in ASCII).
     public static let seed: UInt64 = 0x646B_715F_6465_6D6F
     /// Data years generated.

@@ -49,37 +49,37 @@ public struct OutcomeCounts: Sendable, Equatable {
 /// Columnar outcome rows. All arrays have the same length.
 public struct FactTable: Sendable, Equatable {
     /// The years any importer accepts and the query language can name (stored as Int16).
-    public static let yearLimits = 1900...2999
+    static let yearLimits = 1900...2999
     /// The largest count a cell can hold (the count columns are Int32).
-    public static let maxCount = Int(Int32.max)
-    public var year: [Int16] = []
+    static let maxCount = Int(Int32.max)
+    var year: [Int16] = []
     /// 1-4, or 0 for a whole year (yearly tables).
-    public var quarter: [UInt8] = []
+    var quarter: [UInt8] = []
     /// Index into `Catalog.municipalities`.
-    public var municipality: [UInt8] = []
+    var municipality: [UInt8] = []
     /// Index into `Catalog.paragraphs`.
-    public var paragraph: [UInt8] = []
-    public var upheld: [Int32] = []
-    public var changed: [Int32] = []
-    public var remanded: [Int32] = []
-    public var dismissed: [Int32] = []
+    var paragraph: [UInt8] = []
+    var upheld: [Int32] = []
+    var changed: [Int32] = []
+    var remanded: [Int32] = []
+    var dismissed: [Int32] = []
     /// Mean processing time in days for the row's decided cases; NaN when unknown.
     /// Mean processing days of the cell (NaN: unknown). Sources give at most two decimals; a Float
     /// holds such a value closely enough that `hundredths` recovers it exactly.
-    public var days: [Float] = []
+    var days: [Float] = []
 
     /// A cell's days in whole hundredths of a day, the exact unit `days` is summed in.
     @inline(__always)
     static func hundredths(_ days: Float) -> Int { Int((Double(days) * 100).rounded()) }
     /// Index into `OutcomeStore.datasets`.
-    public var dataset: [UInt8] = []
+    var dataset: [UInt8] = []
 
     public init() {}
 
     public var count: Int { year.count }
 
     /// Appends one row.
-    public mutating func append(
+    mutating func append(
         year: Int, quarter: Int, municipality: Int, paragraph: Int,
         counts: OutcomeCounts, days: Float = .nan, dataset: Int
     ) {
@@ -96,7 +96,7 @@ public struct FactTable: Sendable, Equatable {
     }
 
     /// Reserves room for `capacity` rows in every column.
-    public mutating func reserveCapacity(_ capacity: Int) {
+    mutating func reserveCapacity(_ capacity: Int) {
         year.reserveCapacity(capacity)
         quarter.reserveCapacity(capacity)
         municipality.reserveCapacity(capacity)
@@ -110,7 +110,7 @@ public struct FactTable: Sendable, Equatable {
     }
 
     /// The rows for which `keep` is true, in order.
-    public func filter(_ keep: (Int) -> Bool) -> FactTable {
+    func filter(_ keep: (Int) -> Bool) -> FactTable {
         var result = FactTable()
         for row in 0..<count where keep(row) {
             result.year.append(year[row])
@@ -128,7 +128,7 @@ public struct FactTable: Sendable, Equatable {
     }
 
     /// Appends all rows of another table, shifting its dataset indices by `datasetOffset`.
-    public mutating func append(contentsOf other: FactTable, datasetOffset: Int) {
+    mutating func append(contentsOf other: FactTable, datasetOffset: Int) {
         year += other.year
         quarter += other.quarter
         municipality += other.municipality

@@ -89,19 +89,34 @@ extension Domains {
     }
 
     /// "2021: 3 of 98 municipalities, 3 of 26 paragraphs" for each year in `years` whose data
-    /// does not cover every municipality and paragraph; empty when all are complete.
-    func partialCoverage(_ catalog: Catalog, years: Set<Int>) -> [PartialCoverage] {
-        years.sorted().compactMap { year in
+    /// does not cover every municipality and paragraph; empty when all are complete. Quarterly data
+    /// is judged per quarter (of `periods`, year × 4 + quarter − 1, when given): when the quarters
+    /// differ, each partial quarter gets its own line ("2024Q3: 3 of 98 …"), so a year whose union
+    /// looks whole but whose last quarter covers 3 municipalities is not taken for a national figure.
+    func partialCoverage(_ catalog: Catalog, years: Set<Int>, periods: Set<Int>? = nil) -> [PartialCoverage] {
+        years.sorted().flatMap { year -> [PartialCoverage] in
             let yearIndex = year - firstYear
-            guard yearIndex >= 0, yearIndex < self.years, !completeYears.contains(year) else { return nil }
-            var places = [Bool](repeating: false, count: municipalities), sections = [Bool](repeating: false, count: paragraphs)
-            for slot in yearIndex * 5..<yearIndex * 5 + 5 where slotHasRows[slot] {
-                for m in 0..<municipalities where slotMunicipalities[slot * municipalities + m] { places[m] = true }
-                for p in 0..<paragraphs where slotParagraphs[slot * paragraphs + p] { sections[p] = true }
+            guard yearIndex >= 0, yearIndex < self.years, !completeYears.contains(year) else { return [] }
+            let expected = paragraphsInForce(catalog, year: year)
+            func counts(_ slots: [Int]) -> (municipalities: Int, paragraphs: Int) {
+                var places = [Bool](repeating: false, count: municipalities), sections = [Bool](repeating: false, count: paragraphs)
+                for slot in slots where slotHasRows[slot] {
+                    for m in 0..<municipalities where slotMunicipalities[slot * municipalities + m] { places[m] = true }
+                    for p in 0..<paragraphs where slotParagraphs[slot * paragraphs + p] { sections[p] = true }
+                }
+                return (places.filter { $0 }.count, sections.filter { $0 }.count)
             }
-            let (m, p, expected) = (places.filter { $0 }.count, sections.filter { $0 }.count, paragraphsInForce(catalog, year: year))
-            guard m < municipalities || p < expected else { return nil }
-            return PartialCoverage(year: year, municipalities: m, allMunicipalities: municipalities, paragraphs: p, paragraphsInForce: expected)
+            func line(_ c: (municipalities: Int, paragraphs: Int), quarter: Int? = nil) -> PartialCoverage? {
+                guard c.municipalities < municipalities || c.paragraphs < expected else { return nil }
+                return PartialCoverage(year: year, quarter: quarter, municipalities: c.municipalities, allMunicipalities: municipalities,
+                                       paragraphs: c.paragraphs, paragraphsInForce: expected)
+            }
+            let quarters = (1...4).filter { q in slotHasRows[yearIndex * 5 + q] && (periods?.contains(year * 4 + q - 1) ?? true) }
+            let perQuarter = quarters.map { counts([yearIndex * 5 + $0]) }
+            if let first = perQuarter.first, perQuarter.contains(where: { $0 != first }), !slotHasRows[yearIndex * 5] {
+                return zip(quarters, perQuarter).compactMap { line($1, quarter: $0) }
+            }
+            return line(counts(Array(yearIndex * 5..<yearIndex * 5 + 5))).map { [$0] } ?? []
         }
     }
 }
@@ -109,7 +124,7 @@ extension Domains {
 extension Evaluator {
     /// Says when the years a result uses are only partly covered, so a total over them is no national figure.
     func coverageNotes(_ main: Aggregate) -> [Note] {
-        let partial = domains.partialCoverage(store.catalog, years: Set(main.presentPeriods.map { $0 / 4 }))
+        let partial = domains.partialCoverage(store.catalog, years: Set(main.presentPeriods.map { $0 / 4 }), periods: Set(main.presentPeriods))
         guard !partial.isEmpty else { return [] }
         return [.coverage(partial)]
     }

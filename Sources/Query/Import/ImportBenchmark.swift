@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Generates large import files and times their loading (call from a release build).
-public enum ImportBenchmark {
+@_spi(Tools) public enum ImportBenchmark {
     /// One line per format, e.g.
     /// "talportal-csv: 103.4 MB in 0.85 s = 121 MB/s, 2,116,800 rows, peak RSS +45 MB".
     /// The RSS figure is the growth of the peak resident set during the load alone.

@@ -295,8 +295,8 @@ public indirect enum Note: Sendable, Equatable {
                 : "\(waiting) published municipal figures are compared only once their municipality-year is loaded from real data."
         case .checkCoverage(let partial):
             return da
-                ? "AFVIGER for \(partial.year) forklares af dækningen: de indlæste data dækker kun \(partial.counts(language)), så 'indlæst' er ikke procenten for hele landet."
-                : "DIFFERS for \(partial.year) is explained by coverage: the loaded data covers only \(partial.counts(language)), so 'loaded' is not the national rate."
+                ? "AFVIGER for \(partial.year) forklares af dækningen: de indlæste data dækker kun \(partial.quarter.map { "i \(partial.year)K\($0) " } ?? "")\(partial.counts(language)), så 'indlæst' er ikke procenten for hele landet."
+                : "DIFFERS for \(partial.year) is explained by coverage: the loaded data covers only \(partial.quarter.map { "in \(partial.year)Q\($0) " } ?? "")\(partial.counts(language)), so 'loaded' is not the national rate."
         case .text(let text):
             return text
         }
@@ -371,6 +371,8 @@ extension Note.Remark {
 /// A year the data covers only in part: how many municipalities and paragraphs it holds.
 public struct PartialCoverage: Sendable, Equatable {
     public var year: Int
+    /// Set when the line is about one quarter of quarterly data.
+    public var quarter: Int? = nil
     public var municipalities: Int, allMunicipalities: Int
     public var paragraphs: Int, paragraphsInForce: Int
 
@@ -381,7 +383,9 @@ public struct PartialCoverage: Sendable, Equatable {
             : "\(municipalities) of \(allMunicipalities) municipalities, \(paragraphs) of \(paragraphsInForce) paragraphs"
     }
 
-    func text(_ language: Language) -> String { "\(year): " + counts(language) }
+    func text(_ language: Language) -> String {
+        "\(year)" + (quarter.map { (language == .da ? "K" : "Q") + String($0) } ?? "") + ": " + counts(language)
+    }
 }
 
 extension ResultSet {

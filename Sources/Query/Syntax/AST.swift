@@ -2,14 +2,14 @@
 // parser knows nothing about datasets; the binder resolves every name.
 
 /// A whole input: zero or more statements.
-public struct Script: Sendable, Equatable {
-    public var statements: [Statement]
-    public init(statements: [Statement]) { self.statements = statements }
+struct Script: Sendable, Equatable {
+    var statements: [Statement]
+    init(statements: [Statement]) { self.statements = statements }
 }
 
 /// One statement and the source range it spans.
-public struct Statement: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct Statement: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case query(Query)
         /// `show municipalities` (the word after `show`, resolved by the binder).
         case show(Name)
@@ -24,27 +24,27 @@ public struct Statement: Sendable, Equatable {
         /// `check` compares loaded data with the published national figures.
         case check
     }
-    public var kind: Kind
-    public var range: SourceRange
-    public init(_ kind: Kind, range: SourceRange) {
+    var kind: Kind
+    var range: SourceRange
+    init(_ kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
     }
 }
 
 /// A word as the user wrote it, with its range.
-public struct Name: Sendable, Equatable {
-    public var text: String
-    public var range: SourceRange
-    public init(_ text: String, _ range: SourceRange) {
+struct Name: Sendable, Equatable {
+    var text: String
+    var range: SourceRange
+    init(_ text: String, _ range: SourceRange) {
         self.text = text
         self.range = range
     }
 }
 
 /// A value in a filter or time clause.
-public struct Literal: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct Literal: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case word(String)
         case string(String)
         case integer(Int)
@@ -52,9 +52,9 @@ public struct Literal: Sendable, Equatable {
         case paragraph(String)
         case period(year: Int, quarter: Int)
     }
-    public var kind: Kind
-    public var range: SourceRange
-    public init(_ kind: Kind, _ range: SourceRange) {
+    var kind: Kind
+    var range: SourceRange
+    init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }
@@ -63,30 +63,30 @@ public struct Literal: Sendable, Equatable {
 /// `measures [by dims] [where expr] [time…] [vs national] [order by …] [top|bottom N] [limit N]`.
 /// Clauses after the measures may come in any order, each at most once
 /// (time clauses may repeat: `year 2021 quarter 1`).
-public struct Query: Sendable, Equatable {
-    public var measures: [Name]
-    public var groupBy: [Name] = []
-    public var filter: Expr?
-    public var time: [TimeClause] = []
+struct Query: Sendable, Equatable {
+    var measures: [Name]
+    var groupBy: [Name] = []
+    var filter: Expr?
+    var time: [TimeClause] = []
     /// Range of `vs national` when present.
-    public var versusNational: SourceRange?
+    var versusNational: SourceRange?
     /// `vs national exact`: the exact binomial verdict; `vs national fdr`: Benjamini-Hochberg.
-    public var versusExact = false
-    public var versusFDR = false
+    var versusExact = false
+    var versusFDR = false
     /// `vs 2021` / `vs 2019..2020`: the period each row is compared with, and its range.
-    public var versusPeriod: [TimeSpan]?
-    public var versusPeriodRange: SourceRange?
+    var versusPeriod: [TimeSpan]?
+    var versusPeriodRange: SourceRange?
     /// `rolling 3` / `over 3 years`: each year pooled with the years before it.
-    public var rolling: Limit?
-    public var order: [OrderKey] = []
-    public var cut: Cut?
-    public var limit: Limit?
+    var rolling: Limit?
+    var order: [OrderKey] = []
+    var cut: Cut?
+    var limit: Limit?
 
-    public init(measures: [Name]) { self.measures = measures }
+    init(measures: [Name]) { self.measures = measures }
 }
 
 /// A filter expression.
-public indirect enum Expr: Sendable, Equatable {
+indirect enum Expr: Sendable, Equatable {
     /// `field op value`, e.g. `municipality = Aarhus`, `cases >= 10`.
     case compare(field: Name, op: ComparisonOperator, value: Literal, range: SourceRange)
     /// `field [not] in (v1, v2, …)`.
@@ -96,7 +96,7 @@ public indirect enum Expr: Sendable, Equatable {
     case not(Expr, range: SourceRange)
 
     /// The source range of the whole expression.
-    public var range: SourceRange {
+    var range: SourceRange {
         switch self {
         case .compare(_, _, _, let range), .member(_, _, _, let range), .not(_, let range): range
         case .and(let lhs, let rhs), .or(let lhs, let rhs): lhs.range.union(rhs.range)
@@ -109,7 +109,7 @@ public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A time clause. Years are calendar (data) years; quarters 1-4.
-public enum TimeClause: Sendable, Equatable {
+enum TimeClause: Sendable, Equatable {
     /// `year 2021`, `year 2019..2023`, `years 2019, 2021`, `year 2020Q3..2021Q2`.
     case years([TimeSpan], range: SourceRange)
     /// `since 2020` or `since 2020Q3`.
@@ -118,7 +118,7 @@ public enum TimeClause: Sendable, Equatable {
     case quarters([TimeSpan], range: SourceRange)
 
     /// The source range of the whole clause.
-    public var range: SourceRange {
+    var range: SourceRange {
         switch self {
         case .years(_, let range), .since(_, let range), .quarters(_, let range): range
         }
@@ -127,31 +127,31 @@ public enum TimeClause: Sendable, Equatable {
 
 /// One item of a time list: a single value or an inclusive range `a..b`.
 /// Each end is an integer literal or a period literal.
-public struct TimeSpan: Sendable, Equatable {
-    public var from: Literal
-    public var to: Literal?
-    public init(from: Literal, to: Literal? = nil) {
+struct TimeSpan: Sendable, Equatable {
+    var from: Literal
+    var to: Literal?
+    init(from: Literal, to: Literal? = nil) {
         self.from = from
         self.to = to
     }
 }
 
 /// `order by key [asc|desc]`.
-public struct OrderKey: Sendable, Equatable {
-    public var key: Name
-    public var descending: Bool
-    public init(key: Name, descending: Bool) {
+struct OrderKey: Sendable, Equatable {
+    var key: Name
+    var descending: Bool
+    init(key: Name, descending: Bool) {
         self.key = key
         self.descending = descending
     }
 }
 
 /// `top N` (highest first by the first measure) or `bottom N` (lowest first).
-public struct Cut: Sendable, Equatable {
-    public var fromTop: Bool
-    public var count: Int
-    public var range: SourceRange
-    public init(fromTop: Bool, count: Int, range: SourceRange) {
+struct Cut: Sendable, Equatable {
+    var fromTop: Bool
+    var count: Int
+    var range: SourceRange
+    init(fromTop: Bool, count: Int, range: SourceRange) {
         self.fromTop = fromTop
         self.count = count
         self.range = range
@@ -159,10 +159,10 @@ public struct Cut: Sendable, Equatable {
 }
 
 /// `limit N`.
-public struct Limit: Sendable, Equatable {
-    public var count: Int
-    public var range: SourceRange
-    public init(count: Int, range: SourceRange) {
+struct Limit: Sendable, Equatable {
+    var count: Int
+    var range: SourceRange
+    init(count: Int, range: SourceRange) {
         self.count = count
         self.range = range
     }

@@ -2,8 +2,8 @@
 // parser decides by position whether a word is a keyword or a value.
 
 /// One lexical token with its source range.
-public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// A bare word: letters (Danish letters included), digits, `_`, and `-` between
         /// letters (`Høje-Taastrup`). Case is kept; comparisons fold case.
         case word(String)
@@ -25,10 +25,10 @@ public struct Token: Sendable, Equatable {
         case end
     }
 
-    public var kind: Kind
-    public var range: SourceRange
+    var kind: Kind
+    var range: SourceRange
 
-    public init(_ kind: Kind, _ range: SourceRange) {
+    init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
     }
