@@ -104,6 +104,7 @@ import Testing
         #expect(english.stdout.contains("5 rows"))
         let shell = try runDkq(["-c", ".language da\ncases by region year 2021\n.language"], environment: [:])
         #expect(shell.stdout.contains("5 rækker") && shell.stdout.hasSuffix("da\n"), "\(shell.stdout)")
+        #expect(Shell.banner(Engine(store: OutcomeStore(catalog: Catalog(municipalities: [], paragraphs: []))).store, language: .da).contains("fuldfører"))
     }
 
     @Test(arguments: [

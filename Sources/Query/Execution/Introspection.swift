@@ -135,7 +135,9 @@ extension Engine {
 
     /// `describe` in Danish: the Schema's Danish definition, the formula, how it is summed, its source.
     func describeInDanish(_ text: String) -> String? {
-        if let measure = Binder.measure(named: text) {
+        // A Danish header names its measure too (sager, afgjorte).
+        let byHeader = Schema.measures.first { foldName($0.words.header) == foldName(text) || foldName($0.words.da) == foldName(text) }
+        if let measure = Binder.measure(named: text) ?? byHeader {
             var out = "\(measure.name) (\(measure.words.da)): \(measure.definitionDa)\n  formel: \(measure.formula)"
             if let method = ComparisonColumns.method(of: measure) {
                 out += "\n" + method
