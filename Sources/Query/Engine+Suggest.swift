@@ -153,7 +153,7 @@ extension Engine {
                 }
                 let ends = word.split(separator: "-").compactMap { Int($0) }
                 if ends.count == 2, word.split(separator: "-").count == 2 {  // `2019-2021`
-                    if mode == .since { since = "\(ends[0])" } else { years.append("\(ends[0])..\(ends[1])") }
+                    if mode == .since { since = "\(ends[0])" } else { add(&years, "\(ends[0])..\(ends[1])") }
                 } else if let measure = Schema.measure(named: word) {
                     add(&measures, measure.name)
                 } else if let dimension = dimension(named: word) {
@@ -173,11 +173,11 @@ extension Engine {
                     cut = "\(mode == .limit ? "limit" : mode == .top ? "top" : "bottom") \(number)"
                     mode = nil
                 } else if domains.yearList.contains(number) {
-                    if mode == .since { since = "\(number)" } else { years.append("\(number)") }
+                    if mode == .since { since = "\(number)" } else { add(&years, "\(number)") }
                 }
             case .period:
                 let text = String(decoding: bytes[token.range.lower..<token.range.upper], as: UTF8.self)
-                if mode == .since { since = text } else { years.append(text) }
+                if mode == .since { since = text } else { add(&years, text) }
             case .symbol(".."):
                 // `2019..2023`: one span.
                 if let last = years.last, index < tokens.count, case .integer(let to) = tokens[index].kind {

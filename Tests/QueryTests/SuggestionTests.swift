@@ -24,6 +24,7 @@ import Testing
         Case(typed: "cases for børnehandicap in Nordjylland since 2021",
              suggestion: "cases where area = børnehandicap and region = Nordjylland since 2021", marked: "for"),
         Case(typed: "rate by region in 2022", suggestion: "rate by region year 2022", marked: "in"),
+        Case(typed: "rate Odense 2021 for 2021 in 2021", suggestion: "rate where municipality = Odense year 2021", marked: "Odense"),
         // An unknown first word: the caret on it, the statement without it or with the nearest command.
         Case(typed: "explain rate by municipality", suggestion: "rate by municipality", marked: "explain"),
         Case(typed: "shwo municipalities", suggestion: "show municipalities", marked: "shwo"),
