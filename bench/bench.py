@@ -9,6 +9,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import loadbench  # noqa: E402
 import measure  # noqa: E402
 import queries  # noqa: E402
 import report  # noqa: E402
@@ -62,7 +63,8 @@ def main():
         summaries.append(summary)
         results[f"{factor}x"] = data
     scale = report.scale_table(results)
-    text = "\n\n".join(summaries + [scale])
+    load_text, results["load"] = loadbench.run(dkq, tools.duckdb_binary(), os.path.join(ROOT, "datasets"), out, args.runs)
+    text = "\n\n".join(summaries + [scale, load_text, "load average at the end: " + " ".join(f"{x:.2f}" for x in os.getloadavg())])
     print()
     print(text)
     write(os.path.join(out, "summary.txt"), text + "\n")
@@ -124,6 +126,8 @@ def run_size(args, factor, out_root, dkq):
             if not duckdb_db.startswith("error") and duckdb_db:
                 cmds["duckdb-db"] = (tools.duckdb_argv(duckdb, duckdb_db, scripts[f"db-{kind}"], readonly=True), None)
                 cmds["duckdb-wide"] = (tools.duckdb_argv(duckdb, duckdb_db, scripts[f"wide-{kind}"], readonly=True), None)
+                # DuckDB's threads setting: the default (all cores) and one thread; the best counts.
+                cmds["duckdb-wide-t1"] = (tools.duckdb_argv(duckdb, duckdb_db, scripts[f"wide1-{kind}"], readonly=True), None)
         if sqlite:
             if small:
                 cmds["sqlite-csv"] = (tools.sqlite_argv(sqlite, ":memory:", scripts[f"sqlite-{kind}"]), None)
@@ -166,6 +170,8 @@ def write_scripts(out, data_dir, first_sql, first_wide, pairs):
         "sqlite-script": ("sqlite-script.sql", tools.sqlite_load(data_dir) + body),
         "db-script": ("db-script.sql", body),
         "wide-script": ("wide-script.sql", wide),
+        "wide1-q1": ("wide1-q1.sql", "SET threads=1;\n" + first_wide + "\n"),
+        "wide1-script": ("wide1-script.sql", "SET threads=1;\n" + wide),
         "duckdb-marked": ("duckdb-marked.sql", tools.duckdb_load(data_dir) + marked),
         "wide-marked": ("wide-marked.sql", marked_wide),
         "sqlite-marked": ("sqlite-marked.sql", tools.sqlite_load(data_dir) + marked),

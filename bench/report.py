@@ -1,15 +1,16 @@
 # Summary of a benchmark run: the table (median/min wall time, throughput, peak RSS), the ratios
 # dkq/DuckDB and dkq/sqlite, and whether the goals are met (reported, never enforced).
-TOOLS = ["dkq", "duckdb-csv", "duckdb-db", "duckdb-wide", "sqlite-csv", "sqlite-db"]
+TOOLS = ["dkq", "duckdb-csv", "duckdb-db", "duckdb-wide", "duckdb-wide-t1", "sqlite-csv", "sqlite-db"]
 LABELS = {
     "dkq": "dkq (store file of the csv)",
     "duckdb-csv": "DuckDB CLI, read_csv",
     "duckdb-db": "DuckDB CLI, prebuilt .duckdb",
     "duckdb-wide": "DuckDB prebuilt, wide table",
+    "duckdb-wide-t1": "DuckDB wide table, threads=1",
     "sqlite-csv": "sqlite3, .import csv",
     "sqlite-db": "sqlite3, prebuilt + index",
 }
-DUCKDB = ["duckdb-csv", "duckdb-db", "duckdb-wide"]
+DUCKDB = ["duckdb-csv", "duckdb-db", "duckdb-wide", "duckdb-wide-t1"]
 
 
 def ms(seconds):

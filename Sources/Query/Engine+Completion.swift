@@ -58,11 +58,15 @@ extension Engine {
         foldName(text).replacingAll("§ ", with: "§").replacingAll("\"", with: "")
     }
 
-    /// The Danish spellings (from the Schema) of the measures and dimensions among `names`.
+    /// The other (Danish) spellings, from the Schema, of the keywords, measures, dimensions
+    /// and `show` targets among `names`.
     static func danishSpellings(of names: [String]) -> [String] {
         let present = Set(names)
-        return (Schema.measures.filter { present.contains($0.name) }.flatMap(\.spellings)
-            + Schema.dimensions.filter { present.contains($0.name) }.flatMap(\.spellings)).sorted()
+        let others = Schema.measures.filter { present.contains($0.name) }.flatMap(\.spellings)
+            + Schema.dimensions.filter { present.contains($0.name) }.flatMap(\.spellings)
+            + Schema.keywords.filter { present.contains($0.spellings[0]) }.flatMap { $0.spellings.dropFirst() }
+            + Schema.showTargets.filter { present.contains($0.spellings[0]) }.map { $0.spellings[1] }
+        return Array(Set(others).subtracting(present)).sorted()
     }
 
     func candidates(after tokens: [Token]) -> [String] {
@@ -72,6 +76,8 @@ extension Engine {
             if case .word(let w)? = token?.kind { return w.lowercased() }
             return nil
         }
+        /// The keyword a token spells, in any language.
+        func keyword(_ token: Token?) -> Keyword? { word(token).flatMap(Schema.keyword(spelled:)) }
         guard let last = tokens.last else { return measures + Parser.commandKeywords }
         let previous = tokens.count > 1 ? tokens[tokens.count - 2] : nil
         switch last.kind {
@@ -81,42 +87,42 @@ extension Engine {
             // Inside `field in (…)`: values of that field; otherwise a list of names.
             if let open = tokens.lastIndex(where: { $0.kind == .symbol("(") }),
                 !tokens[open...].contains(where: { $0.kind == .symbol(")") }),
-                open >= 2, word(tokens[open - 1]) == "in" {
+                open >= 2, keyword(tokens[open - 1]) == .in {
                 return values(for: word(tokens[open - 2]))
             }
             if last.kind == .symbol("(") { return dimensions + measures + ["not"] }
-            let clause = lastClause(tokens[...])
-            if word(clause) == "by" { return dimensions }
-            if ["year", "years"].contains(word(clause)) { return domains.yearList.map(String.init) }
+            let clause = keyword(lastClause(tokens[...]))
+            if clause == .by { return dimensions }
+            if clause == .year || clause == .years { return domains.yearList.map(String.init) }
             return measures
         default: break
         }
         if let w = word(last), Binder.dimension(named: w) != nil,
-            word(previous) == "by" || (previous?.kind == .symbol(",") && word(lastClause(tokens.dropLast())) == "by") {
+            keyword(previous) == .by || (previous?.kind == .symbol(",") && keyword(lastClause(tokens.dropLast())) == .by) {
             return Parser.clauseKeywords  // a finished `by` item
         }
-        switch word(last) {
-        case "show": return ShowTarget.allCases.map(\.rawValue)
-        case "describe": return measures + dimensions
-        case "by": return word(previous) == "order" ? dimensions + measures : dimensions
-        case "where", "and", "or", "not": return dimensions + measures + (word(last) == "not" ? [] : ["not"])
-        case "vs": return ["national"] + domains.yearList.map(String.init)
-        case "national": return word(previous) == "vs" ? ["exact", "fdr"] + Parser.clauseKeywords : Parser.clauseKeywords
-        case "rolling", "over": return ["2", "3", "4", "5"]
-        case "order": return ["by"]
-        case "year", "years", "since": return domains.yearList.map(String.init)
-        case "quarter", "quarters": return ["1", "2", "3", "4"]
-        case "in": return ["("]
+        switch keyword(last) {
+        case .show: return Schema.showTargets.map { $0.spellings[0] }
+        case .describe: return measures + dimensions
+        case .by: return keyword(previous) == .order ? dimensions + measures : dimensions
+        case .where, .and, .or, .not: return dimensions + measures + (keyword(last) == .not ? [] : ["not"])
+        case .vs: return ["national"] + domains.yearList.map(String.init)
+        case .national: return keyword(previous) == .vs ? ["exact", "fdr"] + Parser.clauseKeywords : Parser.clauseKeywords
+        case .rolling, .over: return ["2", "3", "4", "5"]
+        case .order: return word(last)?.contains(" ") == true ? dimensions + measures : ["by"]  // `sorter efter` includes its by
+        case .year, .years, .since: return domains.yearList.map(String.init)
+        case .quarter, .quarters: return ["1", "2", "3", "4"]
+        case .in: return ["("]
         default:
-            return Parser.clauseKeywords + (word(previous) == "by" ? [] : ["and", "or", "asc", "desc"])
+            return Parser.clauseKeywords + (keyword(previous) == .by ? [] : ["and", "or", "asc", "desc"])
         }
     }
 
     /// The last clause keyword among the tokens.
     func lastClause(_ tokens: ArraySlice<Token>) -> Token? {
         tokens.last { token in
-            guard case .word(let w) = token.kind else { return false }
-            return Parser.clauseKeywords.contains(w.lowercased())
+            guard case .word(let w) = token.kind, let keyword = Schema.keyword(spelled: w) else { return false }
+            return Keyword.clauses.contains(keyword)
         }
     }
 

@@ -61,8 +61,11 @@ public struct Engine: Sendable {
             case .success(let statement):
                 output = cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : execute(statement, source: source)
             }
+            if case .error(let diagnostic) = output {
+                outputs.append(.error(suggesting(diagnostic, in: source)))
+                break
+            }
             outputs.append(output)
-            if case .error = output { break }
         }
         return outputs
     }

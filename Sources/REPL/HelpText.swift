@@ -22,7 +22,7 @@ enum HelpTopic: String, CaseIterable {
     /// The text shown for this topic.
     var text: String {
         switch self {
-        case .language: HelpText.language
+        case .language: HelpText.language + Schema.keywordHelp
         case .measures: HelpText.measures
         case .dimensions: HelpText.dimensions
         case .formats: HelpText.formats
@@ -77,13 +77,13 @@ enum HelpText {
     static var measures: String {
         let width = (Schema.measures.map(\.name.count).max() ?? 0) + 2
         return "Measures (describe NAME for the formula)\n"
-            + Schema.measures.map { "  " + $0.name.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+            + Schema.measures.map { "  " + $0.name.padding(to: width) + Schema.withSpellings($0.definition, $0.spellings) + "\n" }.joined() + "\n"
     }
 
     static var dimensions: String {
         let width = (Schema.dimensions.map(\.name.count).max() ?? 0) + 2
         return "Dimensions (group with `by`, filter with `where`)\n"
-            + Schema.dimensions.map { "  " + $0.name.padding(to: width) + $0.definition + "\n" }.joined() + "\n"
+            + Schema.dimensions.map { "  " + $0.name.padding(to: width) + Schema.withSpellings($0.definition, $0.spellings) + "\n" }.joined() + "\n"
     }
 
     static let formats = """

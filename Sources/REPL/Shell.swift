@@ -22,7 +22,7 @@ enum Shell {
         session.interactive = true
         let completer = Completer(session: session)
         editor.setCompleter(completer)
-        printOut(banner(session.engine.store))
+        printOut(banner(session.engine.store, language: session.language ?? .en))
 
         var buffer = StatementBuffer()
         while true {
@@ -67,15 +67,22 @@ enum Shell {
         if let warning = session.history?.append(entry) { printErr(warning + "\n") }
     }
 
-    static func banner(_ store: OutcomeStore) -> String {
-        var text = HelpText.version + ": Danmarkskort statistics (Ankestyrelsen's reversal rates)."
+    static func banner(_ store: OutcomeStore, language: Language = .en) -> String {
+        let da = language == .da
+        var text = HelpText.version + (da ? ": Danmarkskort-statistik (Ankestyrelsens omgørelsesprocenter)." : ": Danmarkskort statistics (Ankestyrelsen's reversal rates).")
         let years = store.years
         if let first = years.first, let last = years.last {
-            text += "\n\(store.catalog.municipalities.count) municipalities, years \(first)-\(last)."
+            text += da
+                ? "\n\(store.catalog.municipalities.count) kommuner, årene \(first)-\(last)."
+                : "\n\(store.catalog.municipalities.count) municipalities, years \(first)-\(last)."
         }
         if store.datasets.contains(where: \.synthetic) {
-            text += "\nThe outcome data is a SYNTHETIC DEMO, not real figures (datasets/README.md); load real tables with load \"FILE\"."
+            text += da
+                ? "\nAfgørelsesdata er SYNTETISKE DEMODATA, ikke rigtige tal (datasets/README.md); indlæs rigtige tabeller med load \"FIL\"."
+                : "\nThe outcome data is a SYNTHETIC DEMO, not real figures (datasets/README.md); load real tables with load \"FILE\"."
         }
-        return text + "\n.help for help, TAB completes, .last shows a long result whole, Ctrl-D leaves.\n"
+        return text + (da
+            ? "\n.help for hjælp, TAB fuldfører, .last viser et langt resultat helt, Ctrl-D afslutter.\n"
+            : "\n.help for help, TAB completes, .last shows a long result whole, Ctrl-D leaves.\n")
     }
 }

@@ -185,7 +185,7 @@ enum Fixture {
         Case(line: "show mu", expected: ["municipalities"]),
         Case(line: "rate vs n", expected: ["national"]),
         Case(line: "rate vs 202", expected: ["2021", "2023", "2024"]),
-        Case(line: "rate by municipality vs national e", expected: ["exact"]),
+        Case(line: "rate by municipality vs national e", expected: ["exact", "efter", "eksakt"]),
         Case(line: "rate by municipality year 2021 rol", expected: ["rolling"]),
         Case(line: "rate year 202", expected: ["2021", "2023", "2024"]),
         Case(line: "cases; ra", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
@@ -194,9 +194,13 @@ enum Fixture {
         Case(line: "rate", expected: ["rate", "rate_low", "rate_high", "rate_shrunk", "rate_shrunk_low", "rate_shrunk_high"]),
         Case(line: "rate by year", expected: ["year"]),
         // Danish spellings the binder accepts.
-        Case(line: "omg", expected: ["omgjorte", "omgjorte_pr_1000_afgørelser", "omgørelsesprocent"]),
+        Case(line: "omg", expected: ["omgjorte", "omgjorte sager", "omgjorte_pr_1000_afgørelser", "omgørelsesprocent"]),
         Case(line: "rate by kom", expected: ["kommune"]),
         Case(line: "rate by år", expected: ["år"]),
+        Case(line: "rate ef", expected: ["efter"]),
+        Case(line: "rate fordelt på kom", expected: ["kommune"]),
+        Case(line: "vis kom", expected: ["kommentarer", "kommuner"]),
+        Case(line: "rate efter region h", expected: ["hvor", "højst"]),
         // A paragraph by its number or any part of its label.
         Case(line: "rate where paragraph = 83", expected: ["\"Voksne - personlig hjælp og pleje - § 83\""]),
         Case(line: "rate where paragraph = § 8", expected: [

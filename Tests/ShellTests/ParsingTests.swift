@@ -64,6 +64,19 @@ import Testing
             #expect(topic.danish.count > 40 && topic.danish != topic.text, "\(topic)")
         }
     }
+
+    /// `.help language`, `.help measures` and `.help dimensions` list every spelling in the Schema.
+    @Test func helpListsEverySpelling() {
+        for entry in Schema.keywords {
+            for spelling in entry.spellings { #expect(HelpTopic.language.text.contains(spelling), "\(spelling)") }
+        }
+        for measure in Schema.measures {
+            for spelling in [measure.name] + measure.spellings { #expect(HelpTopic.measures.text.contains(spelling), "\(spelling)") }
+        }
+        for dimension in Schema.dimensions {
+            for spelling in [dimension.name] + dimension.spellings { #expect(HelpTopic.dimensions.text.contains(spelling), "\(spelling)") }
+        }
+    }
 }
 
 @Suite struct ArgumentTests {
@@ -91,6 +104,7 @@ import Testing
         #expect(english.stdout.contains("5 rows"))
         let shell = try runDkq(["-c", ".language da\ncases by region year 2021\n.language"], environment: [:])
         #expect(shell.stdout.contains("5 rækker") && shell.stdout.hasSuffix("da\n"), "\(shell.stdout)")
+        #expect(Shell.banner(Engine(store: OutcomeStore(catalog: Catalog(municipalities: [], paragraphs: []))).store, language: .da).contains("fuldfører"))
     }
 
     @Test(arguments: [

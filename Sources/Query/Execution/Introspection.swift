@@ -9,7 +9,7 @@ enum ShowTarget: String, CaseIterable {
 extension Engine {
     func show(_ name: Name) throws(Diagnostic) -> ResultSet {
         let folded = foldName(name.text)
-        guard let target = ShowTarget.allCases.first(where: { foldName($0.rawValue) == folded || foldName(String($0.rawValue.dropLast())) == folded }) else {
+        guard let target = Schema.showTargets.first(where: { $0.spellings.contains { foldName($0) == folded } })?.target else {
             throw Diagnostic(
                 "E208", "cannot show '\(name.text)'", at: name.range,
                 hint: nearest(name.text, in: ShowTarget.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
@@ -135,7 +135,9 @@ extension Engine {
 
     /// `describe` in Danish: the Schema's Danish definition, the formula, how it is summed, its source.
     func describeInDanish(_ text: String) -> String? {
-        if let measure = Binder.measure(named: text) {
+        // A Danish header names its measure too (sager, afgjorte).
+        let byHeader = Schema.measures.first { foldName($0.words.header) == foldName(text) || foldName($0.words.da) == foldName(text) }
+        if let measure = Binder.measure(named: text) ?? byHeader {
             var out = "\(measure.name) (\(measure.words.da)): \(measure.definitionDa)\n  formel: \(measure.formula)"
             if let method = ComparisonColumns.method(of: measure) {
                 out += "\n" + method

@@ -37,6 +37,9 @@ enum DiagnosticRenderer {
         let caret = String(repeating: "^", count: max(1, shownMarked.count))
         out += "\(gutter) \(blue)|\(reset) \(String(repeating: " ", count: shownBefore.count))\(red)\(caret)\(reset)"
         if let hint { out += " \(hint)" }
+        if let suggestion = diagnostic.suggestion {
+            out += "\n\(gutter) \(blue)=\(reset) \(language == .da ? "mente du" : "did you mean"): \(suggestion)"
+        }
         return out + "\n"
     }
 

@@ -4,7 +4,7 @@
 extension Schema {
     /// The generated sections of docs/LANGUAGE.md, by marker name.
     public static var documentation: [(name: String, text: String)] {
-        [("keywords", keywordTable), ("measures", measureTable), ("dimensions", dimensionTable), ("areas", areaTable)]
+        [("keywords", keywordTable), ("show", showTable), ("measures", measureTable), ("dimensions", dimensionTable), ("areas", areaTable)]
     }
 
     static func code(_ words: [String]) -> String { words.map { "`\($0)`" }.joined(separator: ", ") }
@@ -12,6 +12,11 @@ extension Schema {
     static var keywordTable: String {
         "| Keyword | Spellings | Example |\n|---|---|---|\n"
             + keywords.map { "| `\($0.keyword.rawValue)` | \(code($0.spellings)) | `\($0.example)` |\n" }.joined()
+    }
+
+    static var showTable: String {
+        "| `show` | Spellings |\n|---|---|\n"
+            + showTargets.map { "| `\($0.spellings[0])` | \(code($0.spellings)) |\n" }.joined()
     }
 
     static var measureTable: String {
@@ -32,4 +37,23 @@ extension Schema {
                 "| \(a.area.rawValue) | \(code(a.query)) | `\(a.file)` | \(code(a.imports + [a.published])) |\n"
             }.joined()
     }
+}
+
+extension Schema {
+    /// Every keyword and `show` spelling as plain lines, for the shell's `.help language`.
+    public static var keywordHelp: String {
+        let width = (keywords.map(\.keyword.rawValue.count).max() ?? 0) + 2
+        return "Keywords and their spellings (a statement may mix them)\n"
+            + keywords.map { "  " + $0.keyword.rawValue.padding(width) + $0.spellings.joined(separator: ", ") + "\n" }.joined()
+            + "  " + "show …".padding(width) + showTargets.map { $0.spellings.joined(separator: "/") }.joined(separator: ", ") + "\n\n"
+    }
+
+    /// A help line's text followed by the other spellings: `… (also: antal sager, sager)`.
+    public static func withSpellings(_ text: String, _ spellings: [String]) -> String {
+        spellings.isEmpty ? text : "\(text) (also: \(spellings.joined(separator: ", ")))"
+    }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(1, width - count)) }
 }

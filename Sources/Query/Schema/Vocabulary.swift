@@ -270,3 +270,9 @@ extension Schema {
     static var dimensionSpellings: [String] { dimensions.flatMap(\.spellings).sorted() }
     static var measureSpellings: [String] { measures.flatMap(\.spellings).sorted() }
 }
+
+extension Schema {
+    /// Every spelling of every keyword, measure and dimension (the lexer merges those of several words).
+    static let spellings: [String] =
+        keywords.flatMap(\.spellings) + measures.flatMap { [$0.name] + $0.spellings } + dimensions.flatMap { [$0.name] + $0.spellings }
+}

@@ -18,21 +18,27 @@ public func foldName(_ text: String) -> String {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo.
-/// Linear in the input: a candidate whose length differs by more than the allowed
-/// number of edits is skipped, and the distance is only computed within that band.
 public func nearest(_ word: String, in candidates: [String]) -> String? {
+    nearby(word, in: candidates).first
+}
+
+/// The candidates close enough to `word` to be a plausible typo, closest first (ties in
+/// the candidates' order). Linear in the input: a candidate whose length differs by more
+/// than the allowed number of edits is skipped, and the distance is only computed within that band.
+func nearby(_ word: String, in candidates: [String]) -> [String] {
     let longest = candidates.lazy.map(\.count).max() ?? 0
-    guard word.count <= 2 * longest + 8 else { return nil }  // a long paste is no typo
+    guard word.count <= 2 * longest + 8 else { return [] }  // a long paste is no typo
     let target = Array(foldName(word))
     let allowed = max(1, min(3, target.count / 3))
-    var best: (name: String, distance: Int)?
+    var found: [(name: String, distance: Int)] = []
     for candidate in candidates {
         let folded = Array(foldName(candidate))
         guard abs(folded.count - target.count) <= allowed,
               let distance = editDistance(target, folded, atMost: allowed) else { continue }
-        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        found.append((candidate, distance))
     }
-    return best?.name
+    // A stable sort: among equally close candidates the first listed comes first.
+    return found.enumerated().sorted { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }.map(\.element.name)
 }
 
 /// Levenshtein distance with adjacent transpositions counted as one edit, or nil when it

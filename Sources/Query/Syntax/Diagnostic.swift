@@ -11,6 +11,9 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var range: SourceRange
     /// Shown under the caret: the nearest match or what is available.
     public var hint: String?
+    /// A complete statement that runs, close to what was typed (`rate where municipality = Aarhus
+    /// year 2021` for `rate for Aarhus in 2021`); set by the engine, shown as "did you mean: …".
+    public var suggestion: String?
 
     public init(_ code: String, _ message: String, at range: SourceRange, hint: String? = nil) {
         self.code = code

@@ -18,7 +18,7 @@ struct Lexer {
     static func scan(_ source: String) -> (tokens: [Token], errors: [Diagnostic]) {
         var lexer = Lexer(bytes: Array(source.utf8))
         lexer.run()
-        return (lexer.tokens, lexer.errors)
+        return (Lexer.mergePhrases(lexer.tokens), lexer.errors)
     }
 
     let bytes: [UInt8]
@@ -47,7 +47,7 @@ struct Lexer {
                  SourceRange(start, index), hint: "names and paths are much shorter; was something pasted by mistake?")
         }
         pathMayFollow = false
-        if case .word(let word) = kind, word.utf8.count == 4, word.lowercased() == "load" {
+        if case .word(let word) = kind, word.utf8.count <= 16, [.load, .unload].contains(Schema.keyword(spelled: word)) {
             pathMayFollow = tokens.last.map { $0.kind == .newline || $0.kind == .symbol(";") } ?? true
         }
         tokens.append(Token(kind, SourceRange(start, index)))
@@ -169,6 +169,11 @@ struct Lexer {
     private mutating func lexWord() {
         let start = index
         skipWordCharacters()
+        // `pr.`: a spelling that ends in a period keeps it (`..` still starts a range).
+        if byte(index) == UInt8(ascii: "."), byte(index + 1) != UInt8(ascii: "."), index - start <= Self.longestDotted,
+           Self.dottedWords.contains(foldName(String(decoding: bytes[start..<index], as: UTF8.self))) {
+            index += 1
+        }
         add(.word(String(decoding: bytes[start..<index], as: UTF8.self)), from: start)
     }
 

@@ -36,9 +36,11 @@ extension Parser {
         guard case .word(let text) = token.kind, clauseKeyword(token) == nil else {
             let startsStatement = position == 0 || tokens[position - 1].kind == .symbol(";") || tokens[position - 1].kind == .newline
             if clauseKeyword(token) != nil, startsStatement {
-                throw expected(
-                    "a measure", found: token,
-                    hint: "a statement starts with its measures; at the prompt a line goes on only where it is unfinished (end the line before with 'by', 'where', 'and' or ',')")
+                // Line continuation is worth a word only when the statement began on an earlier line.
+                let hint = position > 0 && tokens[position - 1].kind == .newline
+                    ? "a statement starts with its measures; at the prompt a line goes on only where it is unfinished (end the line before with 'by', 'where', 'and' or ',')"
+                    : "a statement starts with its measures, e.g. rate by municipality"
+                throw expected("a measure", found: token, hint: hint)
             }
             throw expected("a measure", found: token, hint: "e.g. rate by municipality")
         }
@@ -67,7 +69,7 @@ extension Parser {
         case .top, .bottom: "use either 'top' or 'bottom', once"
         default: nil
         }
-        let message = clauseKeyword(earlier) == keyword ? "'\(again)' given twice" : "'\(again)' given after '\(first)'"
+        let message = first == again ? "'\(again)' given twice" : "'\(again)' given after '\(first)'"
         throw Diagnostic("E112", message, at: token.range, hint: hint)
     }
 
@@ -123,9 +125,12 @@ extension Parser {
             }
             query.rolling = Limit(count: count, range: token.range.union(lastRange))
         case .order:
-            skipNewlines()
-            guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
-            advance()
+            // `sorter efter` is one spelling that includes its `by`; `order` needs one (`order by`, `order efter`).
+            if !word.contains(" ") {
+                skipNewlines()
+                guard isKeyword(current, .by) else { throw expected("'by' after '\(word)'", found: current) }
+                advance()
+            }
             repeat {
                 let key = try expectName("a column to order by", hint: "e.g. order by rate desc")
                 var descending = false
@@ -210,10 +215,18 @@ extension Parser {
         let afterOnlyMeasure = query.measures.count == 1 && position >= 1
             && tokens[position - 1].range == query.measures[0].range
         let lower = word.lowercased()
+        let first = query.measures[0]
         if afterOnlyMeasure, position >= 2, tokens[position - 2].kind == .newline,
-           let joiner = nearest(query.measures[0].text, in: ["and", "or"]) {
-            hint = "'\(query.measures[0].text)' starts a new statement; did you mean '\(joiner)'?"
-        } else if ["and", "or"].contains(lower) {
+           let joiner = nearest(first.text, in: ["and", "or"]) {
+            hint = "'\(first.text)' starts a new statement; did you mean '\(joiner)'?"
+        } else if afterOnlyMeasure, Schema.measure(named: first.text) == nil {
+            // An unknown first word (`explain rate`, `shwo measures`): the caret goes on it, not on the next word.
+            let guess = nearest(first.text, in: Parser.commandKeywords + Schema.measures.map(\.name))
+            let hint = Schema.dimension(named: first.text) != nil
+                ? "'\(first.text)' is a dimension; a statement starts with its measures, e.g. rate by \(first.text)"
+                : guess.map { "did you mean '\($0)'?" } ?? "a statement starts with measures (rate by municipality) or show, describe, load, check, answer"
+            return Diagnostic("E110", "expected a measure or a command, found '\(Lexer.shorten(first.text))'", at: first.range, hint: hint)
+        } else if isKeyword(token, .and) || isKeyword(token, .or) {
             hint = "'\(lower)' joins conditions after 'where': put this condition there, before the other clauses"
         } else if !query.order.isEmpty, lower.hasPrefix("desc") || lower.hasPrefix("asc") {
             hint = "write 'desc' or 'asc'"
@@ -222,8 +235,6 @@ extension Parser {
         } else if position >= 2, case .word(let value) = tokens[position - 1].kind,
                   case .symbol = tokens[position - 2].kind {
             hint = "quote a value with spaces: \"\(value) \(word)\""
-        } else if afterOnlyMeasure, let command = nearest(query.measures[0].text, in: Parser.commandKeywords) {
-            hint = "did you mean '\(command) \(word)'?"
         }
         return Diagnostic("E114", "expected \(what), found '\(Lexer.shorten(word))'", at: token.range, hint: hint)
     }
