@@ -69,8 +69,26 @@ extension Renderer {
         }
         out += line("└", "─", "┴", "┘")
         out += rowCount(total: total, shownRows: shownRows.count, columns: widths.count, shownColumns: columns.count, language) + "\n"
-        for note in result.noteLines() { out += note + "\n" }
+        for note in result.noteLines() { out += wrapped(note, maxWidth) + "\n" }
         return out
+    }
+
+    /// A note broken between words to fit `width` characters (a terminal's), continued
+    /// lines indented by two spaces; unchanged without a width.
+    static func wrapped(_ note: String, _ width: Int?) -> String {
+        guard let width, width >= 20, note.count > width else { return note }
+        var lines: [String] = []
+        var line = ""
+        for word in note.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = "  " + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     /// The columns that fit in `maxWidth` characters with a `…` column for the rest:

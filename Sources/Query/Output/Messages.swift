@@ -91,7 +91,7 @@ enum Messages {
         ("a condition (e.g. municipality = Aarhus)", "en betingelse (fx municipality = Aarhus)"),
         ("a year (2021) or a period (2021Q3)", "et år (2021) eller en periode (2021Q3)"),
         ("a quarter (1-4) or a period (2021Q3)", "et kvartal (1-4) eller en periode (2021Q3)"),
-        ("a clause (by, where, year, …)", "et led (by, where, year, …)"),
+        ("a clause (by, where, year, …)", "et led (efter, hvor, år, …)"),
         ("a measure to describe", "et mål at beskrive"),
         ("a column to order by", "en kolonne at sortere efter"),
         ("a dimension after", "en dimension efter"),

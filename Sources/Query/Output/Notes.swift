@@ -255,7 +255,7 @@ public indirect enum Note: Sendable, Equatable {
             let plural = Self.plural(unit, language)
             if da {
                 let across = units.map { "de \($0) \(plural)" } ?? "\(plural) i hver af \(funnels) tragte"
-                return "vurdering = over/under procenten på landsplan ud over tilfældigheder, med overdispersion mellem \(across) (Spiegelhalter 2005, additive tilfældige effekter på arcsin-skalaen, aldrig stærkere end den eksakte binomialtest): φ = \(range(phi, 2)), τ = \(range(tau, 3)); tilføj 'exact' efter 'vs national' for den eksakte binomialtest."
+                return "vurdering = over/under procenten på landsplan ud over tilfældigheder, med overdispersion mellem \(across) (Spiegelhalter 2005, additive tilfældige effekter på arcsin-skalaen, aldrig stærkere end den eksakte binomialtest): φ = \(range(phi, 2)), τ = \(range(tau, 3)); tilføj 'eksakt' efter 'mod landsplan' for den eksakte binomialtest."
             }
             let across = units.map { "the \($0) \(plural)" } ?? "the \(plural) in each of \(funnels) funnels"
             return "verdict = over/under the national rate beyond chance, allowing for overdispersion between \(across) (Spiegelhalter 2005, additive random effects on the arcsine scale, never stronger than the exact binomial test): φ = \(range(phi, 2)), τ = \(range(tau, 3)); add 'exact' after 'vs national' for the exact binomial test."
@@ -283,7 +283,7 @@ public indirect enum Note: Sendable, Equatable {
             }
             let (c95, c998) = (Self.about(0.05 * Double(tested), language), Self.about(0.002 * Double(tested), language))
             return da
-                ? "Markeret \(f95) af \(tested) på 95 %-niveau (tilfældigheder alene ville markere omkring \(c95)) og \(f998) på 99,8 %-niveau (omkring \(c998)); tilføj 'fdr' efter 'vs national' for at styre andelen af falske fund."
+                ? "Markeret \(f95) af \(tested) på 95 %-niveau (tilfældigheder alene ville markere omkring \(c95)) og \(f998) på 99,8 %-niveau (omkring \(c998)); tilføj 'fdr' efter 'mod landsplan' for at styre andelen af falske fund."
                 : "Flagged \(f95) of \(tested) at 95 % (chance alone would flag about \(c95)) and \(f998) at 99.8 % (about \(c998)); add 'fdr' after 'vs national' to control the false discovery rate."
         case .remark(let remark):
             return remark.text(language)
