@@ -3,6 +3,11 @@
 
 /// Folds a name for matching: lower case, æ→ae, ø→oe, å→aa, and `é`→`e`.
 public func foldName(_ text: String) -> String {
+    // Most words are ASCII: lower-case their bytes (the same as `lowercased()` there), without
+    // comparing characters one by one; a megabyte of words stays fast.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for character in text.lowercased() {
