@@ -89,35 +89,23 @@ extension Engine {
         } else {
             store.datasets.append(imported.info)
         }
+        let index = store.datasets.count - 1  // the imported file's entry, appended above
+        func named(_ dataset: Int) -> String { store.datasets[dataset].path }
         if !imported.population.isEmpty {
             // A loaded population table replaces the shipped one (or an earlier load) for the years it covers.
-            let years = Set(imported.population.map(\.year))
-            let replaced = Set(store.population.filter { years.contains($0.year) }.map(\.dataset))
+            let (rows, years, replaced) = Self.replacingYears(store.population, with: imported.population, dataset: index)
             if !replaced.isEmpty {
-                report.append("replaces population for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].path }.joined(separator: ", "))")
+                report.append("replaces population for \(years): \(replaced.map(named).joined(separator: ", "))")
             }
-            let index = store.datasets.count - 1  // the imported file's entry, appended above
-            store.population = store.population.filter { !years.contains($0.year) }
-                + imported.population.map { row in
-                    var row = row
-                    row.dataset = index
-                    return row
-                }
+            store.population = rows
         }
         if !imported.decisions.isEmpty {
             // A decisions file replaces every earlier decisions figure of the years it covers (never a mix of two sources in a year).
-            let years = Set(imported.decisions.map(\.year))
-            let replaced = Set(store.decisions.filter { years.contains($0.year) }.map(\.dataset))
+            let (rows, years, replaced) = Self.replacingYears(store.decisions, with: imported.decisions, dataset: index)
             if !replaced.isEmpty {
-                report.append("replaces decisions for \(Binder.describeYears(Array(years))): \(replaced.sorted().map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }.joined(separator: ", "))")
+                report.append("replaces decisions for \(years): \(replaced.map { store.datasets[$0].synthetic ? "\(named($0)) (synthetic)" : named($0) }.joined(separator: ", "))")
             }
-            let index = store.datasets.count - 1  // the imported file's entry, appended above
-            store.decisions = store.decisions.filter { !years.contains($0.year) }
-                + imported.decisions.map { row in
-                    var row = row
-                    row.dataset = index
-                    return row
-                }
+            store.decisions = rows
         }
         store.recipients = Self.merge(store.recipients, imported.recipients) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
         store.comments = Self.merge(store.comments, imported.comments) { [$0.municipality, $0.year, Area.allCases.firstIndex(of: $0.area) ?? 0] }
@@ -226,5 +214,29 @@ extension Engine {
                       Column("loaded", .measure), Column("diff", .measure), Column("cases", .measure), Column("check", .dimension),
                       Column("data", .dimension)],
             rows: rows, notes: notes)
+    }
+}
+
+/// A row of a side table given per year, tagged with the dataset it came from.
+protocol YearlyRow {
+    var year: Int { get }
+    var dataset: Int { get set }
+}
+
+extension PopulationRow: YearlyRow {}
+extension DecisionRow: YearlyRow {}
+
+extension Engine {
+    /// `rows` with `imported` (tagged with `dataset`) in place of every row of the years it covers;
+    /// those years in words, and the datasets whose rows were replaced.
+    static func replacingYears<Row: YearlyRow>(_ rows: [Row], with imported: [Row], dataset: Int) -> (rows: [Row], years: String, replaced: [Int]) {
+        let years = Set(imported.map(\.year))
+        let replaced = Set(rows.filter { years.contains($0.year) }.map(\.dataset)).sorted()
+        let tagged = imported.map { row in
+            var row = row
+            row.dataset = dataset
+            return row
+        }
+        return (rows.filter { !years.contains($0.year) } + tagged, Binder.describeYears(Array(years)), replaced)
     }
 }

@@ -9,16 +9,7 @@ import Testing
 @Suite struct DaysTests {
     /// The reference script's lines: group, days, days_n, tie (1 when the exact mean is x.x5).
     static func reference(_ source: String, by: String) throws -> [[String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Golden.root.appendingPathComponent("Tests/Reference/days_reference.py").path, source, by]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        try Golden.reference("days_reference.py", [source, by])
     }
 
     /// dkq's days and days_n for each group of the reference; returns how many were exact ties.

@@ -9,16 +9,7 @@ import Testing
 @Suite struct DecisionsTests {
     /// The reference script's lines: area, municipality code or "all", reversed, decided, decisions, per-1000 figures.
     static func reference(_ file: String? = nil) throws -> [[String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Golden.root.appendingPathComponent("Tests/Reference/decisions_reference.py").path] + (file.map { [$0] } ?? [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        try Golden.reference("decisions_reference.py", file.map { [$0] } ?? [])
     }
 
     static let measures = "reversed, decided, decisions, reversed_per_1000_decisions, complaints_per_1000_decisions"

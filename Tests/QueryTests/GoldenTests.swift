@@ -26,6 +26,20 @@ enum Golden {
 
     static let engine: Engine? = try? Engine.open(dataDirectory: dataFolder)
 
+    /// The comma-separated lines a reference script in Tests/Reference prints (computed without dkq).
+    static func reference(_ script: String, _ arguments: [String]) throws -> [[String]] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("Tests/Reference/\(script)").path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    }
+
     static var files: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".test") }.sorted()
     }
