@@ -1,12 +1,14 @@
 # Generates the benchmark's 10x and 100x data folders (never committed): the shipped datasets/ with
-# the paragraph catalogue repeated (copies numbered law.pos+100c) and the years extended backwards,
-# every year a copy of a shipped year. Labelled synthetic like the data it is made from.
+# the paragraph catalogue repeated (copies numbered law.pos+100c) and the years extended (backwards, and at 100x forwards),
+# every year a copy of a shipped year. Labelled synthetic like the data it is made from. dkq numbers
+# at most 255 paragraphs, so 100x uses 7 copies (238 paragraphs) and years 1900-2056 (the years
+# it accepts start at 1900, so the span reaches past the shipped last year).
 import glob
 import os
 
 SHIPPED_FIRST, SHIPPED_LAST = 2014, 2024
-# factor -> (paragraph copies, years)
-SHAPES = {1: (1, 11), 10: (3, 37), 100: (9, 122)}
+# factor -> (paragraph copies, first year, last year)
+SHAPES = {1: (1, 2014, 2024), 10: (3, 1988, 2024), 100: (7, 1900, 2056)}
 
 
 def _lines(path):
@@ -25,7 +27,7 @@ def paragraph_code(code, copy):
 
 def generate(datasets, target, factor):
     """Writes target/{municipalities,paragraphs}.csv and target/outcomes/YEAR.csv; returns rows."""
-    copies, years = SHAPES[factor]
+    copies, first, last = SHAPES[factor]
     stamp = os.path.join(target, ".complete")
     if os.path.exists(stamp):
         with open(stamp, encoding="utf-8") as f:
@@ -49,7 +51,7 @@ def generate(datasets, target, factor):
     for path in glob.glob(os.path.join(datasets, "outcomes", "*.csv")):
         sources[int(os.path.basename(path)[:4])] = _data(_lines(path))[1:]
     total = 0
-    for year in range(SHIPPED_LAST - years + 1, SHIPPED_LAST + 1):
+    for year in range(first, last + 1):
         source = SHIPPED_FIRST + (year - SHIPPED_FIRST) % (SHIPPED_LAST - SHIPPED_FIRST + 1)
         out = [f"# synthetic: yes",
                f"# source: SYNTHETIC BENCHMARK DATA ({factor}x), not real figures: bench/scale.py from datasets/outcomes/{source}.csv",
