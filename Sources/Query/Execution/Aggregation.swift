@@ -260,9 +260,11 @@ private final class Sums {
 
     /// The groups that received rows or missing cells.
     var groups: [Int: Totals] {
+        let missing = self.missing
         func totals(_ cell: RollupCell, _ key: Int) -> Totals {
             Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
-                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows, missing: missing[key] ?? 0)
+                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows,
+                   missing: missing.isEmpty ? 0 : missing[key] ?? 0)
         }
         var result: [Int: Totals] = [:]
         if let dense {

@@ -158,16 +158,19 @@ extension Evaluator {
     /// of one product cite as one.
     static func citations(_ infos: [DatasetInfo], years: Set<Int>) -> [Citation] {
         var cited: [Citation] = []
+        // The years of a source cited by several datasets, merged once at the end.
+        var merged: [Int: Set<Int>] = [:]
         for info in infos {
             var citation = info.citation
             let used = citation.years.filter(years.contains)
             citation.years = used.isEmpty ? citation.years : used
             if let same = cited.firstIndex(where: { $0.sameSource(as: citation) }) {
-                cited[same].years = Array(Set(cited[same].years + citation.years)).sorted()
+                merged[same, default: Set(cited[same].years)].formUnion(citation.years)
             } else {
                 cited.append(citation)
             }
         }
+        for (index, years) in merged { cited[index].years = years.sorted() }
         return cited
     }
 }

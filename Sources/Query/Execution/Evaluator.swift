@@ -64,8 +64,10 @@ struct Evaluator {
             let shown = Set(query.rollingYears.map { $0 - domains.firstYear })
             keys = keys.filter { shown.contains(main.components(of: $0)[y]) }
         }
+        entries.reserveCapacity(keys.count)
         for key in keys {
-            var totals = main.totals[key] ?? Totals()
+            let found = main.totals[key]
+            var totals = found ?? Totals()
             let parts = main.components(of: key)
             var side: [String: Double] = [:]
             if let sides = sideTables {
@@ -76,7 +78,7 @@ struct Evaluator {
             if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
             var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
-            entry.uncovered = main.totals[key] == nil && !main.coverage.covers(key: key)
+            entry.uncovered = found == nil && !main.coverage.covers(key: key)
             if let national {
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
@@ -131,29 +133,41 @@ struct Evaluator {
             cells[i][index] = made
             return made
         }
-        for (index, entry) in entries.enumerated() {
-            let totals = entry.totals
-            var row = entry.parts.indices.map { cell($0, entry.parts[$0]) }
-            row += query.measures.map { entry.uncovered ? .missing : value(of: $0, totals, entry.side) }
-            if let reference = entry.reference {
-                for measure in query.measures where measure.national {
-                    let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
-                    row.append(base)
-                    row.append(Self.difference(own, base))
+        let hasRate = query.measures.contains(.rate)
+        let nationalMeasures = query.measures.filter(\.national), changing = query.measures.filter(\.showsChange)
+        let width = columns.count + (national != nil ? 2 * nationalMeasures.count + (hasRate ? 1 : 0) : 0)
+            + (then != nil ? 2 * changing.count + (hasRate ? 1 : 0) : 0)
+        // Entries and measures read in place (no copy of each per row).
+        entries.withUnsafeBufferPointer { entries in
+            query.measures.withUnsafeBufferPointer { measures in
+                for index in entries.indices {
+                    let totals = entries[index].totals
+                    var row: [Value] = []
+                    row.reserveCapacity(width)
+                    for (i, part) in entries[index].parts.enumerated() { row.append(cell(i, part)) }
+                    for m in measures.indices {
+                        row.append(entries[index].uncovered ? .missing : value(of: measures[m], totals, entries[index].side))
+                    }
+                    if let reference = entries[index].reference {
+                        for measure in nationalMeasures {
+                            let own = value(of: measure, totals, entries[index].side), base = value(of: measure, reference)
+                            row.append(base)
+                            row.append(Self.difference(own, base))
+                        }
+                        if hasRate { row.append(verdicts[index].map(Value.text) ?? .missing) }
+                    }
+                    if let before = entries[index].then {
+                        row += changing.map { value(of: $0, before) }
+                        row += changing.map { Self.difference(value(of: $0, totals, entries[index].side), value(of: $0, before)) }
+                        if hasRate {
+                            row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
+                        }
+                    }
+                    rows.append(row)
+                    casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
+                    totalsOfRow.append((totals, entries[index].reference))
                 }
-                if query.measures.contains(.rate) { row.append(verdicts[index].map(Value.text) ?? .missing) }
             }
-            if let before = entry.then {
-                let changing = query.measures.filter(\.showsChange)
-                row += changing.map { value(of: $0, before) }
-                row += changing.map { Self.difference(value(of: $0, totals, entry.side), value(of: $0, before)) }
-                if query.measures.contains(.rate) {
-                    row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
-                }
-            }
-            rows.append(row)
-            casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
-            totalsOfRow.append((totals, entry.reference))
         }
 
         let total = rows.count
@@ -174,9 +188,11 @@ struct Evaluator {
         if let cut = query.cut { shown = min(shown, cut.count) }
         if let limit = query.limit { shown = min(shown, limit) }
         let cutNotes = rankingNotes(query, columns: columns, order: ranking, rows: rows, cases: casesOfRow, shown: shown)
-        rows = Array(rows.prefix(shown))
-        casesOfRow = Array(casesOfRow.prefix(shown))
-        totalsOfRow = Array(totalsOfRow.prefix(shown))
+        if shown < rows.count {
+            rows = Array(rows.prefix(shown))
+            casesOfRow = Array(casesOfRow.prefix(shown))
+            totalsOfRow = Array(totalsOfRow.prefix(shown))
+        }
         if query.cut != nil, !order.isEmpty {
             let indices = sortedIndices(rows, by: order)
             rows = indices.map { rows[$0] }
@@ -283,7 +299,7 @@ struct Evaluator {
     /// A measure's value for a group, computed from its spec (`Schema.measures`):
     /// `side` holds the group's side-table figures by table id.
     func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
-        if t.missing & measure.countsNeeded != 0 { return .missing }
+        if t.missing != 0, t.missing & measure.countsNeeded != 0 { return .missing }
         func number(_ value: Double?, n: Int? = nil) -> Value {
             value.map { .number($0, decimals: measure.decimals, n: n) } ?? .missing
         }

@@ -140,7 +140,8 @@ extension Renderer {
         var out: [UInt8] = []
         out.reserveCapacity(16 * result.columns.count * (result.rows.count + 1))
         func append(_ text: String) {
-            let special = text.utf8.contains { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
+            let special = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
             if !special {
                 out.append(contentsOf: text.utf8)
             } else if separator == "\t" {
