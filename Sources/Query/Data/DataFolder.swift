@@ -37,7 +37,9 @@ public enum DataFolder {
                 status = .used
             case .failure(let rejection):
                 (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
-                let written = cache.create() && StoreFile.write(path: path, key: key, facts: facts, datasets: datasets)
+                let index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
+                facts.index = index
+                let written = cache.create() && StoreFile.write(path: path, key: key, facts: facts, index: index, datasets: datasets)
                 status = .rebuilt(reason: rejection.reason, written: written)
             }
         } else {
@@ -45,8 +47,7 @@ public enum DataFolder {
         }
         // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
         let citations = try CitationsFile.read(directory: directory)
-        var yearsOf = [Set<Int>](repeating: [], count: datasets.count)
-        for row in 0..<facts.count { yearsOf[Int(facts.dataset[row])].insert(Int(facts.year[row])) }
+        let yearsOf = facts.yearsByDataset(count: datasets.count)
         for (index, info) in datasets.enumerated() {
             if var citation = citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
                 citation.synthetic = info.synthetic
@@ -105,7 +106,7 @@ public enum DataFolder {
                                          into: &facts, duplicates: &duplicates)
             datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
         }
-        return (facts, datasets)
+        return (facts.sortedForIndex(), datasets)
     }
 
     /// Loads only municipalities.csv and paragraphs.csv from `directory`.

@@ -1,34 +1,38 @@
-// The persistent columnar store: one binary file holding a data folder's outcome rows and
-// their provenance, so a start maps it instead of parsing every CSV. Versioned, checksummed,
+// The persistent columnar store: one binary file holding a data folder's outcome rows, their
+// row index and their provenance, so a start maps it instead of parsing every CSV. Versioned, checksummed,
 // written atomically, keyed by the source files' fingerprints; anything unexpected is rejected
 // (the caller then rebuilds it from the sources, which stay the truth).
 
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Reading and writing store files ("dkq store v1").
+/// Reading and writing store files ("dkq store v2").
 ///
-/// Layout (little-endian; native layout checked by a byte-order mark):
-/// `DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 payload length · UInt64 checksum ·
-/// UInt64 meta length, then the meta section (key text, datasets, row count) and ten columns,
-/// each a UInt64 byte count and the raw values, padded to 8 bytes. Columns are read straight
-/// into the engine's arrays (no parsing, no second copy); the checksum folds the meta section
-/// and every column, so any flipped, cut or reordered byte is caught before the data is used.
+/// Layout (little-endian; native layout checked by a byte-order mark): a 48-byte header
+/// (`DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 file length · UInt64 meta length ·
+/// UInt64 meta checksum · UInt64 0), the meta section (key text, datasets, row count, the row
+/// index's sizes and years, and a table of sections: offset, byte count, checksum), then the
+/// sections, each aligned to 8 bytes: the ten fact columns (rows sorted by year, then
+/// municipality) and the row index (`FactIndex`). A start maps the file and the columns read
+/// straight from the mapping: nothing is parsed or copied. Every section's checksum is verified
+/// (on both cores when the file is large) and the index columns' values checked before anything
+/// is used, so a flipped, cut or reordered byte is caught and the file rebuilt.
 enum StoreFile {
     static let magic: [UInt8] = Array("DKQSTORE".utf8)
     /// Raise whenever the layout changes: older files are then rebuilt, never misread.
-    static let version: UInt32 = 1
-    static let headerSize = 40
+    static let version: UInt32 = 2
+    static let headerSize = 48
 
     /// Why a store file was not used.
     enum Rejection: Error, Equatable {
         case missing, foreign, otherVersion, damaged, stale
     }
 
-    /// The outcome rows and datasets stored under `key`, or why they cannot be used.
+    /// The outcome rows (with their index) and datasets stored under `key`, or why they cannot be used.
     static func read(path: String, key: String, catalog: Catalog) -> Result<(FactTable, [DatasetInfo]), Rejection> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(.missing) }
@@ -36,74 +40,176 @@ enum StoreFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.foreign) }
         let size = Int(info.st_size)
-        var file = FileReader(descriptor: descriptor)
-        guard size >= headerSize, let header = file.bytes(headerSize) else { return .failure(.foreign) }
+        guard size >= headerSize, let mapping = FileMapping(descriptor: descriptor, length: size) else { return .failure(.foreign) }
+        let file = UnsafeRawBufferPointer(start: mapping.address, count: size)
         func field<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
-            header.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+            T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
-        guard Array(header[0..<8]) == magic, field(12, UInt32.self) == 0x0102_0304 else { return .failure(.foreign) }
+        guard Array(file[0..<8]) == magic, field(12, UInt32.self) == 0x0102_0304 else { return .failure(.foreign) }
         guard field(8, UInt32.self) == version else { return .failure(.otherVersion) }
-        let (length, expected, metaLength) = (field(16, UInt64.self), field(24, UInt64.self), Int(field(32, UInt64.self)))
-        guard length == UInt64(size - headerSize), metaLength % 8 == 0, metaLength <= size - headerSize,
-            let meta = file.bytes(metaLength)
-        else { return .failure(.damaged) }
-        var sum = Checksum()
-        meta.withUnsafeBytes { sum.fold($0) }
+        let metaLength = field(24, UInt64.self)
+        guard field(16, UInt64.self) == UInt64(size), field(40, UInt64.self) == 0, metaLength % 8 == 0, metaLength <= UInt64(size - headerSize) else {
+            return .failure(.damaged)
+        }
+        let meta = UnsafeRawBufferPointer(rebasing: file[headerSize..<headerSize + Int(metaLength)])
+        guard checksum(meta) == field(32, UInt64.self) else { return .failure(.damaged) }
         var reader = MetaReader(bytes: meta)
         guard let storedKey = reader.string() else { return .failure(.damaged) }
         guard storedKey == key else { return .failure(.stale) }
-        guard let datasets = reader.datasets(), let rows = reader.integer(), reader.offset == meta.count else { return .failure(.damaged) }
-        func column<T: BitwiseCopyable>(_: T.Type) -> [T]? { file.column(T.self, rows: rows, sum: &sum) }
+        guard let datasets = reader.datasets(), let rows = reader.integer(),
+            let municipalities = reader.integer(), let paragraphs = reader.integer(),
+            let firstYear = reader.integer(), let years = reader.integer(), let yearCount = reader.integer(), yearCount <= 1200
+        else { return .failure(.damaged) }
+        var yearList: [Int] = []
+        for _ in 0..<yearCount {
+            guard let year = reader.integer() else { return .failure(.damaged) }
+            yearList.append(year)
+        }
+        guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
+        var sections: [(offset: Int, count: Int, sum: UInt64)] = []
+        var end = headerSize + Int(metaLength)
+        for _ in 0..<sectionCount {
+            guard let offset = reader.integer(), let count = reader.integer(), let sum = reader.unsigned(),
+                offset == end, count <= size - offset
+            else { return .failure(.damaged) }
+            sections.append((offset, count, sum))
+            end = offset + (count + 7) / 8 * 8
+        }
+        guard reader.offset == meta.count, end == size else { return .failure(.damaged) }
+        // Each section must be as long as its values; then every byte is checked.
+        let slots = max(1, years) * 5
+        let counts = Section.allCases.map { $0.count(rows: rows, years: years, slots: slots, municipalities: municipalities, paragraphs: paragraphs) }
+        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride {
+            return .failure(.damaged)
+        }
+        guard verify(sections.map { (UnsafeRawBufferPointer(rebasing: file[$0.offset..<$0.offset + ($0.count + 7) / 8 * 8]), $0.sum) }) else {
+            return .failure(.damaged)
+        }
+        func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
+            FactColumn(mapping, offset: sections[section.rawValue].offset, count: counts[section.rawValue])
+        }
         var facts = FactTable()
-        guard let year = column(Int16.self), let quarter = column(UInt8.self),
-            let municipality = column(UInt8.self), let paragraph = column(UInt8.self),
-            let upheld = column(Int32.self), let changed = column(Int32.self),
-            let remanded = column(Int32.self), let dismissed = column(Int32.self),
-            let days = column(Float.self), let dataset = column(UInt8.self),
-            file.offset == size, sum.value == expected
+        facts.year = column(.year, Int16.self)
+        facts.quarter = column(.quarter, UInt8.self)
+        facts.municipality = column(.municipality, UInt8.self)
+        facts.paragraph = column(.paragraph, UInt8.self)
+        facts.upheld = column(.upheld, Int32.self)
+        facts.changed = column(.changed, Int32.self)
+        facts.remanded = column(.remanded, Int32.self)
+        facts.dismissed = column(.dismissed, Int32.self)
+        facts.days = column(.days, Float.self)
+        facts.dataset = column(.dataset, UInt8.self)
+        // The index must fit the catalog and the rows; the evaluator indexes arrays with these values.
+        guard municipalities == catalog.municipalities.count, paragraphs == catalog.paragraphs.count,
+            let index = FactIndex(municipalities: municipalities, paragraphs: paragraphs, firstYear: firstYear, years: years,
+                                  yearList: yearList, rows: rows, cellStart: column(.cellStart, Int32.self),
+                                  slotHasRows: column(.slotHasRows, Bool.self), slotParagraphs: column(.slotParagraphs, Bool.self),
+                                  slotMunicipalities: column(.slotMunicipalities, Bool.self)),
+            valuesFit(facts, index, datasets: datasets.count)
         else { return .failure(.damaged) }
-        // The evaluator indexes arrays with these: a value out of range would crash it.
-        guard (quarter.max() ?? 0) <= 4, Int(municipality.max() ?? 0) < max(1, catalog.municipalities.count),
-            Int(paragraph.max() ?? 0) < max(1, catalog.paragraphs.count), Int(dataset.max() ?? 0) < max(1, datasets.count),
-            (year.min() ?? 1900) >= 1900, (year.max() ?? 2999) <= 2999
-        else { return .failure(.damaged) }
-        facts.year = year
-        facts.quarter = quarter
-        facts.municipality = municipality
-        facts.paragraph = paragraph
-        facts.upheld = upheld
-        facts.changed = changed
-        facts.remanded = remanded
-        facts.dismissed = dismissed
-        facts.days = days
-        facts.dataset = dataset
+        facts.index = index
         return .success((facts, datasets))
     }
 
-    /// Writes the store to a temporary file beside `path`, then renames it over `path`
-    /// (readers see the old file or the new one, never half of one). Returns false on failure.
-    @discardableResult
-    static func write(path: String, key: String, facts: FactTable, datasets: [DatasetInfo]) -> Bool {
-        var meta = MetaWriter()
-        meta.string(key)
-        meta.integer(datasets.count)
-        for d in datasets {
-            for text in [d.name, d.path, d.format, d.source, d.checksum] { meta.string(text) }
-            meta.integer(d.synthetic ? 1 : 0)
+    /// The sections of a store file, in file order.
+    enum Section: Int, CaseIterable {
+        case year, quarter, municipality, paragraph, upheld, changed, remanded, dismissed, days, dataset
+        case cellStart, slotHasRows, slotParagraphs, slotMunicipalities
+
+        var stride: Int {
+            switch self {
+            case .year: 2
+            case .quarter, .municipality, .paragraph, .dataset, .slotHasRows, .slotParagraphs, .slotMunicipalities: 1
+            case .upheld, .changed, .remanded, .dismissed, .days, .cellStart: 4
+            }
         }
-        meta.integer(facts.count)
-        var sum = Checksum()
-        meta.bytes.withUnsafeBytes { sum.fold($0) }
-        var columns: [[UInt8]] = []
-        func add<T: BitwiseCopyable>(_ values: [T]) {
-            var count = MetaWriter()
-            count.integer(values.count * MemoryLayout<T>.stride)
-            count.bytes.withUnsafeBytes { sum.fold($0) }
-            values.withUnsafeBytes { sum.fold($0) }
-            var section = count.bytes
-            values.withUnsafeBytes { section += $0 }
+
+        func count(rows: Int, years: Int, slots: Int, municipalities: Int, paragraphs: Int) -> Int {
+            switch self {
+            case .cellStart: max(1, years) * municipalities + 1
+            case .slotHasRows: slots
+            case .slotParagraphs: slots * paragraphs
+            case .slotMunicipalities: slots * municipalities
+            default: rows
+            }
+        }
+    }
+
+    /// Whether every section has its checksum: on two threads when there is much to read.
+    private static func verify(_ sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)]) -> Bool {
+        let total = sections.reduce(0) { $0 + $1.bytes.count }
+        guard total > 4 << 20 else { return sections.allSatisfy { checksum($0.bytes) == $0.sum } }
+        // Two threads, each folding whole sections: largest first, onto the one with less so far.
+        var plan: [[Int]] = [[], []], load = [0, 0]
+        for i in sections.indices.sorted(by: { sections[$0].bytes.count > sections[$1].bytes.count }) {
+            let thread = load[0] <= load[1] ? 0 : 1
+            plan[thread].append(i)
+            load[thread] += sections[i].bytes.count
+        }
+        let work = ParallelChecks(sections: sections, plan: plan)
+        DispatchQueue.concurrentPerform(iterations: 2) { thread in work.run(thread) }
+        return work.passed[0] && work.passed[1]
+    }
+
+    /// The two threads' shares of `verify`: each writes only its own result.
+    private final class ParallelChecks: @unchecked Sendable {
+        let sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)]
+        let plan: [[Int]]
+        let passed = UnsafeMutablePointer<Bool>.allocate(capacity: 2)
+
+        init(sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)], plan: [[Int]]) {
+            (self.sections, self.plan) = (sections, plan)
+            passed.initialize(repeating: false, count: 2)
+        }
+
+        deinit { passed.deallocate() }
+
+        func run(_ thread: Int) {
+            passed[thread] = plan[thread].allSatisfy { checksum(sections[$0].bytes) == sections[$0].sum }
+        }
+    }
+
+    /// Whether every row's values index what they name and the rows are sorted as the index says.
+    private static func valuesFit(_ facts: FactTable, _ index: FactIndex, datasets: Int) -> Bool {
+        let (m, first, years) = (index.municipalities, index.firstYear, max(1, index.years))
+        return facts.year.withUnsafeBufferPointer { year in
+            facts.quarter.withUnsafeBufferPointer { quarter in
+                facts.municipality.withUnsafeBufferPointer { municipality in
+                    facts.paragraph.withUnsafeBufferPointer { paragraph in
+                        facts.dataset.withUnsafeBufferPointer { dataset in
+                            index.cellStart.withUnsafeBufferPointer { start in
+                                var cell = 0
+                                for row in 0..<facts.count {
+                                    let yearIndex = Int(year[row]) - first
+                                    guard yearIndex >= 0, yearIndex < years, quarter[row] <= 4, Int(municipality[row]) < m,
+                                        Int(paragraph[row]) < index.paragraphs, Int(dataset[row]) < datasets
+                                    else { return false }
+                                    // The row belongs to the cell whose run holds it.
+                                    while row >= Int(start[cell + 1]) { cell += 1 }
+                                    guard cell == yearIndex * m + Int(municipality[row]) else { return false }
+                                }
+                                return true
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the rows (sorted by year and municipality, as `index` describes them) to a
+    /// temporary file beside `path`, then renames it over `path` (readers see the old file or the
+    /// new one, never half of one). Returns false on failure.
+    @discardableResult
+    static func write(path: String, key: String, facts: FactTable, index: FactIndex, datasets: [DatasetInfo]) -> Bool {
+        var sections: [[UInt8]] = []
+        var table: [(offset: Int, count: Int, sum: UInt64)] = []
+        func add<T: BitwiseCopyable>(_ values: FactColumn<T>) {
+            var section = values.withUnsafeBytes { Array($0) }
+            let count = section.count
             while section.count % 8 != 0 { section.append(0) }
-            columns.append(section)
+            table.append((0, count, section.withUnsafeBytes { checksum($0) }))  // padding included
+            sections.append(section)
         }
         add(facts.year)
         add(facts.quarter)
@@ -115,16 +221,40 @@ enum StoreFile {
         add(facts.dismissed)
         add(facts.days)
         add(facts.dataset)
+        add(index.cellStart)
+        add(index.slotHasRows)
+        add(index.slotParagraphs)
+        add(index.slotMunicipalities)
+
+        var meta = MetaWriter()
+        meta.string(key)
+        meta.integer(datasets.count)
+        for d in datasets {
+            for text in [d.name, d.path, d.format, d.source, d.checksum] { meta.string(text) }
+            meta.integer(d.synthetic ? 1 : 0)
+        }
+        for value in [facts.count, index.municipalities, index.paragraphs, index.firstYear, index.years, index.yearList.count] {
+            meta.integer(value)
+        }
+        for year in index.yearList { meta.integer(year) }
+        meta.integer(table.count)
+        // The table's own size is known before its offsets: 3 words a section.
+        var offset = headerSize + meta.bytes.count + table.count * 24
+        for (i, entry) in table.enumerated() {
+            meta.integer(offset)
+            meta.integer(entry.count)
+            meta.unsigned(entry.sum)
+            offset += sections[i].count
+        }
 
         var header = magic
-        let length = meta.bytes.count + columns.reduce(0) { $0 + $1.count }
         withUnsafeBytes(of: version.littleEndian) { header += $0 }
         withUnsafeBytes(of: UInt32(0x0102_0304)) { header += $0 }
-        withUnsafeBytes(of: UInt64(length).littleEndian) { header += $0 }
-        withUnsafeBytes(of: sum.value.littleEndian) { header += $0 }
+        withUnsafeBytes(of: UInt64(offset).littleEndian) { header += $0 }
         withUnsafeBytes(of: UInt64(meta.bytes.count).littleEndian) { header += $0 }
-
-        return writeAtomically(path, [header, meta.bytes] + columns)
+        withUnsafeBytes(of: meta.bytes.withUnsafeBytes { checksum($0) }.littleEndian) { header += $0 }
+        withUnsafeBytes(of: UInt64(0)) { header += $0 }
+        return writeAtomically(path, [header, meta.bytes] + sections)
     }
 
     /// Writes `sections` to a temporary file beside `path`, syncs it and renames it over `path`:
@@ -195,53 +325,16 @@ struct Checksum {
     }
 }
 
-/// Sequential reads from a store file.
-private struct FileReader {
-    let descriptor: Int32
-    var offset = 0
-
-    /// Exactly `count` bytes, or nil.
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        var result = [UInt8](repeating: 0, count: count)
-        return result.withUnsafeMutableBytes { fill($0) } ? result : nil
-    }
-
-    private mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let count = readSome(descriptor, buffer.baseAddress! + done, buffer.count - done)
-            if count <= 0 { return false }
-            done += count
-        }
-        offset += buffer.count
-        return true
-    }
-
-    /// One column: its byte count (which must fit `rows`), its values read straight into the
-    /// array, and the padding (which must be zeros).
-    mutating func column<T: BitwiseCopyable>(_: T.Type, rows: Int, sum: inout Checksum) -> [T]? {
-        guard let countBytes = bytes(8) else { return nil }
-        let count = countBytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
-        guard count == rows * MemoryLayout<T>.stride else { return nil }
-        countBytes.withUnsafeBytes { sum.fold($0) }
-        var ok = true
-        let values = [T](unsafeUninitializedCapacity: rows) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            ok = fill(UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
-            if ok { sum.fold(UnsafeRawBufferPointer(rebasing: raw[0..<count])) } else { raw.initializeMemory(as: UInt8.self, repeating: 0) }
-            initialized = rows
-        }
-        guard ok, let padding = bytes((8 - count % 8) % 8), padding.allSatisfy({ $0 == 0 }) else { return nil }
-        return values
-    }
-}
-
 /// Builds the meta section: integers as UInt64, strings padded to 8 bytes.
 private struct MetaWriter {
     var bytes: [UInt8] = []
 
     mutating func integer(_ value: Int) {
-        withUnsafeBytes(of: UInt64(value).littleEndian) { bytes += $0 }
+        unsigned(UInt64(bitPattern: Int64(value)))
+    }
+
+    mutating func unsigned(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 
     mutating func string(_ text: String) {
@@ -254,19 +347,25 @@ private struct MetaWriter {
 
 /// Reads the meta section back; nil on anything out of bounds.
 private struct MetaReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
+    /// A count, size or year: 0 up to Int32.max, else nil.
     mutating func integer() -> Int? {
+        guard let value = unsigned(), value <= UInt64(Int32.max) else { return nil }
+        return Int(value)
+    }
+
+    mutating func unsigned() -> UInt64? {
         guard offset + 8 <= bytes.count else { return nil }
-        let value = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         offset += 8
-        return value <= UInt64(Int32.max) ? Int(value) : nil
+        return value
     }
 
     mutating func string() -> String? {
         guard let count = integer(), offset + count <= bytes.count else { return nil }
-        let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         offset += (count + 7) / 8 * 8
         return text
     }
@@ -283,11 +382,6 @@ private struct MetaReader {
         }
         return datasets
     }
-}
-
-/// `read(2)`, named apart from the readers' methods.
-private func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }
 
 /// `write(2)`, named apart from `StoreFile.write`.
