@@ -41,6 +41,11 @@ import Testing
         #expect(second.status == .used)
         expectSame(second.store, try DataFolder.load(directory: folder))
         expectSame(first.store, second.store)
+        // The row index read from the file is the one the rows give.
+        let catalog = second.store.catalog
+        let stored = try #require(second.store.facts.index)
+        #expect(stored == FactIndex(second.store.facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count))
+        #expect(stored.rowOrder == nil && second.store.facts.isSortedForIndex)
     }
 
     @Test func shippedDataFromTheStoreGivesTheSameAnswers() throws {
@@ -140,7 +145,8 @@ import Testing
         facts.municipality[0] = 200  // the catalog has 3 municipalities
         let key = StoreCache.key(folder: folder, sources: ["municipalities.csv", "paragraphs.csv", "outcomes/2021.csv", "outcomes/2022.csv"])
         #expect(StoreCache(directory: cache).create())
-        #expect(StoreFile.write(path: storeFile(folder, cache), key: key, facts: facts, index: index, datasets: store.datasets))
+        #expect(StoreFile.write(path: storeFile(folder, cache), key: key, facts: facts, index: index, datasets: store.datasets,
+                                    yearsOf: facts.yearsByDataset(count: store.datasets.count)))
         #expect(StoreFile.read(path: storeFile(folder, cache), key: key, catalog: store.catalog).map { _ in true } == .failure(.damaged))
         let (loaded, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
         #expect(status == .rebuilt(reason: "store file damaged (checksum or contents)", written: true))

@@ -27,19 +27,23 @@ public enum DataFolder {
         var status = StoreStatus.off
         var facts = FactTable()
         var datasets: [DatasetInfo] = []
+        var storedYears: [[Int]]?
         if let cacheDirectory {
             let cache = StoreCache(directory: cacheDirectory)
             let path = cache.path(forFolder: directory)
             let key = StoreCache.key(folder: directory, sources: ["municipalities.csv", "paragraphs.csv"] + names.map { "outcomes/" + $0 })
             switch StoreFile.read(path: path, key: key, catalog: catalog) {
             case .success(let stored):
-                (facts, datasets) = stored
+                (facts, datasets, storedYears) = (stored.facts, stored.datasets, stored.yearsOf)
                 status = .used
             case .failure(let rejection):
                 (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
                 let index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
                 facts.index = index
-                let written = cache.create() && StoreFile.write(path: path, key: key, facts: facts, index: index, datasets: datasets)
+                let years = facts.yearsByDataset(count: datasets.count)
+                storedYears = years
+                let written = cache.create()
+                    && StoreFile.write(path: path, key: key, facts: facts, index: index, datasets: datasets, yearsOf: years)
                 status = .rebuilt(reason: rejection.reason, written: written)
             }
         } else {
@@ -47,7 +51,7 @@ public enum DataFolder {
         }
         // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
         let citations = try CitationsFile.read(directory: directory)
-        let yearsOf = facts.yearsByDataset(count: datasets.count)
+        let yearsOf = storedYears ?? facts.yearsByDataset(count: datasets.count)
         for (index, info) in datasets.enumerated() {
             if var citation = citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
                 citation.synthetic = info.synthetic

@@ -32,8 +32,15 @@ enum StoreFile {
         case missing, foreign, otherVersion, damaged, stale
     }
 
-    /// The outcome rows (with their index) and datasets stored under `key`, or why they cannot be used.
-    static func read(path: String, key: String, catalog: Catalog) -> Result<(FactTable, [DatasetInfo]), Rejection> {
+    /// What a store file holds: the rows (with their index), their datasets, and each dataset's years.
+    struct Contents {
+        var facts: FactTable
+        var datasets: [DatasetInfo]
+        var yearsOf: [[Int]]
+    }
+
+    /// The contents stored under `key`, or why they cannot be used.
+    static func read(path: String, key: String, catalog: Catalog) -> Result<Contents, Rejection> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(.missing) }
         defer { close(descriptor) }
@@ -56,7 +63,7 @@ enum StoreFile {
         var reader = MetaReader(bytes: meta)
         guard let storedKey = reader.string() else { return .failure(.damaged) }
         guard storedKey == key else { return .failure(.stale) }
-        guard let datasets = reader.datasets(), let rows = reader.integer(),
+        guard let datasets = reader.datasets(), let yearsOf = reader.yearLists(datasets.count), let rows = reader.integer(),
             let municipalities = reader.integer(), let paragraphs = reader.integer(),
             let firstYear = reader.integer(), let years = reader.integer(), let yearCount = reader.integer(), yearCount <= 1200
         else { return .failure(.damaged) }
@@ -65,6 +72,8 @@ enum StoreFile {
             guard let year = reader.integer() else { return .failure(.damaged) }
             yearList.append(year)
         }
+        guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound)
+        else { return .failure(.damaged) }
         guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
         var sections: [(offset: Int, count: Int, sum: UInt64)] = []
         var end = headerSize + Int(metaLength)
@@ -82,9 +91,6 @@ enum StoreFile {
         for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride {
             return .failure(.damaged)
         }
-        guard verify(sections.map { (UnsafeRawBufferPointer(rebasing: file[$0.offset..<$0.offset + ($0.count + 7) / 8 * 8]), $0.sum) }) else {
-            return .failure(.damaged)
-        }
         func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
             FactColumn(mapping, offset: sections[section.rawValue].offset, count: counts[section.rawValue])
         }
@@ -99,16 +105,23 @@ enum StoreFile {
         facts.dismissed = column(.dismissed, Int32.self)
         facts.days = column(.days, Float.self)
         facts.dataset = column(.dataset, UInt8.self)
-        // The index must fit the catalog and the rows; the evaluator indexes arrays with these values.
         guard municipalities == catalog.municipalities.count, paragraphs == catalog.paragraphs.count,
             let index = FactIndex(municipalities: municipalities, paragraphs: paragraphs, firstYear: firstYear, years: years,
                                   yearList: yearList, rows: rows, cellStart: column(.cellStart, Int32.self),
                                   slotHasRows: column(.slotHasRows, Bool.self), slotParagraphs: column(.slotParagraphs, Bool.self),
-                                  slotMunicipalities: column(.slotMunicipalities, Bool.self)),
-            valuesFit(facts, index, datasets: datasets.count)
+                                  slotMunicipalities: column(.slotMunicipalities, Bool.self))
         else { return .failure(.damaged) }
+        // Every byte against its checksum, and every row's values against the catalog and the
+        // index (the evaluator indexes arrays with them), on both cores when there is much to read.
+        var checks: [(cost: Int, check: () -> Bool)] = sections.map { entry in
+            let bytes = UnsafeRawBufferPointer(rebasing: file[entry.offset..<entry.offset + (entry.count + 7) / 8 * 8])
+            return (bytes.count, { checksum(bytes) == entry.sum })
+        }
+        let datasetCount = datasets.count
+        checks.append((rows * 6, { valuesFit(facts, index, datasets: datasetCount) }))
+        guard runChecks(checks) else { return .failure(.damaged) }
         facts.index = index
-        return .success((facts, datasets))
+        return .success(Contents(facts: facts, datasets: datasets, yearsOf: yearsOf))
     }
 
     /// The sections of a store file, in file order.
@@ -135,63 +148,63 @@ enum StoreFile {
         }
     }
 
-    /// Whether every section has its checksum: on two threads when there is much to read.
-    private static func verify(_ sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)]) -> Bool {
-        let total = sections.reduce(0) { $0 + $1.bytes.count }
-        guard total > 4 << 20 else { return sections.allSatisfy { checksum($0.bytes) == $0.sum } }
-        // Two threads, each folding whole sections: largest first, onto the one with less so far.
+    /// Whether every check passes: on two threads when they have much to read (each thread runs
+    /// whole checks, the costliest first, on the thread with less work so far).
+    private static func runChecks(_ checks: [(cost: Int, check: () -> Bool)]) -> Bool {
+        guard checks.reduce(0, { $0 + $1.cost }) > 4 << 20 else { return checks.allSatisfy { $0.check() } }
         var plan: [[Int]] = [[], []], load = [0, 0]
-        for i in sections.indices.sorted(by: { sections[$0].bytes.count > sections[$1].bytes.count }) {
+        for i in checks.indices.sorted(by: { checks[$0].cost > checks[$1].cost }) {
             let thread = load[0] <= load[1] ? 0 : 1
             plan[thread].append(i)
-            load[thread] += sections[i].bytes.count
+            load[thread] += checks[i].cost
         }
-        let work = ParallelChecks(sections: sections, plan: plan)
+        let work = ParallelChecks(checks: checks.map(\.check), plan: plan)
         DispatchQueue.concurrentPerform(iterations: 2) { thread in work.run(thread) }
         return work.passed[0] && work.passed[1]
     }
 
-    /// The two threads' shares of `verify`: each writes only its own result.
+    /// The two threads' shares of `runChecks`: each writes only its own result.
     private final class ParallelChecks: @unchecked Sendable {
-        let sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)]
+        let checks: [() -> Bool]
         let plan: [[Int]]
         let passed = UnsafeMutablePointer<Bool>.allocate(capacity: 2)
 
-        init(sections: [(bytes: UnsafeRawBufferPointer, sum: UInt64)], plan: [[Int]]) {
-            (self.sections, self.plan) = (sections, plan)
+        init(checks: [() -> Bool], plan: [[Int]]) {
+            (self.checks, self.plan) = (checks, plan)
             passed.initialize(repeating: false, count: 2)
         }
 
         deinit { passed.deallocate() }
 
         func run(_ thread: Int) {
-            passed[thread] = plan[thread].allSatisfy { checksum(sections[$0].bytes) == sections[$0].sum }
+            passed[thread] = plan[thread].allSatisfy { checks[$0]() }
         }
     }
 
-    /// Whether every row's values index what they name and the rows are sorted as the index says.
+    /// Whether every row's values index what they name and each index cell's run of rows holds
+    /// only rows of its year and municipality. Branch-free loops over the raw columns.
     private static func valuesFit(_ facts: FactTable, _ index: FactIndex, datasets: Int) -> Bool {
-        let (m, first, years) = (index.municipalities, index.firstYear, max(1, index.years))
+        func largest(_ column: FactColumn<UInt8>) -> Int {
+            column.withUnsafeBufferPointer { values in
+                var top: UInt8 = 0
+                for value in values { top = Swift.max(top, value) }
+                return Int(top)
+            }
+        }
+        guard facts.count == 0 || (largest(facts.quarter) <= 4 && largest(facts.paragraph) < index.paragraphs
+            && largest(facts.dataset) < datasets) else { return false }
+        let (m, first) = (index.municipalities, index.firstYear)
         return facts.year.withUnsafeBufferPointer { year in
-            facts.quarter.withUnsafeBufferPointer { quarter in
-                facts.municipality.withUnsafeBufferPointer { municipality in
-                    facts.paragraph.withUnsafeBufferPointer { paragraph in
-                        facts.dataset.withUnsafeBufferPointer { dataset in
-                            index.cellStart.withUnsafeBufferPointer { start in
-                                var cell = 0
-                                for row in 0..<facts.count {
-                                    let yearIndex = Int(year[row]) - first
-                                    guard yearIndex >= 0, yearIndex < years, quarter[row] <= 4, Int(municipality[row]) < m,
-                                        Int(paragraph[row]) < index.paragraphs, Int(dataset[row]) < datasets
-                                    else { return false }
-                                    // The row belongs to the cell whose run holds it.
-                                    while row >= Int(start[cell + 1]) { cell += 1 }
-                                    guard cell == yearIndex * m + Int(municipality[row]) else { return false }
-                                }
-                                return true
-                            }
+            facts.municipality.withUnsafeBufferPointer { municipality in
+                index.cellStart.withUnsafeBufferPointer { start in
+                    var differences: UInt16 = 0
+                    for cell in 0..<start.count - 1 {
+                        let (cellYear, place) = (Int16(first + cell / m), UInt8(cell % m))
+                        for row in Int(start[cell])..<Int(start[cell + 1]) {
+                            differences |= UInt16(bitPattern: year[row] ^ cellYear) | UInt16(municipality[row] ^ place)
                         }
                     }
+                    return differences == 0
                 }
             }
         }
@@ -201,7 +214,7 @@ enum StoreFile {
     /// temporary file beside `path`, then renames it over `path` (readers see the old file or the
     /// new one, never half of one). Returns false on failure.
     @discardableResult
-    static func write(path: String, key: String, facts: FactTable, index: FactIndex, datasets: [DatasetInfo]) -> Bool {
+    static func write(path: String, key: String, facts: FactTable, index: FactIndex, datasets: [DatasetInfo], yearsOf: [[Int]]) -> Bool {
         var sections: [[UInt8]] = []
         var table: [(offset: Int, count: Int, sum: UInt64)] = []
         func add<T: BitwiseCopyable>(_ values: FactColumn<T>) {
@@ -232,6 +245,10 @@ enum StoreFile {
         for d in datasets {
             for text in [d.name, d.path, d.format, d.source, d.checksum] { meta.string(text) }
             meta.integer(d.synthetic ? 1 : 0)
+        }
+        for years in yearsOf {
+            meta.integer(years.count)
+            for year in years { meta.integer(year) }
         }
         for value in [facts.count, index.municipalities, index.paragraphs, index.firstYear, index.years, index.yearList.count] {
             meta.integer(value)
@@ -368,6 +385,21 @@ private struct MetaReader {
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         offset += (count + 7) / 8 * 8
         return text
+    }
+
+    /// `count` lists of years (each dataset's), each at most the years dkq accepts.
+    mutating func yearLists(_ count: Int) -> [[Int]]? {
+        var lists: [[Int]] = []
+        for _ in 0..<count {
+            guard let length = integer(), length <= FactTable.yearLimits.count else { return nil }
+            var years: [Int] = []
+            for _ in 0..<length {
+                guard let year = integer() else { return nil }
+                years.append(year)
+            }
+            lists.append(years)
+        }
+        return lists
     }
 
     mutating func datasets() -> [DatasetInfo]? {
