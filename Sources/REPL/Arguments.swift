@@ -105,8 +105,14 @@ struct Arguments: Equatable {
         var status: Int32
     }
 
-    /// Parses the arguments after the program name.
+    /// Parses the arguments after the program name: the plain command lines directly (`direct`),
+    /// everything else through swift-argument-parser.
     static func parse(_ words: [String]) -> Result<Arguments, Exit> {
+        direct(words).map { .success($0) } ?? parsedByArgumentParser(words)
+    }
+
+    /// swift-argument-parser's reading of `words` (with help, errors, version and completions).
+    static func parsedByArgumentParser(_ words: [String]) -> Result<Arguments, Exit> {
         do {
             let parsed = try DkqCommand.parse(words)
             return .success(Arguments(
@@ -121,6 +127,72 @@ struct Arguments: Equatable {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension Arguments {
+    /// A well-formed command line of separate words (`-c QUERY`, `--format csv`, `--load FILE`,
+    /// flags, one script file), read without swift-argument-parser, whose reflection takes a few
+    /// milliseconds of every start. nil for anything else — help, version, `--x=y`, grouped or
+    /// unknown options, a value starting with `-`, a repeated option, an invalid value — which
+    /// `parse` then hands to swift-argument-parser. ParsingTests check that both readings agree.
+    static func direct(_ words: [String]) -> Arguments? {
+        var arguments = Arguments()
+        var given: [DirectOption] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("-") else {
+                guard arguments.file == nil, !word.isEmpty else { return nil }
+                arguments.file = word
+                continue
+            }
+            guard let option = DirectOption(word), !given.contains(option) || option == .load || option == .set else { return nil }
+            given.append(option)
+            switch option {
+            case .decimalComma: arguments.decimalComma = true; continue
+            case .ascii: arguments.ascii = true; continue
+            case .noInit: arguments.noInit = true; continue
+            default: break
+            }
+            guard index < words.count, !words[index].hasPrefix("-"), !words[index].isEmpty else { return nil }
+            let value = words[index]
+            index += 1
+            switch option {
+            case .command: arguments.command = value
+            case .format: guard let format = OutputFormat(rawValue: value) else { return nil }; arguments.format = format
+            case .language: guard let language = Language(rawValue: value) else { return nil }; arguments.language = language
+            case .data: arguments.dataDirectory = value
+            case .load: arguments.loads.append(value)
+            case .set: guard let assignment = Variables.assignment(value) else { return nil }; arguments.variables.append(assignment)
+            case .initFile: arguments.initFile = value
+            case .decimalComma, .ascii, .noInit: break
+            }
+        }
+        if arguments.command != nil && arguments.file != nil { return nil }
+        return arguments
+    }
+
+    /// The options `direct` reads, by the words that name them (a switch: no table to build at start).
+    private enum DirectOption {
+        case command, format, language, data, load, set, initFile, decimalComma, ascii, noInit
+
+        init?(_ word: String) {
+            switch word {
+            case "-c", "--command": self = .command
+            case "-f", "--format": self = .format
+            case "--language": self = .language
+            case "-d", "--data": self = .data
+            case "-l", "--load": self = .load
+            case "--set": self = .set
+            case "--init": self = .initFile
+            case "--decimal-comma": self = .decimalComma
+            case "--ascii": self = .ascii
+            case "--no-init": self = .noInit
+            default: return nil
+            }
+        }
+    }
+}
 
 extension Arguments {
     /// The language the environment asks for: `DKQ_LANGUAGE` (da or en), else Danish when the

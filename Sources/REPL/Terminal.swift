@@ -32,9 +32,12 @@ struct Terminal {
 
     /// Whether the user's locale (LC_ALL, else LC_CTYPE, else LANG) asks for UTF-8; pictures fall back to ASCII otherwise.
     static func localeIsUTF8() -> Bool {
-        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment($0) }.first { !$0.isEmpty } ?? "C"
-        let folded = name.lowercased()
-        return folded.contains("utf-8") || folded.contains("utf8")
+        for variable in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            guard let name = environment(variable), !name.isEmpty else { continue }
+            let folded = Array(name.lowercased().utf8)
+            return folded.indices.contains { folded[$0...].starts(with: "utf-8".utf8) || folded[$0...].starts(with: "utf8".utf8) }
+        }
+        return false
     }
 
     /// Columns of the terminal on stdout, 80 when unknown.

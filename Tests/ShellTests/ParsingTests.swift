@@ -157,6 +157,45 @@ import Testing
         #expect(exit.status == 2)
         #expect(exit.message.contains(message), "\(exit.message)")
     }
+
+    /// Every command line of one or two pieces from `pieces`, and of three readable ones: where
+    /// `Arguments.direct` reads one, swift-argument-parser reads exactly the same; everything
+    /// else direct leaves to it. The common lines must be read directly.
+    @Test func directReadingAgreesWithArgumentParser() {
+        let pieces: [[String]] = [
+            [], ["-c", "rate by year"], ["--command", "cases"], ["-c", ""], ["-c", "-x"], ["-c"], ["-c=cases"], ["-ccases"],
+            ["-f", "csv"], ["--format", "json"], ["--format", "xml"], ["--format", "CSV"], ["--format=csv"], ["-f"],
+            ["--language", "da"], ["--language", "en"], ["--language", "de"], ["--decimal-comma"], ["--ascii"], ["--no-init"],
+            ["-d", "/data"], ["--data", "datasets"], ["--data", ""], ["-l", "a.px"], ["--load", "b csv"],
+            ["--set", "kommune=Odense"], ["--set", "år=2024"], ["--set", "2x=1"], ["--set", "novalue"], ["--set", "a="],
+            ["--init", "rc"], ["script.dkq"], ["other.dkq"], ["help"], ["-"], ["--"], ["--", "-weird.dkq"],
+            ["--help"], ["-h"], ["--version"], ["--generate-completion-script", "bash"], ["-x"], ["--unknown"],
+            ["-fc"], ["-ac"], ["--ascii=true"], [""], ["-c", "rate", "extra"],
+        ]
+        let valid = pieces.filter { Arguments.direct($0) != nil && !$0.isEmpty }
+        var lines: [[String]] = [[]]
+        for a in pieces {
+            lines.append(a)
+            for b in pieces { lines.append(a + b) }
+        }
+        for a in valid.prefix(4) {
+            for b in valid { for c in valid { lines.append(a + b + c) } }
+        }
+        var direct = 0
+        for words in lines {
+            guard let arguments = Arguments.direct(words) else { continue }
+            direct += 1
+            #expect(Arguments.parsedByArgumentParser(words) == .success(arguments), "\(words)")
+        }
+        #expect(direct > 500, "\(direct) of \(lines.count)")
+        for common in [
+            [], ["-c", "rate by paragraph where municipality = Aarhus year 2021"], ["--format", "csv", "-c", "cases by year"],
+            ["script.dkq", "--set", "kommune=Odense"], ["--data", "datasets", "--load", "x.csv", "-c", "rate"], ["--no-init", "-f", "json"],
+        ] {
+            #expect(Arguments.direct(common) != nil, "\(common)")
+            #expect(Arguments.parse(common) == Arguments.parsedByArgumentParser(common))
+        }
+    }
 }
 
 @Suite struct InputLineTests {

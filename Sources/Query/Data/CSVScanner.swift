@@ -164,13 +164,29 @@ struct LineCursor {
 }
 
 extension SourceFile {
+    /// Every line's bytes (without its `\n`; a `\r` or byte-order mark stays), numbered from 1.
+    var rawLines: [(number: Int, bytes: ArraySlice<UInt8>)] {
+        var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            lines.append((lines.count + 1, bytes[start..<end]))
+            start = end + 1
+        }
+        return lines
+    }
+
     /// The comma-separated field ranges of a line.
     func fields(of line: LineSpan) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = line.start
-        for index in line.start..<line.end where bytes[index] == 0x2C {
-            result.append(start..<index)
-            start = index + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while let comma = memchr(base + start, 0x2C, line.end - start) {
+                let index = base.distance(to: comma.assumingMemoryBound(to: UInt8.self))
+                result.append(start..<index)
+                start = index + 1
+            }
         }
         result.append(start..<line.end)
         return result

@@ -110,12 +110,12 @@ enum CitationsFile {
         guard let file = try? SourceFile.read(path: path, name: path) else { return [] }
         var header: [String]?
         var rows: [(String, Citation)] = []
-        for (offset, line) in String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") || String(line).trimmed.isEmpty { continue }
+        for (number, line) in file.rawLines {
+            if line.first == 0x23 || String(decoding: line, as: UTF8.self).trimmed.isEmpty { continue }
             let fields = PublishedFigures.csvFields(line)
             guard let columns = header else {
                 for needed in ["file", "publisher", "table", "title", "date", "date_kind", "url", "synthetic"] where !fields.contains(needed) {
-                    throw DataError(file: path, line: offset + 1, column: 1, "missing column '\(needed)'")
+                    throw DataError(file: path, line: number, column: 1, "missing column '\(needed)'")
                 }
                 header = fields
                 continue
@@ -125,7 +125,7 @@ enum CitationsFile {
                 return fields[i].trimmed
             }
             guard let kind = Citation.DateKind(rawValue: field("date_kind").isEmpty ? "extracted" : field("date_kind")) else {
-                throw DataError(file: path, line: offset + 1, column: 1, "date_kind is extracted, updated or created, not '\(field("date_kind"))'")
+                throw DataError(file: path, line: number, column: 1, "date_kind is extracted, updated or created, not '\(field("date_kind"))'")
             }
             rows.append((field("file"), Citation(
                 publisher: field("publisher"), table: field("table"), title: field("title"), date: field("date"),

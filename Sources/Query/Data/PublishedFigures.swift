@@ -26,16 +26,15 @@ enum PublishedFigures {
 
     static func read(_ name: String, catalog: Catalog, municipal: Bool) throws(DataError) -> [PublishedRate] {
         guard let file = try? SourceFile.read(path: name, name: name) else { return [] }
-        let text = String(decoding: file.bytes, as: UTF8.self)
         var rates: [PublishedRate] = []
         var header: [String]?
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("#") || line.isEmpty { continue }
+        for (number, line) in file.rawLines {
+            if line.first == 0x23 || line.isEmpty { continue }
             let fields = csvFields(line)
             guard let columns = header else {
                 header = fields
                 for needed in ["year", "area", "omg_pct", "source_url"] where !fields.contains(needed) {
-                    throw DataError(file: name, line: offset + 1, column: 1, "missing column '\(needed)'")
+                    throw DataError(file: name, line: number, column: 1, "missing column '\(needed)'")
                 }
                 continue
             }
@@ -43,16 +42,15 @@ enum PublishedFigures {
                 guard let index = columns.firstIndex(of: column), index < fields.count else { return "" }
                 return fields[index]
             }
-            let areas = Dictionary(uniqueKeysWithValues: Schema.areas.map { ($0.published, $0.area) })
             guard !field("omg_pct").isEmpty else { continue }
             if municipal, areas[field("area")] == nil { continue }
             guard let year = Int(field("year")), let area = areas[field("area")], let rate = Double(field("omg_pct")) else {
-                throw DataError(file: name, line: offset + 1, column: 1, "cannot read year, area and omg_pct")
+                throw DataError(file: name, line: number, column: 1, "cannot read year, area and omg_pct")
             }
             var municipality: Int?
             if municipal {
                 guard let code = Int(field("kommunekode")), let index = catalog.municipalities.firstIndex(where: { $0.code == code }) else {
-                    throw DataError(file: name, line: offset + 1, column: 1, "unknown kommunekode '\(field("kommunekode"))'")
+                    throw DataError(file: name, line: number, column: 1, "unknown kommunekode '\(field("kommunekode"))'")
                 }
                 municipality = index
             }
@@ -61,10 +59,12 @@ enum PublishedFigures {
         return rates
     }
 
+    /// The areas by the reference files' key (`Schema.areas`' published spelling).
+    private static let areas = Dictionary(uniqueKeysWithValues: Schema.areas.map { ($0.published, $0.area) })
+
     /// Fields of one CSV line, with "…" quoting and "" as an escaped quote (the importers' splitter).
-    static func csvFields(_ line: Substring) -> [String] {
-        var bytes = Array(line.utf8)
-        if bytes.last == 13 { bytes.removeLast() }
+    static func csvFields(_ line: ArraySlice<UInt8>) -> [String] {
+        let bytes = line.last == 13 ? line.dropLast() : line
         return bytes.withUnsafeBufferPointer { buffer in
             var ranges: [FieldRange] = []
             _ = splitFields(buffer, delimiter: UInt8(ascii: ","), into: &ranges)

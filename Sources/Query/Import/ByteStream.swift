@@ -34,7 +34,9 @@ struct ByteStream: ~Copyable {
     private let descriptor: Int32
     private(set) var checksum = FNV1a()
     private(set) var totalBytes = 0
-    private var scratch = [UInt8](repeating: 0, count: 1 << 20)
+    /// One chunk's room, not zero-filled: `read` writes it, and pages never written (a small
+    /// file's) are never touched.
+    private let scratch: UnsafeMutableRawPointer
     private var peeked: [UInt8] = []
     /// Checked before each chunk: Ctrl-C ends a long load with an error.
     var cancel: CancellationFlag?
@@ -47,9 +49,13 @@ struct ByteStream: ~Copyable {
     init(path: String) throws(DataError) {
         self.path = path
         descriptor = try openForReading(path)
+        scratch = UnsafeMutableRawPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        scratch.deallocate()
+    }
 
     /// At least the first `count` bytes (fewer at end of file), read once and handed out again by `readChunk`.
     mutating func peek(_ count: Int) throws(DataError) -> [UInt8] {
@@ -78,22 +84,15 @@ struct ByteStream: ~Copyable {
 
     private mutating func readFromFile(into buffer: inout [UInt8]) throws(DataError) -> Int {
         if cancel?.isRaised == true { throw DataError(file: path, "cancelled (Ctrl-C)") }
-        let descriptor = self.descriptor, cancel = self.cancel
-        let got = scratch.withUnsafeMutableBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            while true {
-                let count = read(descriptor, base, Self.chunkSize)
-                if count < 0 && errno == EINTR && cancel?.isRaised != true { continue }
-                return count
-            }
-        }
+        var got: Int
+        repeat {
+            got = read(descriptor, scratch, Self.chunkSize)
+        } while got < 0 && errno == EINTR && cancel?.isRaised != true
         if got < 0, cancel?.isRaised == true { throw DataError(file: path, "cancelled (Ctrl-C)") }
         if got < 0 { throw DataError(file: path, "cannot read file: \(String(cString: strerror(errno)))") }
-        scratch.withUnsafeBytes { raw in
-            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<got])
-            checksum.update(chunk)
-            buffer.append(contentsOf: chunk)
-        }
+        let chunk = UnsafeRawBufferPointer(start: scratch, count: got)
+        checksum.update(chunk)
+        buffer.append(contentsOf: chunk)
         totalBytes += got
         if totalBytes > Self.maxFileBytes {
             throw DataError(file: path, "file is larger than \(Self.maxFileBytes >> 30) GB; dkq reads tables up to that size")

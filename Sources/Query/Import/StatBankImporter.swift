@@ -3,11 +3,20 @@
 
 /// Parses a Danmarkskort area name ("børnehandicap", "socialområdet generelt", "generelt").
 func parseArea(_ text: String) -> Area? {
-    let folded = headerKey(text)
-    return Schema.areas.first { spelling in
-        headerKey(spelling.area.rawValue) == folded || headerKey(spelling.file) == folded || spelling.imports.contains(folded)
-    }?.area
+    areaByKey[headerKey(text)]
 }
+
+/// The header key of every spelling of every area (its name, file name, import spellings),
+/// computed once; where two areas shared a key, the first listed would win.
+private let areaByKey: [String: Area] = {
+    var areas: [String: Area] = [:]
+    for spelling in Schema.areas {
+        for key in [headerKey(spelling.area.rawValue), headerKey(spelling.file)] + spelling.imports where areas[key] == nil {
+            areas[key] = spelling.area
+        }
+    }
+    return areas
+}()
 
 /// Reads a StatBank CSV into population or recipient rows.
 struct StatBankImporter {

@@ -8,6 +8,28 @@ public func foldName(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
         return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
+    // Danish names are Latin-1: lower-case its scalars directly (A-Z and À-Þ but × are the only
+    // upper-case letters there, each 0x20 below its lower case), no Unicode tables needed.
+    if text.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let lower = (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) ? value + 0x20 : value
+            switch lower {
+            case 0xE6: out.append(contentsOf: "ae".unicodeScalars)
+            case 0xF8: out.append(contentsOf: "oe".unicodeScalars)
+            case 0xE5: out.append(contentsOf: "aa".unicodeScalars)
+            case 0xE9: out.append("e")
+            default: out.append(Unicode.Scalar(UInt8(lower)))
+            }
+        }
+        return String(out)
+    }
+    return foldNameByCharacters(text)
+}
+
+/// `foldName` for any text: lower-cased by Unicode's rules, then letter by letter.
+func foldNameByCharacters(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for character in text.lowercased() {
