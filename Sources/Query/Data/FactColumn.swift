@@ -161,3 +161,8 @@ extension FactColumn: Equatable where T: Equatable {
         a.count == b.count && (a.base == b.base || a.elementsEqual(b))
     }
 }
+
+extension FactColumn: CustomStringConvertible {
+    /// The values, as an array prints them (so tables compare by their printed values, NaN included).
+    var description: String { Array(self).description }
+}
