@@ -38,7 +38,8 @@ public enum DataFolder {
                 status = .used
             case .failure(let rejection):
                 (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
-                let index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
+                var index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
+                index.rollups = Rollups(facts, index)
                 facts.index = index
                 let years = facts.yearsByDataset(count: datasets.count)
                 storedYears = years

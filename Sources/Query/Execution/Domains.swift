@@ -30,8 +30,8 @@ struct Domains: Sendable {
     let completeYears: Set<Int>
     let slotParagraphs: FactColumn<Bool>
     let slotMunicipalities: FactColumn<Bool>
-    /// Totals per slot × paragraph and slot × municipality, built on first use.
-    let rollups = RollupBox()
+    /// Totals per slot × paragraph and slot × municipality: from the store file, or built on first use.
+    let rollups: RollupBox
     /// Municipality index by folded name, Ankestyrelsen spelling and full name.
     let municipalityByName: [String: Int]
 
@@ -67,6 +67,7 @@ struct Domains: Sendable {
         let index = facts.index.flatMap { $0.municipalities == m && $0.paragraphs == p ? $0 : nil }
             ?? FactIndex(facts, municipalities: m, paragraphs: p)
         self.index = index
+        rollups = RollupBox(index.rollups)
         (firstYear, years, yearList) = (index.firstYear, index.years, index.yearList)
         yearRows = index.yearRows
         let first = firstYear

@@ -21,6 +21,8 @@ struct FactIndex: Sendable, Equatable {
     let slotHasRows: FactColumn<Bool>
     let slotParagraphs: FactColumn<Bool>
     let slotMunicipalities: FactColumn<Bool>
+    /// The rollups of the rows, when they were read with them from a store file (else built on first use).
+    var rollups: Rollups?
 
     var slots: Int { max(1, years) * 5 }
 

@@ -106,11 +106,14 @@ enum StoreFile {
         facts.days = column(.days, Float.self)
         facts.dataset = column(.dataset, UInt8.self)
         guard municipalities == catalog.municipalities.count, paragraphs == catalog.paragraphs.count,
-            let index = FactIndex(municipalities: municipalities, paragraphs: paragraphs, firstYear: firstYear, years: years,
+            var index = FactIndex(municipalities: municipalities, paragraphs: paragraphs, firstYear: firstYear, years: years,
                                   yearList: yearList, rows: rows, cellStart: column(.cellStart, Int32.self),
                                   slotHasRows: column(.slotHasRows, Bool.self), slotParagraphs: column(.slotParagraphs, Bool.self),
                                   slotMunicipalities: column(.slotMunicipalities, Bool.self))
         else { return .failure(.damaged) }
+        index.rollups = Rollups(byParagraph: column(.rollupByParagraph, RollupCell.self),
+                                byMunicipality: column(.rollupByMunicipality, RollupCell.self),
+                                slotDataset: column(.slotDataset, Int.self))
         // Every byte against its checksum, and every row's values against the catalog and the
         // index (the evaluator indexes arrays with them), on both cores when there is much to read.
         var checks: [(cost: Int, check: () -> Bool)] = sections.map { entry in
@@ -119,6 +122,8 @@ enum StoreFile {
         }
         let datasetCount = datasets.count
         checks.append((rows * 6, { valuesFit(facts, index, datasets: datasetCount) }))
+        let slotDataset = index.rollups?.slotDataset ?? []
+        checks.append((slotDataset.count, { slotDataset.allSatisfy { $0 >= -2 && $0 < datasetCount } }))
         guard runChecks(checks) else { return .failure(.damaged) }
         facts.index = index
         return .success(Contents(facts: facts, datasets: datasets, yearsOf: yearsOf))
@@ -128,21 +133,24 @@ enum StoreFile {
     enum Section: Int, CaseIterable {
         case year, quarter, municipality, paragraph, upheld, changed, remanded, dismissed, days, dataset
         case cellStart, slotHasRows, slotParagraphs, slotMunicipalities
+        case rollupByParagraph, rollupByMunicipality, slotDataset
 
         var stride: Int {
             switch self {
             case .year: 2
             case .quarter, .municipality, .paragraph, .dataset, .slotHasRows, .slotParagraphs, .slotMunicipalities: 1
             case .upheld, .changed, .remanded, .dismissed, .days, .cellStart: 4
+            case .slotDataset: MemoryLayout<Int>.stride
+            case .rollupByParagraph, .rollupByMunicipality: MemoryLayout<RollupCell>.stride
             }
         }
 
         func count(rows: Int, years: Int, slots: Int, municipalities: Int, paragraphs: Int) -> Int {
             switch self {
             case .cellStart: max(1, years) * municipalities + 1
-            case .slotHasRows: slots
-            case .slotParagraphs: slots * paragraphs
-            case .slotMunicipalities: slots * municipalities
+            case .slotHasRows, .slotDataset: slots
+            case .slotParagraphs, .rollupByParagraph: slots * paragraphs
+            case .slotMunicipalities, .rollupByMunicipality: slots * municipalities
             default: rows
             }
         }
@@ -238,6 +246,10 @@ enum StoreFile {
         add(index.slotHasRows)
         add(index.slotParagraphs)
         add(index.slotMunicipalities)
+        let rollups = index.rollups ?? Rollups(facts, index)
+        add(rollups.byParagraph)
+        add(rollups.byMunicipality)
+        add(rollups.slotDataset)
 
         var meta = MetaWriter()
         meta.string(key)
