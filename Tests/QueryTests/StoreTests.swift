@@ -160,7 +160,7 @@ import Testing
         let (folder, cache) = try fixture()
         _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
         let names = try FileManager.default.contentsOfDirectory(atPath: cache)
-        #expect(names.count == 1 && names[0].hasSuffix(".dkqs"))
+        #expect(names.count == 2 && names.contains { $0.hasSuffix(".dkqs") } && names.contains { $0.hasPrefix("sides-") }, "\(names)")
         // An unwritable cache directory: the sources are still loaded, the status says so.
         let blocked = cache + "-file"
         try Data("x".utf8).write(to: URL(fileURLWithPath: blocked))

@@ -20,7 +20,13 @@ public enum DataFolder {
     /// Loads `directory`, using the store file in `cacheDirectory` when it is current and
     /// rebuilding it from the sources when it is missing, stale, foreign or damaged.
     public static func load(directory: String, cacheDirectory: String?) throws(DataError) -> (store: OutcomeStore, status: StoreStatus) {
-        let catalog = try loadCatalog(directory: directory)
+        // The small tables from their snapshot when it is current (else parsed in the same order as always: catalogue first).
+        let decisionsDirectory = join(directory, "decisions")
+        let decisionFiles = access(decisionsDirectory, F_OK) == 0 ? try csvFiles(in: decisionsDirectory) : []
+        let snapshot = cacheDirectory.map { SideSnapshot(cacheDirectory: $0, folder: directory, decisionFiles: decisionFiles) }
+        let kept = snapshot?.read()
+        let catalog: Catalog
+        if let kept { catalog = kept.catalog } else { catalog = try loadCatalog(directory: directory) }
         let outcomesDirectory = join(directory, "outcomes")
         let names = try csvFiles(in: outcomesDirectory)
         if names.count > 255 { throw DataError(file: outcomesDirectory, "more than 255 outcome files") }
@@ -50,50 +56,74 @@ public enum DataFolder {
         } else {
             (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
         }
+        let sides: FolderTables
+        if let kept {
+            sides = kept
+        } else {
+            sides = try readSideTables(directory: directory, catalog: catalog, decisionFiles: decisionFiles)
+            if let snapshot, let cacheDirectory, StoreCache(directory: cacheDirectory).create() { snapshot.write(sides) }
+        }
         // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
-        let citations = try CitationsFile.read(directory: directory)
         let yearsOf = storedYears ?? facts.yearsByDataset(count: datasets.count)
         for (index, info) in datasets.enumerated() {
-            if var citation = citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
+            if var citation = sides.citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
                 citation.synthetic = info.synthetic
                 datasets[index].citation = citation
             }
-            datasets[index].citation.years = yearsOf[index].sorted()
+            datasets[index].citation.years = yearsOf[index]
         }
-        // The shipped population (Danmarks Statistik FOLK1A), when the folder has it.
-        let populationPath = join(directory, PopulationFile.path)
+        // The side tables' rows point at their datasets, listed after the outcome files.
         var population: [PopulationRow] = []
-        if access(populationPath, F_OK) == 0 {
-            let file = try SourceFile.read(path: populationPath, name: populationPath)
-            population = try PopulationFile.read(file, catalog: catalog, dataset: datasets.count)
-            var info = PopulationFile.info(bytes: file.bytes)
-            info.citation.years = Array(Set(population.map(\.year))).sorted()
+        if let (info, rows) = sides.population {
+            population = rows.map { row in
+                var row = row
+                row.dataset = datasets.count
+                return row
+            }
             datasets.append(info)
         }
-        // Total decisions (datasets/decisions/*.csv: the synthetic KL demo), read like a loaded decisions file.
         var decisions: [DecisionRow] = []
-        let decisionsDirectory = join(directory, "decisions")
-        if access(decisionsDirectory, F_OK) == 0 {
-            for name in try csvFiles(in: decisionsDirectory) {
-                let relative = "decisions/" + name
-                var imported = try Importer.load(path: join(decisionsDirectory, name), catalog: catalog)
-                guard !imported.decisions.isEmpty else { throw DataError(file: join(directory, relative), "not a decisions file (kommune;år;område;afgørelser)") }
-                imported.info.path = relative
-                imported.info.name = "decisions " + String(name.dropLast(4))
-                decisions += imported.decisions.map { row in
-                    var row = row
-                    row.dataset = datasets.count
-                    return row
-                }
-                datasets.append(imported.info)
+        for (info, rows) in sides.decisions {
+            decisions += rows.map { row in
+                var row = row
+                row.dataset = datasets.count
+                return row
             }
+            datasets.append(info)
         }
         var store = OutcomeStore(catalog: catalog, facts: facts, datasets: datasets)
         store.population = population
         store.decisions = decisions
-        store.published = try PublishedFigures.load(directory: directory, catalog: catalog)
-        store.atlas = try Atlas.load(directory: directory, catalog: catalog)
+        store.published = sides.published
+        store.atlas = sides.atlas
         return (store, status)
+    }
+
+    /// Parses the small tables of `directory`: citations, the shipped population (Danmarks
+    /// Statistik FOLK1A), total decisions (decisions/*.csv: the synthetic KL demo, read like a
+    /// loaded decisions file), the published figures and the map.
+    static func readSideTables(directory: String, catalog: Catalog, decisionFiles: [String]) throws(DataError) -> FolderTables {
+        var sides = FolderTables(catalog: catalog, citations: try CitationsFile.read(directory: directory),
+                               population: nil, decisions: [], published: [], atlas: nil)
+        let populationPath = join(directory, PopulationFile.path)
+        if access(populationPath, F_OK) == 0 {
+            let file = try SourceFile.read(path: populationPath, name: populationPath)
+            let rows = try PopulationFile.read(file, catalog: catalog, dataset: 0)
+            var info = PopulationFile.info(bytes: file.bytes)
+            info.citation.years = Array(Set(rows.map(\.year))).sorted()
+            sides.population = (info, rows)
+        }
+        for name in decisionFiles {
+            let relative = "decisions/" + name
+            var imported = try Importer.load(path: join(directory, relative), catalog: catalog)
+            guard !imported.decisions.isEmpty else { throw DataError(file: join(directory, relative), "not a decisions file (kommune;år;område;afgørelser)") }
+            imported.info.path = relative
+            imported.info.name = "decisions " + String(name.dropLast(4))
+            sides.decisions.append((imported.info, imported.decisions))
+        }
+        sides.published = try PublishedFigures.load(directory: directory, catalog: catalog)
+        sides.atlas = try Atlas.load(directory: directory, catalog: catalog)
+        return sides
     }
 
     /// Parses the outcome files `names` (in order) of `directory`.
