@@ -144,7 +144,8 @@ import Testing
         let (folder, cache) = try fixture()
         let store = try DataFolder.load(directory: folder)
         var facts = store.facts
-        let index = FactIndex(facts, municipalities: store.catalog.municipalities.count, paragraphs: store.catalog.paragraphs.count)
+        var index = FactIndex(facts, municipalities: store.catalog.municipalities.count, paragraphs: store.catalog.paragraphs.count)
+        index.rollups = Rollups(facts, index)
         facts.municipality[0] = 200  // the catalog has 3 municipalities
         let key = StoreCache.key(folder: folder, sources: ["municipalities.csv", "paragraphs.csv", "outcomes/2021.csv", "outcomes/2022.csv"])
         #expect(StoreCache(directory: cache).create())
