@@ -11,6 +11,8 @@ public struct Engine: Sendable {
     var domains: Domains
     /// False makes queries read rows instead of the pre-aggregated rollups (for tests).
     var useRollups = true
+    /// How row scans run (tests compare the tight, two-thread path with the straightforward one).
+    var tightScans = true, splitRows = Evaluator.splitRows
     /// When raised (Ctrl-C), the running statement ends with error E901 and changes nothing.
     public var cancellation: CancellationFlag?
     /// Where the data came from, so `unload` can rebuild it without one file.
@@ -80,6 +82,7 @@ public struct Engine: Sendable {
                 let bound = try Binder(store: store, source: source, domains: domains).bind(query)
                 var evaluator = Evaluator(store: store, domains: domains, useRollups: useRollups)
                 evaluator.cancel = cancellation
+                (evaluator.tightScans, evaluator.splitRows) = (tightScans, splitRows)
                 let result = evaluator.evaluate(Planner.plan(bound))
                 return cancellation?.isRaised == true ? .error(.cancelled(at: statement.range)) : .table(result)
             case .show(let name):

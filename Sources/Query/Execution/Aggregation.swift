@@ -1,6 +1,13 @@
 // The scan: one pass over the fact table summing counts per group. Groups are
 // numbered by mixed radix over the grouped dimensions; a dense array holds them
-// when the key space is small, a dictionary otherwise.
+// when the key space is small, a dictionary otherwise. The common scans run as a tight
+// loop over the raw columns (a row's key from three small tables), on two threads when large.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Summed counts of one group.
 struct Totals: Sendable, Equatable {
@@ -94,65 +101,207 @@ private enum KeyPart {
     }
 }
 
+/// A piece of a scan's rows: a run of row numbers, or one year × municipality cell of the row index.
+private enum RowWork {
+    case rows(Range<Int>)
+    case cell(yearIndex: Int, municipality: Int)
+
+    /// Rows per piece of a whole-year scan (cancellation is checked between pieces).
+    static let chunk = 1 << 16
+}
+
+/// A row's group key as the sum of three table entries, by its slot (year index × 5 +
+/// quarter), its municipality and its paragraph; an entry of `out` leaves every row with it out.
+private struct KeyTables {
+    static let out = Int.min / 4
+    var slot: [Int], municipality: [Int], paragraph: [Int]
+
+    /// Nil when a row's key is not such a sum: conditions mixing dimensions, or grouping by area
+    /// (a row counts under each area of its paragraph).
+    init?(_ scan: Scan, _ parts: [KeyPart], _ radices: [Int], _ allowed: [Bool], _ domains: Domains) {
+        guard scan.residual == nil else { return nil }
+        slot = allowed.map { $0 ? 0 : Self.out }
+        municipality = (0..<domains.municipalities).map { scan.municipalities?[$0] ?? true ? 0 : Self.out }
+        paragraph = (0..<domains.paragraphs).map { scan.paragraphs?[$0] ?? true ? 0 : Self.out }
+        var stride = 1
+        for (part, radix) in zip(parts, radices).reversed() {
+            switch part {
+            case .area: return nil
+            case .municipality: for m in municipality.indices { municipality[m] += m * stride }
+            case .ofMunicipality(let of): for m in municipality.indices { municipality[m] += of[m] * stride }
+            case .paragraph: for p in paragraph.indices { paragraph[p] += p * stride }
+            case .ofParagraph(let of): for p in paragraph.indices { paragraph[p] += of[p] * stride }
+            case .year: for s in slot.indices { slot[s] += s / 5 * stride }
+            case .quarter: for s in slot.indices { slot[s] += s % 5 * stride }
+            }
+            stride *= radix
+        }
+    }
+}
+
+/// What one thread of a tight scan fills: dense cells by group key, and which datasets and slots it counted.
+private final class TightSums {
+    let cells: UnsafeMutableBufferPointer<RollupCell>
+    let datasetBits: UnsafeMutableBufferPointer<Bool>
+    let slotBits: UnsafeMutableBufferPointer<Bool>
+
+    init(cells: UnsafeMutableBufferPointer<RollupCell>, slots: Int) {
+        self.cells = cells
+        datasetBits = .allocate(capacity: 256)
+        datasetBits.initialize(repeating: false)
+        slotBits = .allocate(capacity: slots)
+        slotBits.initialize(repeating: false)
+    }
+
+    deinit {
+        datasetBits.deallocate()
+        slotBits.deallocate()
+    }
+
+    var datasets: [Bool] { Array(datasetBits) }
+    var slots: [Bool] { Array(slotBits) }
+}
+
+/// The fact columns as raw buffers, for the scan's inner loop.
+private struct FactBuffers {
+    var year: UnsafeBufferPointer<Int16>
+    var quarter, municipality, paragraph, dataset: UnsafeBufferPointer<UInt8>
+    var upheld, changed, remanded, dismissed: UnsafeBufferPointer<Int32>
+    var days: UnsafeBufferPointer<Float>
+}
+
+extension FactTable {
+    fileprivate func withBuffers<R>(_ body: (FactBuffers) -> R) -> R {
+        year.withUnsafeBufferPointer { year in
+            quarter.withUnsafeBufferPointer { quarter in
+                municipality.withUnsafeBufferPointer { municipality in
+                    paragraph.withUnsafeBufferPointer { paragraph in
+                        dataset.withUnsafeBufferPointer { dataset in
+                            upheld.withUnsafeBufferPointer { upheld in
+                                changed.withUnsafeBufferPointer { changed in
+                                    remanded.withUnsafeBufferPointer { remanded in
+                                        dismissed.withUnsafeBufferPointer { dismissed in
+                                            days.withUnsafeBufferPointer { days in
+                                                body(FactBuffers(year: year, quarter: quarter, municipality: municipality,
+                                                                 paragraph: paragraph, dataset: dataset, upheld: upheld,
+                                                                 changed: changed, remanded: remanded, dismissed: dismissed,
+                                                                 days: days))
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Runs `first` here and `second` on a new thread at the same time; returns when both are done.
+/// (Runs both here, one after the other, if no thread can be started.)
+private func inParallel(_ first: () -> Void, _ second: () -> Void) {
+    final class Job: @unchecked Sendable {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+    withoutActuallyEscaping(second) { second in
+        let job = Unmanaged.passRetained(Job(second))
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<Job>.fromOpaque(context!).takeUnretainedValue().run()
+            return nil
+        }, job.toOpaque()) == 0
+        first()
+        if started { pthread_join(thread, nil) } else { job.takeUnretainedValue().run() }
+        job.release()
+    }
+}
+
 /// Running sums of one scan: dense storage when the key space is small, else a dictionary.
 private final class Sums {
-    let dense: UnsafeMutableBufferPointer<Totals>?
-    var sparse: [Int: Totals] = [:]
+    let dense: UnsafeMutableBufferPointer<RollupCell>?
+    var sparse: [Int: RollupCell] = [:]
+    /// Outcome counts some cell of a group lacks (`MissingCell` bits), by group key.
+    var missing: [Int: UInt8] = [:]
 
     init(keySpace: Int) {
-        if keySpace <= 1 << 18 {
-            let buffer = UnsafeMutableBufferPointer<Totals>.allocate(capacity: keySpace)
-            buffer.initialize(repeating: Totals())
-            dense = buffer
-        } else {
-            dense = nil
-        }
+        dense = keySpace <= 1 << 18 ? Self.cells(keySpace) : nil
     }
 
     deinit { dense?.deallocate() }
 
+    /// `count` zeroed cells.
+    static func cells(_ count: Int) -> UnsafeMutableBufferPointer<RollupCell> {
+        let buffer = UnsafeMutableBufferPointer<RollupCell>.allocate(capacity: count)
+        buffer.initialize(repeating: RollupCell())
+        return buffer
+    }
+
     @inline(__always)
     func add(_ key: Int, _ upheld: Int, _ changed: Int, _ remanded: Int, _ dismissed: Int, days: Float) {
-        func update(_ sum: inout Totals) {
-            sum.upheld += upheld
-            sum.changed += changed
-            sum.remanded += remanded
-            sum.dismissed += dismissed
-            let decided = upheld + changed + remanded + dismissed
-            if !days.isNaN, decided > 0 {
-                sum.dayHundredths += FactTable.hundredths(days) * decided
-                sum.daysWeight += decided
-            }
-            sum.rows += 1
+        if let dense {
+            RollupCell.add(&dense[key], upheld, changed, remanded, dismissed, days: days)
+        } else {
+            RollupCell.add(&sparse[key, default: RollupCell()], upheld, changed, remanded, dismissed, days: days)
         }
-        if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
     }
 
     /// Adds a rollup cell (the sums of `cell.rows` rows).
     func add(_ key: Int, _ cell: RollupCell) {
-        func update(_ sum: inout Totals) {
-            sum.upheld += cell.upheld
-            sum.changed += cell.changed
-            sum.remanded += cell.remanded
-            sum.dismissed += cell.dismissed
-            sum.dayHundredths += cell.dayHundredths
-            sum.daysWeight += cell.daysWeight
-            sum.rows += cell.rows
-        }
-        if let dense { update(&dense[key]) } else { update(&sparse[key, default: Totals()]) }
+        if let dense { dense[key].add(cell) } else { sparse[key, default: RollupCell()].add(cell) }
     }
 
     /// Marks counts of a group as missing in some cell.
     func markMissing(_ key: Int, _ mask: UInt8) {
-        if let dense { dense[key].missing |= mask } else { sparse[key, default: Totals()].missing |= mask }
+        missing[key, default: 0] |= mask
     }
 
     /// The groups that received rows or missing cells.
     var groups: [Int: Totals] {
-        guard let dense else { return sparse }
+        func totals(_ cell: RollupCell, _ key: Int) -> Totals {
+            Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
+                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows, missing: missing[key] ?? 0)
+        }
         var result: [Int: Totals] = [:]
-        for key in dense.indices where dense[key].rows > 0 || dense[key].missing != 0 { result[key] = dense[key] }
+        if let dense {
+            result.reserveCapacity(dense.reduce(missing.count) { $1.rows > 0 ? $0 + 1 : $0 })
+            for key in dense.indices where dense[key].rows > 0 { result[key] = totals(dense[key], key) }
+        } else {
+            for (key, cell) in sparse { result[key] = totals(cell, key) }
+        }
+        for key in missing.keys where result[key] == nil { result[key] = totals(RollupCell(), key) }
         return result
+    }
+}
+
+extension RollupCell {
+    /// Adds one row's counts; its days count only when known and some case was decided.
+    @inline(__always)
+    static func add(_ cell: inout RollupCell, _ upheld: Int, _ changed: Int, _ remanded: Int, _ dismissed: Int, days: Float) {
+        cell.upheld &+= upheld
+        cell.changed &+= changed
+        cell.remanded &+= remanded
+        cell.dismissed &+= dismissed
+        let decided = upheld &+ changed &+ remanded &+ dismissed
+        if !days.isNaN, decided > 0 {
+            cell.dayHundredths &+= FactTable.hundredths(days) &* decided
+            cell.daysWeight &+= decided
+        }
+        cell.rows &+= 1
+    }
+
+    /// Adds another cell's sums.
+    @inline(__always)
+    mutating func add(_ other: RollupCell) {
+        upheld &+= other.upheld
+        changed &+= other.changed
+        remanded &+= other.remanded
+        dismissed &+= other.dismissed
+        dayHundredths &+= other.dayHundredths
+        daysWeight &+= other.daysWeight
+        rows &+= other.rows
     }
 }
 
@@ -246,18 +395,34 @@ extension Evaluator {
                     usedDatasets[rollups.slotDataset[slot]] = true
                 }
             }
-        } else if let chosen, chosen.count * 4 < domains.municipalities {
-            for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
-                for municipality in chosen {
-                    for row in domains.rows(yearIndex: yearIndex, municipality: municipality) {
-                        visit(Int(row))
+        } else {
+            // The rows to read: the chosen municipalities' rows of each chosen year when they are
+            // few, else whole years.
+            var work: [RowWork] = []
+            if let chosen, chosen.count * 4 < domains.municipalities {
+                for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
+                    work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) }
+                }
+            } else {
+                for range in domains.rowRanges(scan.periods, count: facts.count) {
+                    work += stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
+                        .rows($0..<min($0 + RowWork.chunk, range.upperBound))
                     }
                 }
             }
-        } else {
-            for range in domains.rowRanges(scan.periods, count: facts.count) {
-                if cancel?.isRaised == true { break }
-                for row in range { visit(row) }
+            if tightScans, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
+                let counted = sumTightly(work, keys, into: cells)
+                for (i, used) in counted.datasets.enumerated() where used { usedDatasets[i] = true }
+                for (slot, used) in counted.slots.enumerated() where used { countedSlots[slot] = true }
+            } else {
+                for item in work {
+                    if cancel?.isRaised == true { break }
+                    switch item {
+                    case .rows(let range): for row in range { visit(row) }
+                    case .cell(let yearIndex, let municipality):
+                        for row in domains.rows(yearIndex: yearIndex, municipality: municipality) { visit(Int(row)) }
+                    }
+                }
             }
         }
 
@@ -284,6 +449,74 @@ extension Evaluator {
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
             coverage: Coverage(scan, domains, allowed: allowed))
+    }
+
+    /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
+    /// many rows (each half into its own cells, added together after; integer sums, so the
+    /// result is the same). Stops between chunks when the statement is cancelled.
+    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, into cells: UnsafeMutableBufferPointer<RollupCell>)
+        -> (datasets: [Bool], slots: [Bool]) {
+        let facts = store.facts
+        let estimate = work.reduce(0) { total, item in
+            switch item {
+            case .rows(let range): total + range.count
+            case .cell: total + facts.count / max(1, domains.years * domains.municipalities)
+            }
+        }
+        let first = TightSums(cells: cells, slots: keys.slot.count)
+        guard estimate >= splitRows, work.count >= 2 else {
+            sumRows(work[...], keys, first)
+            return (first.datasets, first.slots)
+        }
+        // Halves of about equal rows.
+        var half = 0, taken = 0
+        while half < work.count, taken * 2 < estimate {
+            if case .rows(let range) = work[half] { taken += range.count } else { taken += estimate / work.count }
+            half += 1
+        }
+        let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
+        defer { second.cells.deallocate() }
+        inParallel({ sumRows(work[..<half], keys, first) }, { sumRows(work[half...], keys, second) })
+        for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
+        return (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
+    }
+
+    /// The inner loop: each row's key is the sum of three table entries, its counts go into a dense cell.
+    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, _ out: TightSums) {
+        store.facts.withBuffers { f in
+            keys.slot.withUnsafeBufferPointer { slotKey in
+                keys.municipality.withUnsafeBufferPointer { municipalityKey in
+                    keys.paragraph.withUnsafeBufferPointer { paragraphKey in
+                        // Base addresses in locals, so the loop keeps them in registers.
+                        let firstYear = domains.firstYear
+                        let (cells, datasets, slots) = (out.cells.baseAddress!, out.datasetBits.baseAddress!, out.slotBits.baseAddress!)
+                        let (slotKey, municipalityKey, paragraphKey) = (slotKey.baseAddress!, municipalityKey.baseAddress, paragraphKey.baseAddress)
+                        let (year, quarter, municipality, paragraph) = (f.year.baseAddress, f.quarter.baseAddress, f.municipality.baseAddress, f.paragraph.baseAddress)
+                        let (upheld, changed, remanded, dismissed) = (f.upheld.baseAddress, f.changed.baseAddress, f.remanded.baseAddress, f.dismissed.baseAddress)
+                        let (days, dataset) = (f.days.baseAddress, f.dataset.baseAddress)
+                        @inline(__always) func sum<Rows: Sequence>(_ rows: Rows) where Rows.Element: BinaryInteger {
+                            for number in rows {
+                                let row = Int(number)
+                                let slot = (Int(year![row]) &- firstYear) &* 5 &+ Int(quarter![row])
+                                let key = slotKey[slot] &+ municipalityKey![Int(municipality![row])] &+ paragraphKey![Int(paragraph![row])]
+                                guard key >= 0 else { continue }
+                                RollupCell.add(&cells[key], Int(upheld![row]), Int(changed![row]), Int(remanded![row]),
+                                               Int(dismissed![row]), days: days![row])
+                                datasets[Int(dataset![row])] = true
+                                slots[slot] = true
+                            }
+                        }
+                        for item in work {
+                            if cancel?.isRaised == true { break }
+                            switch item {
+                            case .rows(let range): sum(range)
+                            case .cell(let yearIndex, let municipality): sum(domains.rows(yearIndex: yearIndex, municipality: municipality))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The group key of a row (or rollup cell) in mixed radix over the grouped dimensions.

@@ -4,69 +4,135 @@
 // paragraph under another law or area, Barnets lov before 2024, quarters of yearly
 // data) are never rows.
 
-/// The per-slot presence a scan needs to decide whether a group is covered.
+/// The per-slot presence a scan needs to decide whether a group is covered. A group key is
+/// the sum of a time part (its year and quarter), a place part (its municipality dimensions)
+/// and a paragraph part (its paragraph and area dimensions).
 struct Coverage {
-    /// Allowed slots (year index × 5 + quarter) with the place and paragraph codes present in them.
-    private var slots: [(slot: Int, places: Set<Int>, paragraphs: Set<Int>)] = []
-    private let timeParts: [(index: Int, isYear: Bool)]
-    private let placeParts: [Int]
-    private let paragraphParts: [Int]
+    /// Per chosen slot with data: its time part, and the distinct place and paragraph parts it holds data for.
+    private var slots: [(time: Int, places: [Int], paragraphs: [Int])] = []
+    private let radices: [Int]
+    private let kinds: [Kind]
+    /// Covered group keys, marked from `slots` when that is not too much work.
+    private var covered: [Bool]?
+
+    private enum Kind { case time, place, paragraph }
 
     init(_ scan: Scan, _ domains: Domains, allowed: [Bool]) {
-        var time: [(Int, Bool)] = [], places: [Int] = [], paragraphs: [Int] = []
-        // The key part of a municipality / of a paragraph (under an area) for each grouped dimension.
-        var placeValue: [(Int) -> Int] = [], paragraphValue: [(Int, Int) -> Int] = []
-        var byArea = false
-        for (index, dimension) in scan.groupBy.enumerated() {
+        radices = scan.groupBy.map(domains.radix)
+        var strides = [Int](repeating: 1, count: radices.count)
+        for i in radices.indices.reversed().dropFirst() { strides[i] = strides[i + 1] * radices[i + 1] }
+        // The part of each municipality, of each paragraph under each area, and of each slot.
+        var place = [Int](repeating: 0, count: domains.municipalities)
+        var paragraph = [[Int]](repeating: [0], count: domains.paragraphs)
+        var time = [Int](repeating: 0, count: allowed.count)
+        var kinds: [Kind] = []
+        for (dimension, stride) in zip(scan.groupBy, strides) {
             switch dimension.source {
-            case .year: time.append((index, true))
-            case .quarter: time.append((index, false))
+            case .year:
+                kinds.append(.time)
+                for s in time.indices { time[s] += s / 5 * stride }
+            case .quarter:
+                kinds.append(.time)
+                for s in time.indices { time[s] += s % 5 * stride }
             case .municipality:
-                places.append(index)
-                placeValue.append { $0 }
+                kinds.append(.place)
+                for m in place.indices { place[m] += m * stride }
             case .paragraph:
-                paragraphs.append(index)
-                paragraphValue.append { p, _ in p }
+                kinds.append(.paragraph)
+                for p in paragraph.indices { paragraph[p] = paragraph[p].map { $0 + p * stride } }
             case .area:
-                paragraphs.append(index)
-                paragraphValue.append { _, area in area }
-                byArea = true
+                // A paragraph stands for each allowed area it belongs to.
+                kinds.append(.paragraph)
+                for p in paragraph.indices {
+                    let areas = domains.areasOf[p].filter { scan.areas[$0] }
+                    paragraph[p] = paragraph[p].flatMap { base in areas.map { base + $0 * stride } }
+                }
             case .lookup(let lookup):
                 let of = domains.lookup(dimension).of
                 if lookup.base == .municipality {
-                    places.append(index)
-                    placeValue.append { of[$0] }
+                    kinds.append(.place)
+                    for m in place.indices { place[m] += of[m] * stride }
                 } else {
-                    paragraphs.append(index)
-                    paragraphValue.append { p, _ in of[p] }
+                    kinds.append(.paragraph)
+                    for p in paragraph.indices { paragraph[p] = paragraph[p].map { $0 + of[p] * stride } }
                 }
             }
         }
-        (timeParts, placeParts, paragraphParts) = (time, places, paragraphs)
+        self.kinds = kinds
+        let keySpace = radices.reduce(1, *)
+        // Distinct parts per slot, through small numberings of the parts: `seen[n] == slot` when
+        // part number n is already listed for the slot. Only the municipalities and paragraphs the
+        // scan allows are looked at.
+        let (placeNumber, placeParts) = Self.numbering(place.map { [$0] })
+        let (paragraphNumber, paragraphParts) = Self.numbering(paragraph)
+        let chosenPlaces = (0..<domains.municipalities).filter { scan.municipalities?[$0] ?? true }.map { ($0, placeNumber[$0][0]) }
+        let chosenParagraphs = (0..<domains.paragraphs).filter { scan.paragraphs?[$0] ?? true }
+        var placeSeen = [Int](repeating: -1, count: placeParts.count)
+        var paragraphSeen = [Int](repeating: -1, count: paragraphParts.count)
+        var work = 0
+        let (m, p) = (domains.municipalities, domains.paragraphs)
         for slot in allowed.indices where allowed[slot] {
-            var placeCodes = Set<Int>(), paragraphCodes = Set<Int>()
-            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot * domains.municipalities + m] && (scan.municipalities?[m] ?? true) {
-                placeCodes.insert(placeValue.reduce(0) { $0 * 256 + $1(m) })
+            var places: [Int] = [], paragraphs: [Int] = []
+            for (municipality, n) in chosenPlaces where placeSeen[n] != slot && domains.slotMunicipalities[slot * m + municipality] {
+                placeSeen[n] = slot
+                places.append(placeParts[n])
             }
-            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot * domains.paragraphs + p] && (scan.paragraphs?[p] ?? true) {
-                // A paragraph stands for each allowed area it belongs to when grouping by area.
-                for area in byArea ? domains.areasOf[p].filter({ scan.areas[$0] }) : [0] {
-                    paragraphCodes.insert(paragraphValue.reduce(0) { $0 * 256 + $1(p, area) })
+            for paragraph in chosenParagraphs where domains.slotParagraphs[slot * p + paragraph] {
+                for n in paragraphNumber[paragraph] where paragraphSeen[n] != slot {
+                    paragraphSeen[n] = slot
+                    paragraphs.append(paragraphParts[n])
                 }
             }
-            if !placeCodes.isEmpty, !paragraphCodes.isEmpty { slots.append((slot, placeCodes, paragraphCodes)) }
+            if !places.isEmpty, !paragraphs.isEmpty {
+                slots.append((time[slot], places, paragraphs))
+                work += places.count * paragraphs.count
+            }
         }
+        guard keySpace <= 1 << 20, work <= 1 << 24 else { return }
+        var marks = [Bool](repeating: false, count: keySpace)
+        for entry in slots {
+            for placePart in entry.places {
+                for paragraphPart in entry.paragraphs { marks[entry.time + placePart + paragraphPart] = true }
+            }
+        }
+        covered = marks
     }
 
     /// True when some chosen slot holds data for the group with these key parts.
     func covers(_ parts: [Int]) -> Bool {
-        let place = placeParts.reduce(0) { $0 * 256 + parts[$1] }
-        let paragraph = paragraphParts.reduce(0) { $0 * 256 + parts[$1] }
-        return slots.contains { entry in
-            timeParts.allSatisfy { part in
-                part.isYear ? entry.slot / 5 == parts[part.index] : entry.slot % 5 == parts[part.index]
-            } && entry.places.contains(place) && entry.paragraphs.contains(paragraph)
+        covers(key: zip(parts, radices).reduce(0) { $0 * $1.1 + $1.0 })
+    }
+
+    /// True when some chosen slot holds data for the group with this key.
+    func covers(key: Int) -> Bool {
+        if let covered { return covered[key] }
+        var (time, place, paragraph) = (0, 0, 0)
+        var rest = key, stride = 1
+        for (kind, radix) in zip(kinds, radices).reversed() {
+            let part = rest % radix * stride
+            switch kind {
+            case .time: time += part
+            case .place: place += part
+            case .paragraph: paragraph += part
+            }
+            rest /= radix
+            stride *= radix
         }
+        return slots.contains { $0.time == time && $0.places.contains(place) && $0.paragraphs.contains(paragraph) }
+    }
+
+    /// Numbers the distinct values of `lists`: each list's value numbers, and the values by number.
+    private static func numbering(_ lists: [[Int]]) -> (numbers: [[Int]], values: [Int]) {
+        var number: [Int: Int] = [:], values: [Int] = []
+        let numbers = lists.map { list in
+            list.map { value in
+                if let known = number[value] { return known }
+                number[value] = values.count
+                values.append(value)
+                return values.count - 1
+            }
+        }
+        return (numbers, values)
     }
 }
 

@@ -34,7 +34,7 @@ extension Evaluator {
         for (i, list) in values.enumerated() {
             keys = keys.flatMap { prefix in list.map { prefix * aggregate.radices[i] + $0 } }
         }
-        return keys.filter { aggregate.totals[$0] != nil || aggregate.coverage.covers(aggregate.components(of: $0)) }
+        return keys.filter { aggregate.coverage.covers(key: $0) || aggregate.totals[$0] != nil }
     }
 
     func footer(_ query: BoundQuery, main: Aggregate, plan: Plan, shown: Int, total: Int, casesOfRow: [Int], missingDenominators: Int,

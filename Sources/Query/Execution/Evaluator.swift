@@ -8,6 +8,11 @@ struct Evaluator {
     let domains: Domains
     /// False makes every scan read rows (tests compare both paths).
     var useRollups = true
+    /// False makes every row scan take the straightforward path (tests compare both paths).
+    var tightScans = true
+    /// Row scans of at least this many rows use a second thread.
+    var splitRows = Self.splitRows
+    static let splitRows = 1 << 18
     /// Raised by Ctrl-C: the scan stops early and the engine discards the result.
     var cancel: CancellationFlag?
 
@@ -71,7 +76,7 @@ struct Evaluator {
             if let expected { totals.expected = expected[key] ?? 0 }
             if let filter = query.groups, !passes(filter, totals, side) { continue }
             var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
-            entry.uncovered = main.totals[key] == nil && !main.coverage.covers(parts)
+            entry.uncovered = main.totals[key] == nil && !main.coverage.covers(key: key)
             if let national {
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
@@ -115,9 +120,20 @@ struct Evaluator {
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
         var totalsOfRow: [(own: Totals, national: Totals?)] = []
+        rows.reserveCapacity(entries.count)
+        casesOfRow.reserveCapacity(entries.count)
+        totalsOfRow.reserveCapacity(entries.count)
+        // Each dimension value's cell, made once.
+        var cells = query.groupBy.map { [Value?](repeating: nil, count: domains.radix($0)) }
+        func cell(_ i: Int, _ index: Int) -> Value {
+            if let made = cells[i][index] { return made }
+            let made = dimensionValue(query.groupBy[i], index)
+            cells[i][index] = made
+            return made
+        }
         for (index, entry) in entries.enumerated() {
             let totals = entry.totals
-            var row = zip(query.groupBy, entry.parts).map { dimensionValue($0, $1) }
+            var row = entry.parts.indices.map { cell($0, entry.parts[$0]) }
             row += query.measures.map { entry.uncovered ? .missing : value(of: $0, totals, entry.side) }
             if let reference = entry.reference {
                 for measure in query.measures where measure.national {

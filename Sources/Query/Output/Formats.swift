@@ -135,28 +135,64 @@ extension Renderer {
     /// takes it as it is; the title and notes go to `notes(_:format:language:)`. A result resting on synthetic data
     /// carries a last `data_kind` column, so the label travels with every row.
     static func delimited(_ result: ResultSet, separator: Character, comma: Bool, language: Language = .en) -> String {
+        // Bytes straight into one buffer: no per-row arrays of strings.
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
-        var out = ""
-        out.reserveCapacity(64 * (result.rows.count + 1))
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * result.columns.count * (result.rows.count + 1))
         func append(_ text: String) {
             let special = text.utf8.contains { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             if !special {
-                out += text
+                out.append(contentsOf: text.utf8)
             } else if separator == "\t" {
-                out += String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+                out.append(contentsOf: String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }).utf8)
             } else {
-                out += "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+                out.append(contentsOf: ("\"" + text.replacingAll("\"", with: "\"\"") + "\"").utf8)
+            }
+        }
+        func append(_ value: Value) {
+            switch value {
+            case .integer(let n): appendDigits(n, to: &out)
+            case .text(let text), .named(let text, _): append(text)
+            case .missing: break
+            case .number: append(plain(value, comma: comma))
             }
         }
         let label = labelColumn(result, language)
-        for row in [result.columns.map { header($0.name, language) } + label.header] + result.rows.map({ $0.map { plain($0, comma: comma) } + label.value }) {
-            for (i, field) in row.enumerated() {
-                if i > 0 { out.append(separator) }
-                append(field)
-            }
-            out += "\n"
+        for (i, name) in (result.columns.map { header($0.name, language) } + label.header).enumerated() {
+            if i > 0 { out.append(separatorByte) }
+            append(name)
         }
-        return out
+        out.append(10)
+        for row in result.rows {
+            for (i, value) in row.enumerated() {
+                if i > 0 { out.append(separatorByte) }
+                append(value)
+            }
+            for value in label.value {
+                out.append(separatorByte)
+                append(value)
+            }
+            out.append(10)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the decimal digits of `n` (as `String(n)` writes them).
+    static func appendDigits(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: buffer[at...])
+        }
     }
 
     /// The `data_kind` column csv and tsv add to a result that rests on synthetic data

@@ -1,0 +1,93 @@
+// The tight row scan (key tables over raw columns) and its two-thread split give exactly the
+// output of the straightforward row scan, for many query shapes (whole outputs: cells, named
+// cells, notes, coverage, citations, and the csv and table text), on the shipped data and
+// after loads that add quarters, replace years or mark cells missing.
+import Foundation
+import Testing
+@testable import Query
+
+@Suite struct ScanTests {
+    /// Query shapes: every grouping the bench uses and more, under each kind of filter.
+    static let queries: [String] = {
+        let groupings = ["", " by paragraph", " by municipality", " by region", " by year", " by quarter", " by law",
+                         " by paragraph, year", " by region, year", " by year, quarter", " by region, quarter",
+                         " by municipality, paragraph", " by area", " by area, year"]
+        let filters = ["", " where municipality = Aarhus", " where municipality in (Aarhus, Odense, Læsø)",
+                       " where region = \"Region Sjælland\"", " where paragraph = 41",
+                       " where law = Serviceloven and municipality in (Aarhus, Vejle)",
+                       " where municipality = Aarhus or paragraph = 41", " where not region = \"Region Hovedstaden\"",
+                       " where cases >= 10"]
+        let periods = ["", " year 2021", " years 2016..2018", " quarter 2 year 2022"]
+        var queries: [String] = []
+        for (i, grouping) in groupings.enumerated() {
+            for (j, filter) in filters.enumerated() {
+                // Every grouping with every filter, the periods in turn (so each pair is covered).
+                let measures = ["rate", "cases, reversed", "upheld, changed, remanded, dismissed", "days, decided"][(i + j) % 4]
+                queries.append(measures + grouping + filter + periods[(i + j) % periods.count])
+            }
+        }
+        return queries + [
+            "rate by municipality year 2021 vs national", "rate by paragraph year 2023 vs 2020",
+            "rate by paragraph where municipality = Aarhus year 2021", "answer rate by region year 2021",
+            "rate by year rolling 3", "rate by municipality year 2022 top 5", "rate_shrunk by municipality year 2020",
+        ]
+    }()
+
+    /// Runs every query on the straightforward scan and on the tight scan, on one thread and
+    /// split over two (every scan of two or more pieces), and compares whole outputs.
+    static func compare(_ engine: Engine) {
+        var plain = engine, tight = engine, split = engine
+        plain.useRollups = false
+        plain.tightScans = false
+        tight.useRollups = false
+        split.useRollups = false
+        split.splitRows = 1
+        for query in queries {
+            let expected = plain.run(query)
+            #expect(!expected.contains { if case .error = $0 { true } else { false } }, "\(query)")
+            for (name, engine) in [("tight", tight), ("split", split)] {
+                var engine = engine
+                let got = engine.run(query)
+                #expect(got == expected, "\(name): \(query)")
+                for format in [OutputFormat.csv, .table] {
+                    let text = { (outputs: [StatementOutput]) in
+                        outputs.map { Renderer.render($0, source: query, options: RenderOptions(format: format)) }
+                    }
+                    #expect(text(got) == text(expected), "\(name) \(format): \(query)")
+                }
+            }
+        }
+    }
+
+    @Test func tightAndSplitScansAnswerLikeTheStraightforwardScan() throws {
+        Self.compare(try Engine.open(dataDirectory: Golden.dataFolder))
+    }
+
+    @Test func tightAndSplitScansAnswerLikeTheStraightforwardScanAfterLoads() throws {
+        var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        _ = try engine.load(path: "\(LoadTests.fixtures)/talportal.csv")
+        _ = try engine.load(path: "\(LoadTests.fixtures)/ankeast2_quarterly.px")
+        Self.compare(engine)
+    }
+
+    @Test func tightAndSplitScansKeepMissingCellsMissing() throws {
+        var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        _ = try engine.load(path: "\(LoadTests.fixtures)/ankeast1_utf8_en.px")
+        #expect(!engine.store.missing.isEmpty)
+        Self.compare(engine)
+    }
+
+    /// A cancelled scan on either path ends with E901, and the next statement runs normally.
+    @Test func cancellingASplitScanStopsTheStatement() throws {
+        var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        engine.useRollups = false
+        engine.splitRows = 1
+        let flag = CancellationFlag()
+        engine.cancellation = flag
+        flag.raise()
+        guard case .error(let diagnostic)? = engine.run("rate by paragraph, year").last else { Issue.record("not cancelled"); return }
+        #expect(diagnostic.code == "E901")
+        flag.lower()
+        guard case .table? = engine.run("rate by paragraph, year").last else { Issue.record("still cancelled"); return }
+    }
+}
