@@ -59,7 +59,7 @@ extension Engine {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }
-            kept.dataset = kept.dataset.map { renumber[Int($0)] }
+            kept.dataset = FactColumn(kept.dataset.map { renumber[Int($0)] })
             store.population = store.population.map { row in
                 var row = row
                 row.dataset = Int(renumber[row.dataset])
@@ -84,7 +84,7 @@ extension Engine {
             kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
             datasets.append(imported.info)
             // Keep rows grouped by year, as the per-year scans expect.
-            store.facts = kept.groupedByYear()
+            store.facts = kept.sortedForIndex()
             store.datasets = datasets
         } else {
             store.datasets.append(imported.info)

@@ -33,6 +33,8 @@ public struct Engine: Sendable {
     public var language: Language = .en
 
     public init(store: OutcomeStore) {
+        var store = store
+        store.facts = store.facts.sortedForIndex()
         self.store = store
         domains = Domains(store)
         origin = .store(store)

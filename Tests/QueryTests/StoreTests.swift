@@ -41,6 +41,14 @@ import Testing
         #expect(second.status == .used)
         expectSame(second.store, try DataFolder.load(directory: folder))
         expectSame(first.store, second.store)
+        // The row index read from the file is the one the rows give.
+        let catalog = second.store.catalog
+        var stored = try #require(second.store.facts.index)
+        let built = FactIndex(second.store.facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
+        #expect(stored.rollups == Rollups(second.store.facts, built))
+        stored.rollups = nil
+        #expect(stored == built)
+        #expect(stored.rowOrder == nil && second.store.facts.isSortedForIndex)
     }
 
     @Test func shippedDataFromTheStoreGivesTheSameAnswers() throws {
@@ -102,7 +110,7 @@ import Testing
         let path = storeFile(folder, cache)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         switch damage {
-        case "flipped byte in the rows": bytes[bytes.count - 24] ^= 0x04  // in the days column
+        case "flipped byte in the rows": bytes[bytes.count * 3 / 4] ^= 0x04  // in the columns, past the header and meta
         case "cut short": bytes.removeLast(16)
         case "another format version": bytes[8] &+= 1
         case "foreign file": bytes = Array("year,quarter\n2021,1\n".utf8) + [UInt8](repeating: 7, count: 64)
@@ -115,14 +123,34 @@ import Testing
         #expect(try DataFolder.load(directory: folder, cacheDirectory: cache).status == .used)
     }
 
+    @Test func everyFlippedByteIsCaught() throws {
+        let (folder, cache) = try fixture()
+        let store = try DataFolder.load(directory: folder, cacheDirectory: cache).store
+        let path = storeFile(folder, cache)
+        let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let key = StoreCache.key(folder: folder, sources: ["municipalities.csv", "paragraphs.csv", "outcomes/2021.csv", "outcomes/2022.csv"])
+        #expect((try? StoreFile.read(path: path, key: key, catalog: store.catalog).get()) != nil)
+        var missed: [Int] = []
+        for position in good.indices {
+            var bytes = good
+            bytes[position] ^= 0x10
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            if case .success = StoreFile.read(path: path, key: key, catalog: store.catalog) { missed.append(position) }
+        }
+        #expect(missed.isEmpty, "flipped bytes not caught at \(missed) of \(good.count)")
+    }
+
     @Test func aStoreWithAValidChecksumButImpossibleIndicesIsNotTrusted() throws {
         let (folder, cache) = try fixture()
         let store = try DataFolder.load(directory: folder)
         var facts = store.facts
+        var index = FactIndex(facts, municipalities: store.catalog.municipalities.count, paragraphs: store.catalog.paragraphs.count)
+        index.rollups = Rollups(facts, index)
         facts.municipality[0] = 200  // the catalog has 3 municipalities
         let key = StoreCache.key(folder: folder, sources: ["municipalities.csv", "paragraphs.csv", "outcomes/2021.csv", "outcomes/2022.csv"])
         #expect(StoreCache(directory: cache).create())
-        #expect(StoreFile.write(path: storeFile(folder, cache), key: key, facts: facts, datasets: store.datasets))
+        #expect(StoreFile.write(path: storeFile(folder, cache), key: key, facts: facts, index: index, datasets: store.datasets,
+                                    yearsOf: facts.yearsByDataset(count: store.datasets.count)))
         #expect(StoreFile.read(path: storeFile(folder, cache), key: key, catalog: store.catalog).map { _ in true } == .failure(.damaged))
         let (loaded, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
         #expect(status == .rebuilt(reason: "store file damaged (checksum or contents)", written: true))

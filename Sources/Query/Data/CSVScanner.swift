@@ -35,10 +35,10 @@ struct SourceFile: Sendable {
         if Int(info.st_size) > ByteStream.maxFileBytes {
             throw DataError(file: name, "file is larger than \(ByteStream.maxFileBytes >> 30) GB; dkq reads tables up to that size")
         }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)))
-        var total = 0
         var failed = false
-        bytes.withUnsafeMutableBytes { buffer in
+        // Read straight into the array's room (no zero-filling first); its count is what was read.
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(0, Int(info.st_size))) { buffer, total in
+            total = 0
             guard let base = buffer.baseAddress else { return }
             while total < buffer.count {
                 let count = readSome(descriptor, base + total, buffer.count - total)
@@ -48,7 +48,6 @@ struct SourceFile: Sendable {
             }
         }
         if failed { throw DataError(file: name, "cannot read file: \(systemError())") }
-        if total < bytes.count { bytes.removeLast(bytes.count - total) }
         return SourceFile(name: name, bytes: bytes)
     }
 

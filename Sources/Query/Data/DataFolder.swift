@@ -33,17 +33,24 @@ public enum DataFolder {
         var status = StoreStatus.off
         var facts = FactTable()
         var datasets: [DatasetInfo] = []
+        var storedYears: [[Int]]?
         if let cacheDirectory {
             let cache = StoreCache(directory: cacheDirectory)
             let path = cache.path(forFolder: directory)
             let key = StoreCache.key(folder: directory, sources: ["municipalities.csv", "paragraphs.csv"] + names.map { "outcomes/" + $0 })
             switch StoreFile.read(path: path, key: key, catalog: catalog) {
             case .success(let stored):
-                (facts, datasets) = stored
+                (facts, datasets, storedYears) = (stored.facts, stored.datasets, stored.yearsOf)
                 status = .used
             case .failure(let rejection):
                 (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
-                let written = cache.create() && StoreFile.write(path: path, key: key, facts: facts, datasets: datasets)
+                var index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
+                index.rollups = Rollups(facts, index)
+                facts.index = index
+                let years = facts.yearsByDataset(count: datasets.count)
+                storedYears = years
+                let written = cache.create()
+                    && StoreFile.write(path: path, key: key, facts: facts, index: index, datasets: datasets, yearsOf: years)
                 status = .rebuilt(reason: rejection.reason, written: written)
             }
         } else {
@@ -57,14 +64,13 @@ public enum DataFolder {
             if let snapshot, let cacheDirectory, StoreCache(directory: cacheDirectory).create() { snapshot.write(sides) }
         }
         // Citations: datasets/citations.csv where it names the file; the synthetic flag always comes from the file.
-        var yearsOf = [Set<Int>](repeating: [], count: datasets.count)
-        for row in 0..<facts.count { yearsOf[Int(facts.dataset[row])].insert(Int(facts.year[row])) }
+        let yearsOf = storedYears ?? facts.yearsByDataset(count: datasets.count)
         for (index, info) in datasets.enumerated() {
             if var citation = sides.citations.first(where: { CitationsFile.matches($0.pattern, info.path) })?.citation {
                 citation.synthetic = info.synthetic
                 datasets[index].citation = citation
             }
-            datasets[index].citation.years = yearsOf[index].sorted()
+            datasets[index].citation.years = yearsOf[index]
         }
         // The side tables' rows point at their datasets, listed after the outcome files.
         var population: [PopulationRow] = []
@@ -135,7 +141,7 @@ public enum DataFolder {
                                          into: &facts, duplicates: &duplicates)
             datasets.append(info(name: name, path: relative, header: header, bytes: file.bytes))
         }
-        return (facts, datasets)
+        return (facts.sortedForIndex(), datasets)
     }
 
     /// Loads only municipalities.csv and paragraphs.csv from `directory`.

@@ -1,5 +1,5 @@
 // Whole-table passes used when data is loaded or merged: distinct years and municipalities
-// by bitmap (no hashing per row), and a stable regrouping of rows by year in one pass.
+// by bitmap (no hashing per row), and a stable sort of the rows by year and municipality in one pass.
 
 extension FactTable {
     /// Distinct years, ascending.
@@ -9,6 +9,18 @@ extension FactTable {
         return seen.indices.filter { seen[$0] }.map { Int(Int16(bitPattern: UInt16($0))) }.sorted()
     }
 
+    /// The distinct years of each dataset's rows, ascending (a bitmap per dataset).
+    func yearsByDataset(count datasets: Int) -> [[Int]] {
+        let (first, span) = (FactTable.yearLimits.lowerBound, FactTable.yearLimits.count)
+        var seen = [Bool](repeating: false, count: datasets * span)
+        year.withUnsafeBufferPointer { years in
+            dataset.withUnsafeBufferPointer { owners in
+                for row in years.indices { seen[Int(owners[row]) * span + Int(years[row]) - first] = true }
+            }
+        }
+        return (0..<datasets).map { d in (0..<span).filter { seen[d * span + $0] }.map { first + $0 } }
+    }
+
     /// Distinct municipality indices, ascending.
     public func distinctMunicipalities() -> [Int] {
         var seen = [Bool](repeating: false, count: 256)
@@ -16,30 +28,42 @@ extension FactTable {
         return seen.indices.filter { seen[$0] }
     }
 
-    /// True when every year's rows are contiguous and years ascend.
-    var isGroupedByYear: Bool {
+    /// True when the rows ascend by year, then municipality (the order `Domains` reads rows in).
+    var isSortedForIndex: Bool {
         year.withUnsafeBufferPointer { years in
-            for i in years.indices.dropFirst() where years[i] < years[i - 1] { return false }
-            return true
+            municipality.withUnsafeBufferPointer { places in
+                for i in years.indices.dropFirst()
+                where years[i] < years[i - 1] || (years[i] == years[i - 1] && places[i] < places[i - 1]) { return false }
+                return true
+            }
         }
     }
 
-    /// The rows ordered by year, keeping their order within a year (a counting sort: one
-    /// pass to count, one to place each column).
-    public func groupedByYear() -> FactTable {
-        if isGroupedByYear { return self }
+    /// The rows ordered by year, then municipality, keeping their order within each year ×
+    /// municipality cell (a counting sort: one pass to count, one to place each column), so the
+    /// rows of a year, and of a municipality in a year, are one run.
+    public func sortedForIndex() -> FactTable {
+        if index != nil || isSortedForIndex { return self }
         let years = distinctYears()
         guard let first = years.first, let last = years.last else { return self }
-        var start = [Int](repeating: 0, count: last - first + 2)
-        for y in year { start[Int(y) - first + 1] += 1 }
+        let cells = (last - first + 1) * 256
+        var start = [Int](repeating: 0, count: cells + 1)
+        for row in 0..<count { start[(Int(year[row]) - first) * 256 + Int(municipality[row]) + 1] += 1 }
         for i in 1..<start.count { start[i] += start[i - 1] }
         var order = [Int](repeating: 0, count: count)
         for row in 0..<count {
-            let slot = Int(year[row]) - first
-            order[start[slot]] = row
-            start[slot] += 1
+            let cell = (Int(year[row]) - first) * 256 + Int(municipality[row])
+            order[start[cell]] = row
+            start[cell] += 1
         }
-        func gather<T>(_ column: [T]) -> [T] { order.map { column[$0] } }
+        func gather<T: BitwiseCopyable>(_ column: FactColumn<T>) -> FactColumn<T> {
+            column.withUnsafeBufferPointer { values in
+                FactColumn(unsafeUninitializedCapacity: order.count) { buffer, initialized in
+                    for (position, row) in order.enumerated() { buffer[position] = values[row] }
+                    initialized = order.count
+                }
+            }
+        }
         var result = FactTable()
         result.year = gather(year)
         result.quarter = gather(quarter)

@@ -1,5 +1,5 @@
 // Complaint outcomes in columns: one row per year × quarter × municipality ×
-// paragraph, indices into the Catalog, counts as integers. The evaluator scans
+// paragraph, indices into the Catalog, counts as integers (see FactColumn.swift). The evaluator scans
 // these arrays; nothing else holds outcome counts.
 
 /// Where a set of rows came from, shown in result footers and `show datasets`.
@@ -52,27 +52,29 @@ public struct FactTable: Sendable, Equatable {
     static let yearLimits = 1900...2999
     /// The largest count a cell can hold (the count columns are Int32).
     static let maxCount = Int(Int32.max)
-    var year: [Int16] = []
+    var year = FactColumn<Int16>()
     /// 1-4, or 0 for a whole year (yearly tables).
-    var quarter: [UInt8] = []
+    var quarter = FactColumn<UInt8>()
     /// Index into `Catalog.municipalities`.
-    var municipality: [UInt8] = []
+    var municipality = FactColumn<UInt8>()
     /// Index into `Catalog.paragraphs`.
-    var paragraph: [UInt8] = []
-    var upheld: [Int32] = []
-    var changed: [Int32] = []
-    var remanded: [Int32] = []
-    var dismissed: [Int32] = []
-    /// Mean processing time in days for the row's decided cases; NaN when unknown.
+    var paragraph = FactColumn<UInt8>()
+    var upheld = FactColumn<Int32>()
+    var changed = FactColumn<Int32>()
+    var remanded = FactColumn<Int32>()
+    var dismissed = FactColumn<Int32>()
     /// Mean processing days of the cell (NaN: unknown). Sources give at most two decimals; a Float
     /// holds such a value closely enough that `hundredths` recovers it exactly.
-    var days: [Float] = []
+    var days = FactColumn<Float>()
 
     /// A cell's days in whole hundredths of a day, the exact unit `days` is summed in.
     @inline(__always)
     static func hundredths(_ days: Float) -> Int { Int((Double(days) * 100).rounded()) }
     /// Index into `OutcomeStore.datasets`.
-    var dataset: [UInt8] = []
+    var dataset = FactColumn<UInt8>()
+    /// The row index of exactly these rows as the store file keeps it (rows sorted by year and
+    /// municipality); nil for rows read or merged since, whose index `Domains` builds.
+    var index: FactIndex?
 
     public init() {}
 
@@ -83,6 +85,7 @@ public struct FactTable: Sendable, Equatable {
         year: Int, quarter: Int, municipality: Int, paragraph: Int,
         counts: OutcomeCounts, days: Float = .nan, dataset: Int
     ) {
+        index = nil
         self.year.append(Int16(year))
         self.quarter.append(UInt8(quarter))
         self.municipality.append(UInt8(municipality))
@@ -129,6 +132,7 @@ public struct FactTable: Sendable, Equatable {
 
     /// Appends all rows of another table, shifting its dataset indices by `datasetOffset`.
     mutating func append(contentsOf other: FactTable, datasetOffset: Int) {
+        index = nil
         year += other.year
         quarter += other.quarter
         municipality += other.municipality

@@ -1,6 +1,7 @@
 // Value numbering and a row index over the fact table, built once per change of
-// the store: derived dimensions (region, law, …) through lookup tables, rows
-// by year and by year × municipality, and which values each period holds.
+// the store (or read with the rows from the store file): derived dimensions (region,
+// law, …) through lookup tables, rows by year and by year × municipality, and which
+// values each period holds.
 
 /// Dimension numbering and row index for one `OutcomeStore`.
 struct Domains: Sendable {
@@ -18,21 +19,19 @@ struct Domains: Sendable {
     let yearList: [Int]
     /// Rows of each year when the fact table is grouped by year (the engine keeps it so); else nil.
     let yearRows: [Int: Range<Int>]?
-    /// Row numbers ordered by (year index × municipalities + municipality): the rows of cell `c`
-    /// are `rowOrder[cellStart[c]..<cellStart[c + 1]]`.
-    let rowOrder: [Int32]
-    let cellStart: [Int32]
+    /// The rows of each year × municipality cell (see `FactIndex`).
+    let index: FactIndex
     /// For each slot (year index × 5 + quarter, quarter 0 = whole-year data): whether it has
     /// rows, and which paragraphs (slot × paragraphs + p) and municipalities (slot ×
-    /// municipalities + m) it has rows for.
-    let slotHasRows: [Bool]
+    /// municipalities + m) it has rows or missing cells for.
+    let slotHasRows: FactColumn<Bool>
     /// Years whose data comes from a dkq outcome file: it lists every non-zero cell, so it covers
     /// every municipality and paragraph (absent = 0), unlike an imported table.
     let completeYears: Set<Int>
-    let slotParagraphs: [Bool]
-    let slotMunicipalities: [Bool]
-    /// Totals per slot × paragraph and slot × municipality, built on first use.
-    let rollups = RollupBox()
+    let slotParagraphs: FactColumn<Bool>
+    let slotMunicipalities: FactColumn<Bool>
+    /// Totals per slot × paragraph and slot × municipality: from the store file, or built on first use.
+    let rollups: RollupBox
     /// Municipality index by folded name, Ankestyrelsen spelling and full name.
     let municipalityByName: [String: Int]
 
@@ -64,67 +63,15 @@ struct Domains: Sendable {
         areasOf = catalog.paragraphs.map { p in p.areas.map(\.index) }
 
         let facts = store.facts
-        var ranges: [Int: Range<Int>] = [:]
-        var sorted = true
-        var runStart = 0
-        var low = Int.max, high = Int.min
-        for row in 0..<facts.count where row + 1 == facts.count || facts.year[row + 1] != facts.year[row] {
-            let year = Int(facts.year[row])
-            if ranges[year] != nil { sorted = false }
-            ranges[year] = runStart..<(row + 1)
-            runStart = row + 1
-            low = min(low, year)
-            high = max(high, year)
-        }
-        yearRows = sorted ? ranges : nil
-        yearList = ranges.keys.sorted()
-        firstYear = yearList.first ?? 0
-        years = yearList.isEmpty ? 0 : high - low + 1
-
-        // Two passes (count, place) over raw buffers: no per-cell arrays to grow.
-        let slots = max(1, years) * 5
-        let (m, p, first, n) = (municipalities, paragraphs, firstYear, facts.count)
-        let start = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, years) * m + 1)
-        let hasRows = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots)
-        let slotParagraphs = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots * p)
-        let slotMunicipalities = UnsafeMutableBufferPointer<Bool>.allocate(capacity: slots * m)
-        defer {
-            start.deallocate()
-            [hasRows, slotParagraphs, slotMunicipalities].forEach { $0.deallocate() }
-        }
-        start.initialize(repeating: 0)
-        hasRows.initialize(repeating: false)
-        slotParagraphs.initialize(repeating: false)
-        slotMunicipalities.initialize(repeating: false)
-        rowOrder = facts.year.withUnsafeBufferPointer { year in
-            facts.quarter.withUnsafeBufferPointer { quarter in
-                facts.municipality.withUnsafeBufferPointer { municipality in
-                    facts.paragraph.withUnsafeBufferPointer { paragraph in
-                        for row in 0..<n {
-                            let yearIndex = Int(year[row]) - first
-                            let slot = yearIndex * 5 + Int(quarter[row])
-                            let place = Int(municipality[row])
-                            start[yearIndex * m + place + 1] += 1
-                            hasRows[slot] = true
-                            slotParagraphs[slot * p + Int(paragraph[row])] = true
-                            slotMunicipalities[slot * m + place] = true
-                        }
-                        for cell in 1..<start.count { start[cell] += start[cell - 1] }
-                        let next = UnsafeMutableBufferPointer<Int32>.allocate(capacity: start.count)
-                        defer { next.deallocate() }
-                        _ = next.initialize(from: start)
-                        return [Int32](unsafeUninitializedCapacity: n) { order, initialized in
-                            for row in 0..<n {
-                                let cell = (Int(year[row]) - first) * m + Int(municipality[row])
-                                order[Int(next[cell])] = Int32(row)
-                                next[cell] += 1
-                            }
-                            initialized = n
-                        }
-                    }
-                }
-            }
-        }
+        let (m, p) = (municipalities, paragraphs)
+        let index = facts.index.flatMap { $0.municipalities == m && $0.paragraphs == p ? $0 : nil }
+            ?? FactIndex(facts, municipalities: m, paragraphs: p)
+        self.index = index
+        rollups = RollupBox(index.rollups)
+        (firstYear, years, yearList) = (index.firstYear, index.years, index.yearList)
+        yearRows = index.yearRows
+        let first = firstYear
+        var (hasRows, slotParagraphs, slotMunicipalities) = (index.slotHasRows, index.slotParagraphs, index.slotMunicipalities)
         // Cells known to be missing (reported as unknown, not zero) still make their period present.
         for cell in store.missing where cell.year >= first && cell.year - first < max(1, years) {
             let slot = (cell.year - first) * 5 + cell.quarter
@@ -134,18 +81,16 @@ struct Domains: Sendable {
         }
         let folderFormat = store.datasets.map { $0.format == "dkq-csv" }
         var complete = Set<Int>()
-        for (year, range) in ranges where range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) { complete.insert(year) }
+        for (year, range) in yearRows ?? [:] where range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) { complete.insert(year) }
         completeYears = complete
-        cellStart = Array(start)
-        slotHasRows = Array(hasRows)
-        self.slotParagraphs = Array(slotParagraphs)
-        self.slotMunicipalities = Array(slotMunicipalities)
+        slotHasRows = hasRows
+        self.slotParagraphs = slotParagraphs
+        self.slotMunicipalities = slotMunicipalities
     }
 
     /// The rows of one municipality in one year (by year index).
-    func rows(yearIndex: Int, municipality: Int) -> ArraySlice<Int32> {
-        let cell = yearIndex * municipalities + municipality
-        return rowOrder[Int(cellStart[cell])..<Int(cellStart[cell + 1])]
+    func rows(yearIndex: Int, municipality: Int) -> RowNumbers {
+        index.rows(cell: yearIndex * municipalities + municipality)
     }
 
     /// The row ranges of the years a scan's periods touch (all rows when unknown).

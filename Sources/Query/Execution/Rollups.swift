@@ -1,7 +1,7 @@
 // Pre-aggregated totals for the common query shapes: per (year, quarter) slot × paragraph
-// (summed over municipalities) and per slot × municipality (summed over paragraphs). Built
-// once per change of the data, on the first query that can use them; a query then reads a
-// few thousand cells instead of every row of its years.
+// (summed over municipalities) and per slot × municipality (summed over paragraphs). Kept in
+// the store file with the rows, or built once per change of the data on the first query that
+// can use them; a query then reads a few thousand cells instead of every row of its years.
 
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// Summed counts of one rollup cell.
-struct RollupCell {
+struct RollupCell: Equatable {
     var upheld = 0, changed = 0, remanded = 0, dismissed = 0
     var dayHundredths = 0
     var daysWeight = 0
@@ -18,18 +18,28 @@ struct RollupCell {
 }
 
 /// The two rollups of one fact table.
-struct Rollups {
+struct Rollups: Sendable, Equatable {
     /// slot × paragraphs + paragraph.
-    let byParagraph: [RollupCell]
+    let byParagraph: FactColumn<RollupCell>
     /// slot × municipalities + municipality.
-    let byMunicipality: [RollupCell]
+    let byMunicipality: FactColumn<RollupCell>
     /// Per slot: the one dataset its rows come from, -1 for none, -2 for several (then the
     /// rollups cannot say which dataset a cell's rows came from, and scans read rows).
-    let slotDataset: [Int]
+    let slotDataset: FactColumn<Int>
+
+    /// Rollups read from a store file.
+    init(byParagraph: FactColumn<RollupCell>, byMunicipality: FactColumn<RollupCell>, slotDataset: FactColumn<Int>) {
+        (self.byParagraph, self.byMunicipality, self.slotDataset) = (byParagraph, byMunicipality, slotDataset)
+    }
 
     init(_ facts: FactTable, _ domains: Domains) {
-        let slots = max(1, domains.years) * 5
-        let (p, m, first) = (domains.paragraphs, domains.municipalities, domains.firstYear)
+        self.init(facts, domains.index)
+    }
+
+    /// Sums `facts` in one pass.
+    init(_ facts: FactTable, _ index: FactIndex) {
+        let slots = index.slots
+        let (p, m, first) = (index.paragraphs, index.municipalities, index.firstYear)
         var byParagraph = [RollupCell](repeating: RollupCell(), count: slots * p)
         var byMunicipality = [RollupCell](repeating: RollupCell(), count: slots * m)
         var slotDataset = [Int](repeating: -1, count: slots)
@@ -56,18 +66,22 @@ struct Rollups {
             let dataset = Int(facts.dataset[row])
             if slotDataset[slot] == -1 { slotDataset[slot] = dataset } else if slotDataset[slot] != dataset { slotDataset[slot] = -2 }
         }
-        self.byParagraph = byParagraph
-        self.byMunicipality = byMunicipality
-        self.slotDataset = slotDataset
+        self.byParagraph = FactColumn(byParagraph)
+        self.byMunicipality = FactColumn(byMunicipality)
+        self.slotDataset = FactColumn(slotDataset)
     }
 }
 
-/// Builds the rollups once, on first use, for one `Domains` (shared by its copies).
+/// Builds the rollups once, on first use, for one `Domains` (shared by its copies), unless they
+/// came with the rows from the store file.
 final class RollupBox: @unchecked Sendable {
     private var value: Rollups?
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    init() { pthread_mutex_init(lock, nil) }
+    init(_ stored: Rollups? = nil) {
+        value = stored
+        pthread_mutex_init(lock, nil)
+    }
 
     deinit {
         pthread_mutex_destroy(lock)

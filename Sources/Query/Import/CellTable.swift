@@ -80,11 +80,11 @@ struct CellTable: Sendable {
         }
         keys = []
         lines = []
-        func gather<T>(_ column: inout [T]) -> [T] {
-            if identity { return column }
+        func gather<T: BitwiseCopyable>(_ column: inout [T]) -> FactColumn<T> {
             let source = column
             column = []
-            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if identity { return FactColumn(source) }
+            return FactColumn<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
                 source.withUnsafeBufferPointer { source in
                     order.withUnsafeBufferPointer { order in
                         for position in 0..<count { buffer[position] = source[Int(order[position])] }
@@ -93,8 +93,8 @@ struct CellTable: Sendable {
                 initialized = count
             }
         }
-        func split<T>(_ part: (UInt64) -> T) -> [T] {
-            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        func split<T: BitwiseCopyable>(_ part: (UInt64) -> T) -> FactColumn<T> {
+            FactColumn<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
                 sortedKeys.withUnsafeBufferPointer { keys in
                     for position in 0..<count { buffer[position] = part(keys[position]) }
                 }
@@ -111,7 +111,7 @@ struct CellTable: Sendable {
         table.remanded = gather(&remanded)
         table.dismissed = gather(&dismissed)
         table.days = gather(&days)
-        table.dataset = [UInt8](repeating: 0, count: count)
+        table.dataset = FactColumn(repeating: 0, count: count)
         return .success(table)
     }
 }

@@ -21,18 +21,18 @@ extension FactTable {
         let size = max(capacity, 0)
         var rows = 0
         var table = FactTable()
-        var quarter: [UInt8] = [], municipality: [UInt8] = [], paragraph: [UInt8] = []
-        var upheld: [Int32] = [], changed: [Int32] = [], remanded: [Int32] = [], dismissed: [Int32] = []
-        var days: [Float] = []
-        table.year = [Int16](unsafeUninitializedCapacity: size) { year, yearCount in
-            quarter = [UInt8](unsafeUninitializedCapacity: size) { quarterBuffer, quarterCount in
-                municipality = [UInt8](unsafeUninitializedCapacity: size) { municipalityBuffer, municipalityCount in
-                    paragraph = [UInt8](unsafeUninitializedCapacity: size) { paragraphBuffer, paragraphCount in
-                        upheld = [Int32](unsafeUninitializedCapacity: size) { upheldBuffer, upheldCount in
-                            changed = [Int32](unsafeUninitializedCapacity: size) { changedBuffer, changedCount in
-                                remanded = [Int32](unsafeUninitializedCapacity: size) { remandedBuffer, remandedCount in
-                                    dismissed = [Int32](unsafeUninitializedCapacity: size) { dismissedBuffer, dismissedCount in
-                                        days = [Float](unsafeUninitializedCapacity: size) { daysBuffer, daysCount in
+        var quarter = FactColumn<UInt8>(), municipality = FactColumn<UInt8>(), paragraph = FactColumn<UInt8>()
+        var upheld = FactColumn<Int32>(), changed = FactColumn<Int32>(), remanded = FactColumn<Int32>(), dismissed = FactColumn<Int32>()
+        var days = FactColumn<Float>()
+        table.year = FactColumn<Int16>(unsafeUninitializedCapacity: size) { year, yearCount in
+            quarter = FactColumn<UInt8>(unsafeUninitializedCapacity: size) { quarterBuffer, quarterCount in
+                municipality = FactColumn<UInt8>(unsafeUninitializedCapacity: size) { municipalityBuffer, municipalityCount in
+                    paragraph = FactColumn<UInt8>(unsafeUninitializedCapacity: size) { paragraphBuffer, paragraphCount in
+                        upheld = FactColumn<Int32>(unsafeUninitializedCapacity: size) { upheldBuffer, upheldCount in
+                            changed = FactColumn<Int32>(unsafeUninitializedCapacity: size) { changedBuffer, changedCount in
+                                remanded = FactColumn<Int32>(unsafeUninitializedCapacity: size) { remandedBuffer, remandedCount in
+                                    dismissed = FactColumn<Int32>(unsafeUninitializedCapacity: size) { dismissedBuffer, dismissedCount in
+                                        days = FactColumn<Float>(unsafeUninitializedCapacity: size) { daysBuffer, daysCount in
                                             rows = min(size, max(0, body(FactColumns(
                                                 year: year, quarter: quarterBuffer, municipality: municipalityBuffer,
                                                 paragraph: paragraphBuffer, upheld: upheldBuffer, changed: changedBuffer,
@@ -63,7 +63,7 @@ extension FactTable {
         table.remanded = remanded
         table.dismissed = dismissed
         table.days = days
-        table.dataset = [UInt8](repeating: 0, count: rows)
+        table.dataset = FactColumn(repeating: 0, count: rows)
         return table
     }
 }

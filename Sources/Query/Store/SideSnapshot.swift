@@ -45,7 +45,7 @@ struct SideSnapshot {
             guard try reader.raw(Self.magic.count) == Self.magic[...], try reader.string() == key else { return nil }
             guard file.bytes.count >= reader.at + 8 else { return nil }
             var trailer = SnapshotReader(bytes: file.bytes, at: file.bytes.count - 8)
-            guard try trailer.int() == Int(bitPattern: UInt(FNV1a.of(file.bytes.dropLast(8)))) else { return nil }
+            guard try trailer.int() == Int(bitPattern: UInt(Self.checksum(file.bytes.dropLast(8)))) else { return nil }
             reader.end = file.bytes.count - 8
             let tables = try reader.folderTables()
             return reader.at == reader.end ? tables : nil
@@ -61,16 +61,24 @@ struct SideSnapshot {
         writer.bytes = Self.magic
         writer.string(key)
         writer.folderTables(tables)
-        writer.int(Int(bitPattern: UInt(FNV1a.of(writer.bytes[...]))))
+        writer.int(Int(bitPattern: UInt(Self.checksum(writer.bytes[...]))))
         return StoreFile.writeAtomically(path, [writer.bytes])
     }
 }
 
-extension FNV1a {
-    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var sum = FNV1a()
-        bytes.withUnsafeBytes { sum.update($0) }
-        return sum.value
+extension SideSnapshot {
+    /// FNV-1a over 8-byte words (then the last bytes one by one): a damaged file's check, eight
+    /// times fewer steps than byte by byte over the map's quarter megabyte.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x0000_0100_0000_01b3
+            }
+            for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        return hash
     }
 }
 
@@ -85,6 +93,7 @@ struct SnapshotWriter {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
+    @inline(__always)
     mutating func list<T>(_ values: [T], _ each: (inout SnapshotWriter, T) -> Void) {
         int(values.count)
         for value in values { each(&self, value) }
@@ -174,9 +183,9 @@ struct SnapshotReader {
     }
 
     mutating func int() throws(Damaged) -> Int {
-        var value: UInt64 = 0
-        for (shift, byte) in try raw(8).enumerated() { value |= UInt64(byte) << (8 * shift) }
-        return Int(Int64(bitPattern: value))
+        guard end - at >= 8 else { throw Damaged() }
+        defer { at += 8 }
+        return bytes.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int64.self))) }
     }
     mutating func int(in range: ClosedRange<Int>) throws(Damaged) -> Int {
         let value = try int()
@@ -187,6 +196,7 @@ struct SnapshotReader {
     mutating func double() throws(Damaged) -> Double { Double(bitPattern: UInt64(UInt(bitPattern: try int()))) }
     mutating func string() throws(Damaged) -> String { String(decoding: try raw(int()), as: UTF8.self) }
     mutating func area() throws(Damaged) -> Area { Area.allCases[try int(in: 0...(Area.allCases.count - 1))] }
+    @inline(__always)
     mutating func list<T>(_ each: (inout SnapshotReader) throws(Damaged) -> T) throws(Damaged) -> [T] {
         let count = try int(in: 0...(end - at))  // every element takes at least a byte
         var values: [T] = []
@@ -233,15 +243,17 @@ struct SnapshotReader {
         }
         if try bool() {
             var atlas = Atlas(outlines: [:], tiles: [:], names: [:], codeByName: [:], outlineSource: "")
-            for (code, outline) in try list({ (r: inout SnapshotReader) throws(Damaged) in (try r.int(), try r.string()) }) {
-                atlas.outlines[code] = outline
-            }
-            for (code, tile) in try list({ (r: inout SnapshotReader) throws(Damaged) in
+            let outlines = try list { (r: inout SnapshotReader) throws(Damaged) in (try r.int(), try r.string()) }
+            atlas.outlines.reserveCapacity(outlines.count)
+            for (code, outline) in outlines { atlas.outlines[code] = outline }
+            let tiles = try list { (r: inout SnapshotReader) throws(Damaged) in
                 (try r.int(), Atlas.Tile(row: try r.int(), column: try r.int(), abbreviation: try r.string()))
-            }) {
-                atlas.tiles[code] = tile
             }
+            atlas.tiles.reserveCapacity(tiles.count)
+            for (code, tile) in tiles { atlas.tiles[code] = tile }
             atlas.outlineSource = try string()
+            atlas.names.reserveCapacity(municipalities.count)
+            atlas.codeByName.reserveCapacity(municipalities.count)
             for m in municipalities {
                 atlas.names[m.code] = m.name
                 atlas.codeByName[m.name] = m.code
