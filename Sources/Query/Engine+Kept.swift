@@ -1,5 +1,6 @@
 // Loaded downloads across restarts: a start loads again, from their files, the downloads earlier
-// sessions loaded (listed by `LoadManifest`), saying which changed or are gone; `unload "file"`
+// sessions loaded (listed by `LoadManifest`), saying which changed or are gone, and keeps the
+// result in the cache (`LoadedSnapshot`) for the next start while nothing changes; `unload "file"`
 // forgets one and rebuilds the data without it.
 
 extension Engine {
@@ -9,6 +10,22 @@ extension Engine {
     mutating func restoreLoads() {
         guard let manifest else { return }
         let listed = manifest.read()
+        guard !listed.isEmpty else { return }
+        // Unchanged folder and files: their data as the last start left it, mapped from the cache.
+        var snapshot: LoadedSnapshot?
+        if case .folder(let folder, let cache?) = origin {
+            snapshot = LoadedSnapshot(cacheDirectory: cache, folder: folder, files: listed, base: store)
+        }
+        if let restored = snapshot?.read(over: store) {
+            store = restored
+            keptFromCache = true
+            for var file in listed {
+                (file.kept, file.restored) = (true, true)
+                restoreReport.append(Self.loadedAgain(file))
+                loaded.append(file)
+            }
+            return
+        }
         var changed = false
         for var file in listed {
             file.kept = true
@@ -26,7 +43,7 @@ extension Engine {
                         file.checksums = checksums
                         changed = true
                     } else {
-                        restoreReport.append("\(file.path): loaded again (kept from an earlier session; unload \"\(file.path)\" forgets it)")
+                        restoreReport.append(Self.loadedAgain(file))
                     }
                 } catch {
                     file.present = false
@@ -36,6 +53,11 @@ extension Engine {
             loaded.append(file)
         }
         if changed { manifest.write(loaded.filter(\.kept)) }
+        if loaded.allSatisfy(\.present) { snapshot?.write(store) }
+    }
+
+    private static func loadedAgain(_ file: LoadedFile) -> String {
+        "\(file.path): loaded again (kept from an earlier session; unload \"\(file.path)\" forgets it)"
     }
 
     /// `unload "file"`: forgets a loaded file. The data is rebuilt from the data folder and the

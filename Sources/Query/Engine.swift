@@ -23,6 +23,8 @@ public struct Engine: Sendable {
     var manifest: LoadManifest?
     /// What the start said about files kept from earlier sessions (loaded again, changed, gone).
     public internal(set) var restoreReport: [String] = []
+    /// True when the start took the kept files' data from the cache instead of importing them.
+    var keptFromCache = false
 
     enum Origin: Sendable {
         case folder(String, cache: String?)

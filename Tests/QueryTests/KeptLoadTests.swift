@@ -52,6 +52,48 @@ import Testing
         #expect(second.store.datasets == fresh.store.datasets)
     }
 
+    /// The third start takes the kept file's data from the cache (the second imported it and saved
+    /// it); it answers exactly as an import does, and a touched file is imported again.
+    @Test func laterStartsMapTheKeptDataFromTheCache() throws {
+        let (file, cache) = try fixture()
+        var first = try start(cache)
+        _ = first.run("load \"\(file)\" as \"Ankestyrelsen, downloaded 2026-11-30\"")
+        var second = try start(cache)
+        #expect(!second.keptFromCache)
+        var third = try start(cache)
+        #expect(third.keptFromCache)
+        #expect(third.restoreReport == second.restoreReport)
+        #expect(third.store.datasets == second.store.datasets)
+        #expect(third.store.missing == second.store.missing && third.store.population == second.store.population)
+        #expect(third.store.decisions == second.store.decisions && third.store.comments == second.store.comments)
+        #expect(third.store.recipients == second.store.recipients)
+        var (mapped, imported) = (third.store.facts, second.store.facts)
+        #expect(mapped.index != nil)
+        (mapped.index, imported.index) = (nil, nil)
+        #expect(String(describing: mapped) == String(describing: imported))  // every value, NaN days included
+        for query in [Self.query, "rate, reversed by paragraph, year where municipality = Aarhus", "show datasets",
+                      "rate by region vs national year 2021", "answer rate where municipality = Odense year 2021"] {
+            #expect(third.run(query) == second.run(query), "\(query)")
+        }
+        // Touched (same bytes, new times): imported again, then kept again.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        try FileManager.default.removeItem(atPath: file)
+        try bytes.write(to: URL(fileURLWithPath: file))
+        var fourth = try start(cache)
+        #expect(!fourth.keptFromCache)
+        #expect(fourth.run(Self.query) == second.run(Self.query))
+        #expect(try start(cache).keptFromCache)
+        // A damaged cache file is not trusted: the file is imported again.
+        let tables = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("loaded-") && $0.hasSuffix(".dkq") }
+        #expect(tables.count == 1)
+        var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: cache + "/" + tables[0])))
+        damaged[damaged.count / 2] ^= 0x20
+        try Data(damaged).write(to: URL(fileURLWithPath: cache + "/" + tables[0]))
+        var fifth = try start(cache)
+        #expect(!fifth.keptFromCache)
+        #expect(fifth.run(Self.query) == second.run(Self.query))
+    }
+
     @Test func unloadForgetsTheFileNowAndAtTheNextStart() throws {
         let (file, cache) = try fixture()
         var shipped = try Engine.open(dataDirectory: Golden.dataFolder)

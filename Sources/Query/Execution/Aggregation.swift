@@ -331,8 +331,12 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            for p in 0..<domains.paragraphs where domains.slotParagraphs[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
-            for m in 0..<domains.municipalities where domains.slotMunicipalities[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
+            domains.slotParagraphs.withUnsafeBufferPointer { present in
+                for p in 0..<domains.paragraphs where present[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
+            }
+            domains.slotMunicipalities.withUnsafeBufferPointer { present in
+                for m in 0..<domains.municipalities where present[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
+            }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
 

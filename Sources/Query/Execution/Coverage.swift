@@ -71,21 +71,29 @@ struct Coverage {
         var paragraphSeen = [Int](repeating: -1, count: paragraphParts.count)
         var work = 0
         let (m, p) = (domains.municipalities, domains.paragraphs)
-        for slot in allowed.indices where allowed[slot] {
-            var places: [Int] = [], paragraphs: [Int] = []
-            for (municipality, n) in chosenPlaces where placeSeen[n] != slot && domains.slotMunicipalities[slot * m + municipality] {
-                placeSeen[n] = slot
-                places.append(placeParts[n])
-            }
-            for paragraph in chosenParagraphs where domains.slotParagraphs[slot * p + paragraph] {
-                for n in paragraphNumber[paragraph] where paragraphSeen[n] != slot {
-                    paragraphSeen[n] = slot
-                    paragraphs.append(paragraphParts[n])
+        // Flat lists of the paragraphs' part numbers (`paragraphFrom[i]..<paragraphFrom[i + 1]` for
+        // chosen paragraph i), and the presence bits read in place.
+        let paragraphFrom = chosenParagraphs.reduce(into: [0]) { $0.append($0.last! + paragraphNumber[$1].count) }
+        let paragraphNumbers = chosenParagraphs.flatMap { paragraphNumber[$0] }
+        domains.slotMunicipalities.withUnsafeBufferPointer { slotMunicipalities in
+            domains.slotParagraphs.withUnsafeBufferPointer { slotParagraphs in
+                for slot in allowed.indices where allowed[slot] {
+                    var places: [Int] = [], paragraphs: [Int] = []
+                    for (municipality, n) in chosenPlaces where placeSeen[n] != slot && slotMunicipalities[slot * m + municipality] {
+                        placeSeen[n] = slot
+                        places.append(placeParts[n])
+                    }
+                    for (i, paragraph) in chosenParagraphs.enumerated() where slotParagraphs[slot * p + paragraph] {
+                        for n in paragraphNumbers[paragraphFrom[i]..<paragraphFrom[i + 1]] where paragraphSeen[n] != slot {
+                            paragraphSeen[n] = slot
+                            paragraphs.append(paragraphParts[n])
+                        }
+                    }
+                    if !places.isEmpty, !paragraphs.isEmpty {
+                        slots.append((time[slot], places, paragraphs))
+                        work += places.count * paragraphs.count
+                    }
                 }
-            }
-            if !places.isEmpty, !paragraphs.isEmpty {
-                slots.append((time[slot], places, paragraphs))
-                work += places.count * paragraphs.count
             }
         }
         guard keySpace <= 1 << 20, work <= 1 << 24 else { return }

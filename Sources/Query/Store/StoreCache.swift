@@ -33,21 +33,22 @@ struct StoreCache {
     static func key(folder: String, sources: [String]) -> String {
         var lines = ["dkq store key v1", realPath(folder) ?? folder]
         for name in sources {
-            var info = stat()
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            guard stat(path, &info) == 0 else {
-                lines.append("\(name) missing")
-                continue
-            }
-            #if canImport(Darwin)
-            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
-            #else
-            let (modified, changed) = (info.st_mtim, info.st_ctim)
-            #endif
-            lines.append("\(name) size \(info.st_size) mtime \(modified.tv_sec).\(modified.tv_nsec) "
-                         + "ctime \(changed.tv_sec).\(changed.tv_nsec) inode \(info.st_ino) device \(info.st_dev)")
+            lines.append(name + " " + fingerprint(folder.hasSuffix("/") ? folder + name : folder + "/" + name))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A file's size, modification and change times, inode and device ("missing" when it is not there).
+    static func fingerprint(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "missing" }
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
+        return "size \(info.st_size) mtime \(modified.tv_sec).\(modified.tv_nsec) "
+            + "ctime \(changed.tv_sec).\(changed.tv_nsec) inode \(info.st_ino) device \(info.st_dev)"
     }
 
     /// Makes the cache directory (and its parents) when missing.
