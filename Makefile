@@ -31,9 +31,11 @@ data:
 	swift run DemoGenerator datasets
 
 # The man page, generated from the command-line declaration by swift-argument-parser's plugin.
-man: release
-	swift package plugin generate-manual >/dev/null
-	@ls .build/plugins/GenerateManual/outputs/*/dkq.1
+# The plugin builds dkq its own way (without --static-swift-stdlib), so in its own build folder:
+# in .build it would replace the release binary and force a full rebuild each time.
+man:
+	swift package --scratch-path .build-man plugin generate-manual >/dev/null
+	@ls .build-man/plugins/GenerateManual/outputs/*/dkq.1
 
 # PREFIX/bin/dkq, its data in PREFIX/share/dkq/datasets, the man page and bash/zsh/fish completions.
 install: release man
@@ -43,7 +45,7 @@ install: release man
 	install -m 755 .build/release/dkq $(DESTDIR)$(PREFIX)/bin/dkq
 	rm -rf $(DESTDIR)$(PREFIX)/share/dkq/datasets
 	cp -R datasets $(DESTDIR)$(PREFIX)/share/dkq/datasets
-	install -m 644 .build/plugins/GenerateManual/outputs/*/dkq.1 $(DESTDIR)$(PREFIX)/share/man/man1/dkq.1
+	install -m 644 .build-man/plugins/GenerateManual/outputs/*/dkq.1 $(DESTDIR)$(PREFIX)/share/man/man1/dkq.1
 	.build/release/dkq --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dkq
 	.build/release/dkq --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dkq
 	.build/release/dkq --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dkq.fish
