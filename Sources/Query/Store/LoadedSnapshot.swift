@@ -26,13 +26,8 @@ struct LoadedSnapshot {
     /// `base` with the kept files' data, or nil when the pair is missing, stale or damaged.
     func read(over base: OutcomeStore) -> OutcomeStore? {
         guard case .success(let contents) = StoreFile.read(path: storePath, key: key, catalog: base.catalog),
-            let file = try? SourceFile.read(path: tablesPath, name: tablesPath), file.bytes.count >= 8
-        else { return nil }
-        var trailer = SnapshotReader(bytes: file.bytes, at: file.bytes.count - 8)
-        guard (try? trailer.int()) == Int(bitPattern: UInt(SideSnapshot.checksum(file.bytes.dropLast(8)))) else { return nil }
-        var reader = SnapshotReader(bytes: file.bytes)
-        reader.end = file.bytes.count - 8
-        guard let store = try? reader.loaded(magic: Self.magic, key: key, over: base, facts: contents.facts),
+            var reader = SnapshotReader.opened(path: tablesPath, magic: Self.magic, key: key),
+            let store = try? reader.loaded(over: base, facts: contents.facts),
             reader.at == reader.end,
             store.datasets.map(\.checksum) == contents.datasets.map(\.checksum)
         else { return nil }
@@ -52,12 +47,7 @@ struct LoadedSnapshot {
         guard StoreFile.write(path: storePath, key: key, facts: facts, index: index, datasets: store.datasets,
                               yearsOf: facts.yearsByDataset(count: store.datasets.count))
         else { return false }
-        var writer = SnapshotWriter()
-        writer.bytes = Self.magic
-        writer.string(key)
-        writer.loaded(store)
-        writer.int(Int(bitPattern: UInt(SideSnapshot.checksum(writer.bytes[...]))))
-        return StoreFile.writeAtomically(tablesPath, [writer.bytes])
+        return StoreFile.writeAtomically(tablesPath, [SnapshotWriter.sealed(magic: Self.magic, key: key) { $0.loaded(store) }])
     }
 }
 
@@ -90,8 +80,7 @@ extension SnapshotWriter {
 extension SnapshotReader {
     /// What `SnapshotWriter.loaded` wrote, over `base` (its catalogue, published figures and map)
     /// with `facts`; every index checked against the catalogue and the datasets.
-    mutating func loaded(magic: [UInt8], key: String, over base: OutcomeStore, facts: FactTable) throws(Damaged) -> OutcomeStore {
-        guard try raw(magic.count) == magic[...], try string() == key else { throw Damaged() }
+    mutating func loaded(over base: OutcomeStore, facts: FactTable) throws(Damaged) -> OutcomeStore {
         let datasets = try list { (r: inout SnapshotReader) throws(Damaged) in try r.dataset() }
         guard !datasets.isEmpty, !base.catalog.municipalities.isEmpty else { throw Damaged() }
         let (place, dataset) = (0...(base.catalog.municipalities.count - 1), 0...(datasets.count - 1))

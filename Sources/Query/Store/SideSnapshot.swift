@@ -39,30 +39,42 @@ struct SideSnapshot {
 
     /// The tables, or nil when the file is missing, of another key or version, or damaged.
     func read() -> FolderTables? {
-        guard let file = try? SourceFile.read(path: path, name: path) else { return nil }
-        var reader = SnapshotReader(bytes: file.bytes)
-        do {
-            guard try reader.raw(Self.magic.count) == Self.magic[...], try reader.string() == key else { return nil }
-            guard file.bytes.count >= reader.at + 8 else { return nil }
-            var trailer = SnapshotReader(bytes: file.bytes, at: file.bytes.count - 8)
-            guard try trailer.int() == Int(bitPattern: UInt(Self.checksum(file.bytes.dropLast(8)))) else { return nil }
-            reader.end = file.bytes.count - 8
-            let tables = try reader.folderTables()
-            return reader.at == reader.end ? tables : nil
-        } catch {
-            return nil
-        }
+        guard var reader = SnapshotReader.opened(path: path, magic: Self.magic, key: key),
+            let tables = try? reader.folderTables()
+        else { return nil }
+        return reader.at == reader.end ? tables : nil
     }
 
     /// Saves `tables` (atomically: a reader sees the old file or the new one); false when it cannot.
     @discardableResult
     func write(_ tables: FolderTables) -> Bool {
+        StoreFile.writeAtomically(path, [SnapshotWriter.sealed(magic: Self.magic, key: key) { $0.folderTables(tables) }])
+    }
+}
+
+extension SnapshotWriter {
+    /// A snapshot file's bytes: `magic`, `key`, what `body` writes, then the checksum of all of it.
+    static func sealed(magic: [UInt8], key: String, _ body: (inout SnapshotWriter) -> Void) -> [UInt8] {
         var writer = SnapshotWriter()
-        writer.bytes = Self.magic
+        writer.bytes = magic
         writer.string(key)
-        writer.folderTables(tables)
-        writer.int(Int(bitPattern: UInt(Self.checksum(writer.bytes[...]))))
-        return StoreFile.writeAtomically(path, [writer.bytes])
+        body(&writer)
+        writer.int(Int(bitPattern: UInt(SideSnapshot.checksum(writer.bytes[...]))))
+        return writer.bytes
+    }
+}
+
+extension SnapshotReader {
+    /// A reader of what `SnapshotWriter.sealed` wrote to `path`, at the start of the body; nil when the
+    /// file is missing, of another magic or key, or fails its checksum.
+    static func opened(path: String, magic: [UInt8], key: String) -> SnapshotReader? {
+        guard let file = try? SourceFile.read(path: path, name: path), file.bytes.count >= magic.count + 16 else { return nil }
+        var trailer = SnapshotReader(bytes: file.bytes, at: file.bytes.count - 8)
+        guard (try? trailer.int()) == Int(bitPattern: UInt(SideSnapshot.checksum(file.bytes.dropLast(8)))) else { return nil }
+        var reader = SnapshotReader(bytes: file.bytes)
+        reader.end = file.bytes.count - 8
+        guard (try? reader.raw(magic.count)) == magic[...], (try? reader.string()) == key else { return nil }
+        return reader
     }
 }
 
