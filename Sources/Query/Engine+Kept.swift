@@ -53,7 +53,7 @@ extension Engine {
             loaded.append(file)
         }
         if changed { manifest.write(loaded.filter(\.kept)) }
-        if loaded.allSatisfy(\.present) { snapshot?.write(store) }
+        if loaded.allSatisfy(\.present) { snapshot?.write(store, index: domains.index) }
     }
 
     private static func loadedAgain(_ file: LoadedFile) -> String {

@@ -34,12 +34,10 @@ struct LoadedSnapshot {
         return store
     }
 
-    /// Saves `store` (atomically, rows first); false when it cannot.
+    /// Saves `store`, whose row index the engine has already built (atomically, rows first); false when it cannot.
     @discardableResult
-    func write(_ store: OutcomeStore) -> Bool {
-        var facts = store.facts
-        var index = facts.index ?? FactIndex(facts, municipalities: store.catalog.municipalities.count,
-                                             paragraphs: store.catalog.paragraphs.count)
+    func write(_ store: OutcomeStore, index: FactIndex) -> Bool {
+        var (facts, index) = (store.facts, index)
         if index.rowOrder != nil {
             facts = facts.sortedForIndex()
             index = FactIndex(facts, municipalities: index.municipalities, paragraphs: index.paragraphs)
