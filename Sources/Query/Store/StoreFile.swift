@@ -10,14 +10,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading and writing store files ("dkq store v2").
+/// Reading and writing store files ("dkq store v3").
 ///
 /// Layout (little-endian; native layout checked by a byte-order mark): a 48-byte header
 /// (`DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 file length · UInt64 meta length ·
 /// UInt64 meta checksum · UInt64 0), the meta section (key text, datasets, row count, the row
-/// index's sizes and years, and a table of sections: offset, byte count, checksum), then the
-/// sections, each aligned to 8 bytes: the ten fact columns (rows sorted by year, then
-/// municipality) and the row index (`FactIndex`). A start maps the file and the columns read
+/// index's sizes and years, the counts' width, and a table of sections: offset, byte count,
+/// checksum), then the sections, each aligned to 8 bytes: the ten fact columns (rows sorted by
+/// year, then municipality; the four counts in the narrowest of 1, 2 or 4 bytes that holds them
+/// all) and the row index (`FactIndex`). A start maps the file and the columns read
 /// straight from the mapping: nothing is parsed or copied. Every section's checksum is verified
 /// and the row values checked against the catalog and the index before anything is used (read
 /// with `pread`, not through the mapping, on both cores when the file is large, so only pages a
@@ -25,7 +26,7 @@ import Darwin
 enum StoreFile {
     static let magic: [UInt8] = Array("DKQSTORE".utf8)
     /// Raise whenever the layout changes: older files are then rebuilt, never misread.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 48
 
     /// Why a store file was not used.
@@ -73,7 +74,8 @@ enum StoreFile {
             guard let year = reader.integer() else { return .failure(.damaged) }
             yearList.append(year)
         }
-        guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound)
+        guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound),
+            let width = reader.integer(), let countWidth = CountWidth(rawValue: width)
         else { return .failure(.damaged) }
         guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
         var sections: [(offset: Int, count: Int, sum: UInt64)] = []
@@ -89,7 +91,7 @@ enum StoreFile {
         // Each section must be as long as its values; then every byte is checked.
         let slots = max(1, years) * 5
         let counts = Section.allCases.map { $0.count(rows: rows, years: years, slots: slots, municipalities: municipalities, paragraphs: paragraphs) }
-        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride {
+        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride(countWidth) {
             return .failure(.damaged)
         }
         func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
@@ -100,10 +102,17 @@ enum StoreFile {
         facts.quarter = column(.quarter, UInt8.self)
         facts.municipality = column(.municipality, UInt8.self)
         facts.paragraph = column(.paragraph, UInt8.self)
-        facts.upheld = column(.upheld, Int32.self)
-        facts.changed = column(.changed, Int32.self)
-        facts.remanded = column(.remanded, Int32.self)
-        facts.dismissed = column(.dismissed, Int32.self)
+        func countColumn(_ section: Section) -> CountColumn {
+            switch countWidth {
+            case .one: CountColumn(column(section, UInt8.self))
+            case .two: CountColumn(column(section, UInt16.self))
+            case .four: CountColumn(column(section, Int32.self))
+            }
+        }
+        facts.upheld = countColumn(.upheld)
+        facts.changed = countColumn(.changed)
+        facts.remanded = countColumn(.remanded)
+        facts.dismissed = countColumn(.dismissed)
         facts.days = column(.days, Float.self)
         facts.dataset = column(.dataset, UInt8.self)
         guard municipalities == catalog.municipalities.count, paragraphs == catalog.paragraphs.count,
@@ -122,7 +131,7 @@ enum StoreFile {
         let checks: [(cost: Int, check: () -> Bool)] = Section.allCases.map { section in
             let entry = sections[section.rawValue]
             let values = valueCheck(section, index: index, datasets: datasetCount)
-            return (entry.count, { verify(descriptor, entry, stride: section.stride, values) })
+            return (entry.count, { verify(descriptor, entry, stride: section.stride(countWidth), values) })
         }
         guard runChecks(checks) else { return .failure(.damaged) }
         facts.index = index
@@ -135,11 +144,13 @@ enum StoreFile {
         case cellStart, slotHasRows, slotParagraphs, slotMunicipalities
         case rollupByParagraph, rollupByMunicipality, slotDataset
 
-        var stride: Int {
+        /// Bytes per value, the counts' in the file's count width.
+        func stride(_ countWidth: CountWidth) -> Int {
             switch self {
             case .year: 2
             case .quarter, .municipality, .paragraph, .dataset, .slotHasRows, .slotParagraphs, .slotMunicipalities: 1
-            case .upheld, .changed, .remanded, .dismissed, .days, .cellStart: 4
+            case .upheld, .changed, .remanded, .dismissed: countWidth.rawValue
+            case .days, .cellStart: 4
             case .slotDataset: MemoryLayout<Int>.stride
             case .rollupByParagraph, .rollupByMunicipality: MemoryLayout<RollupCell>.stride
             }
@@ -269,21 +280,22 @@ enum StoreFile {
     static func write(path: String, key: String, facts: FactTable, index: FactIndex, datasets: [DatasetInfo], yearsOf: [[Int]]) -> Bool {
         var sections: [[UInt8]] = []
         var table: [(offset: Int, count: Int, sum: UInt64)] = []
-        func add<T: BitwiseCopyable>(_ values: FactColumn<T>) {
-            var section = values.withUnsafeBytes { Array($0) }
+        func addBytes(_ bytes: UnsafeRawBufferPointer) {
+            var section = Array(bytes)
             let count = section.count
             while section.count % 8 != 0 { section.append(0) }
             table.append((0, count, section.withUnsafeBytes { checksum($0) }))  // padding included
             sections.append(section)
         }
+        func add<T: BitwiseCopyable>(_ values: FactColumn<T>) { values.withUnsafeBytes { addBytes($0) } }
+        let countWidth = CountWidth.narrowest([facts.upheld, facts.changed, facts.remanded, facts.dismissed])
         add(facts.year)
         add(facts.quarter)
         add(facts.municipality)
         add(facts.paragraph)
-        add(facts.upheld)
-        add(facts.changed)
-        add(facts.remanded)
-        add(facts.dismissed)
+        for counts in [facts.upheld, facts.changed, facts.remanded, facts.dismissed] {
+            counts.narrowed(to: countWidth).withUnsafeBytes { addBytes($0) }
+        }
         add(facts.days)
         add(facts.dataset)
         add(index.cellStart)
@@ -310,6 +322,7 @@ enum StoreFile {
             meta.integer(value)
         }
         for year in index.yearList { meta.integer(year) }
+        meta.integer(countWidth.rawValue)
         meta.integer(table.count)
         // The table's own size is known before its offsets: 3 words a section.
         var offset = headerSize + meta.bytes.count + table.count * 24
