@@ -69,10 +69,10 @@ extension FactTable {
         result.quarter = gather(quarter)
         result.municipality = gather(municipality)
         result.paragraph = gather(paragraph)
-        result.upheld = gather(upheld)
-        result.changed = gather(changed)
-        result.remanded = gather(remanded)
-        result.dismissed = gather(dismissed)
+        result.upheld = CountColumn(gather(upheld.int32))
+        result.changed = CountColumn(gather(changed.int32))
+        result.remanded = CountColumn(gather(remanded.int32))
+        result.dismissed = CountColumn(gather(dismissed.int32))
         result.days = gather(days)
         result.dataset = gather(dataset)
         return result
@@ -116,10 +116,10 @@ extension FactTable {
             }
         }
         let total = runs.reduce(0) { $0 + $1.rows.count }
-        func joined<T: BitwiseCopyable>(_ column: KeyPath<FactTable, FactColumn<T>>) -> FactColumn<T> {
+        func joined<T: BitwiseCopyable>(_ old: FactColumn<T>, _ new: FactColumn<T>) -> FactColumn<T> {
             FactColumn(unsafeUninitializedCapacity: total) { buffer, initialized in
-                self[keyPath: column].withUnsafeBufferPointer { oldValues in
-                    added[keyPath: column].withUnsafeBufferPointer { newValues in
+                old.withUnsafeBufferPointer { oldValues in
+                    new.withUnsafeBufferPointer { newValues in
                         for (fromImported, rows) in runs {
                             let source = UnsafeBufferPointer(rebasing: (fromImported ? newValues : oldValues)[rows])
                             _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized..<(initialized + rows.count)]).initialize(from: source)
@@ -130,15 +130,15 @@ extension FactTable {
             }
         }
         var result = FactTable()
-        result.year = joined(\.year)
-        result.quarter = joined(\.quarter)
-        result.municipality = joined(\.municipality)
-        result.paragraph = joined(\.paragraph)
-        result.upheld = joined(\.upheld)
-        result.changed = joined(\.changed)
-        result.remanded = joined(\.remanded)
-        result.dismissed = joined(\.dismissed)
-        result.days = joined(\.days)
+        result.year = joined(year, added.year)
+        result.quarter = joined(quarter, added.quarter)
+        result.municipality = joined(municipality, added.municipality)
+        result.paragraph = joined(paragraph, added.paragraph)
+        result.upheld = CountColumn(joined(upheld.int32, added.upheld.int32))
+        result.changed = CountColumn(joined(changed.int32, added.changed.int32))
+        result.remanded = CountColumn(joined(remanded.int32, added.remanded.int32))
+        result.dismissed = CountColumn(joined(dismissed.int32, added.dismissed.int32))
+        result.days = joined(days, added.days)
         result.dataset = FactColumn(unsafeUninitializedCapacity: total) { buffer, initialized in
             for (fromImported, rows) in runs {
                 for row in rows {

@@ -110,10 +110,10 @@ struct CellTable: Sendable {
         table.quarter = split { UInt8(truncatingIfNeeded: Self.quarter($0)) }
         table.municipality = split { UInt8(truncatingIfNeeded: Self.municipality($0)) }
         table.paragraph = split { UInt8(truncatingIfNeeded: Self.paragraph($0)) }
-        table.upheld = gather(&upheld)
-        table.changed = gather(&changed)
-        table.remanded = gather(&remanded)
-        table.dismissed = gather(&dismissed)
+        table.upheld = CountColumn(gather(&upheld))
+        table.changed = CountColumn(gather(&changed))
+        table.remanded = CountColumn(gather(&remanded))
+        table.dismissed = CountColumn(gather(&dismissed))
         table.days = gather(&days)
         table.dataset = FactColumn(repeating: 0, count: count)
         return .success(table)
