@@ -86,7 +86,9 @@ extension Engine {
             }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
             // Rows stay grouped by year and municipality, as the scans and the row index expect.
-            store.facts = store.facts.replacingYears(with: imported.facts, replaced: replacesYear, renumber: renumber,
+            var added = FactTable()
+            swap(&added, &imported.facts)  // the merge lets go of each imported column once it is copied
+            store.facts = store.facts.replacingYears(with: consume added, replaced: replacesYear, renumber: renumber,
                                                      datasetOffset: datasets.count)
             datasets.append(imported.info)
             store.datasets = datasets

@@ -83,16 +83,18 @@ extension FactTable {
     /// These rows (grouped by year and municipality, as the engine keeps them) without the years
     /// `replaced` names, their datasets renumbered by `renumber`, with `imported`'s rows (datasets
     /// shifted by `datasetOffset`) in place: the rows and order `sortedForIndex` gives for the kept
-    /// rows followed by the imported ones, built by copying whole year runs, not row by row.
-    func replacingYears(with imported: FactTable, replaced: (Int16) -> Bool, renumber: [UInt8], datasetOffset: Int) -> FactTable {
+    /// rows followed by the imported ones, built by copying whole year runs, not row by row, and
+    /// letting go of each imported column once it is copied.
+    func replacingYears(with imported: consuming FactTable, replaced: (Int16) -> Bool, renumber: [UInt8], datasetOffset: Int) -> FactTable {
+        var added = imported.sortedForIndex()
+        _ = consume imported
         func rowByRow() -> FactTable {
             var kept = filter { !replaced(year[$0]) }
             kept.dataset = FactColumn(kept.dataset.map { renumber[Int($0)] })
-            kept.append(contentsOf: imported, datasetOffset: datasetOffset)
+            kept.append(contentsOf: added, datasetOffset: datasetOffset)
             return kept.sortedForIndex()
         }
         guard index != nil || isSortedForIndex else { return rowByRow() }
-        let added = imported.sortedForIndex()
         // The runs of whole years to copy, in year order (a year both keep is left to `rowByRow`).
         var runs: [(fromImported: Bool, rows: Range<Int>)] = []
         var (old, new) = (0, 0)
@@ -130,15 +132,15 @@ extension FactTable {
             }
         }
         var result = FactTable()
-        result.year = joined(year, added.year)
-        result.quarter = joined(quarter, added.quarter)
-        result.municipality = joined(municipality, added.municipality)
-        result.paragraph = joined(paragraph, added.paragraph)
-        result.upheld = CountColumn(joined(upheld.int32, added.upheld.int32))
-        result.changed = CountColumn(joined(changed.int32, added.changed.int32))
-        result.remanded = CountColumn(joined(remanded.int32, added.remanded.int32))
-        result.dismissed = CountColumn(joined(dismissed.int32, added.dismissed.int32))
-        result.days = joined(days, added.days)
+        (result.year, added.year) = (joined(year, added.year), FactColumn())
+        (result.quarter, added.quarter) = (joined(quarter, added.quarter), FactColumn())
+        (result.municipality, added.municipality) = (joined(municipality, added.municipality), FactColumn())
+        (result.paragraph, added.paragraph) = (joined(paragraph, added.paragraph), FactColumn())
+        (result.upheld, added.upheld) = (CountColumn(joined(upheld.int32, added.upheld.int32)), CountColumn())
+        (result.changed, added.changed) = (CountColumn(joined(changed.int32, added.changed.int32)), CountColumn())
+        (result.remanded, added.remanded) = (CountColumn(joined(remanded.int32, added.remanded.int32)), CountColumn())
+        (result.dismissed, added.dismissed) = (CountColumn(joined(dismissed.int32, added.dismissed.int32)), CountColumn())
+        (result.days, added.days) = (joined(days, added.days), FactColumn())
         result.dataset = FactColumn(unsafeUninitializedCapacity: total) { buffer, initialized in
             for (fromImported, rows) in runs {
                 for row in rows {

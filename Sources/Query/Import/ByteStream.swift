@@ -1,5 +1,5 @@
 // Reads a file in 1 MB chunks with Glibc `read`, never holding the whole file,
-// and hands out complete lines (as byte buffers) while computing the FNV-1a checksum.
+// and hands out complete lines (as byte buffers) while computing the FNV-1a checksum of what it hands out.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +32,10 @@ struct FNV1a: Sendable {
 struct ByteStream: ~Copyable {
     let path: String
     private let descriptor: Int32
-    private(set) var checksum = FNV1a()
+    /// The checksum of the bytes `readChunk` has handed out.
+    var checksum = FNV1a()
+    /// False while a reader hashes what `readChunk` hands out itself (on another thread) and sets `checksum`.
+    var hashesChunks = true
     private(set) var totalBytes = 0
     /// One chunk's room, not zero-filled: `read` writes it, and pages never written (a small
     /// file's) are never touched.
@@ -57,6 +60,13 @@ struct ByteStream: ~Copyable {
         scratch.deallocate()
     }
 
+    /// The file's size when it is a regular file (0 for a pipe): a hint for sizing buffers.
+    var fileBytes: Int {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     /// At least the first `count` bytes (fewer at end of file), read once and handed out again by `readChunk`.
     mutating func peek(_ count: Int) throws(DataError) -> [UInt8] {
         var head: [UInt8] = []
@@ -74,12 +84,15 @@ struct ByteStream: ~Copyable {
 
     /// Appends up to `chunkSize` bytes to `buffer`; returns how many were read (0 at end of file).
     mutating func readChunk(into buffer: inout [UInt8]) throws(DataError) -> Int {
+        let start = buffer.count
         if !peeked.isEmpty {
-            defer { peeked = [] }
             buffer.append(contentsOf: peeked)
-            return peeked.count
+            peeked = []
+        } else {
+            _ = try readFromFile(into: &buffer)
         }
-        return try readFromFile(into: &buffer)
+        if hashesChunks { buffer.withUnsafeBytes { checksum.update(UnsafeRawBufferPointer(rebasing: $0[start...])) } }
+        return buffer.count - start
     }
 
     private mutating func readFromFile(into buffer: inout [UInt8]) throws(DataError) -> Int {
@@ -91,7 +104,6 @@ struct ByteStream: ~Copyable {
         if got < 0, cancel?.isRaised == true { throw DataError(file: path, "cancelled (Ctrl-C)") }
         if got < 0 { throw DataError(file: path, "cannot read file: \(String(cString: strerror(errno)))") }
         let chunk = UnsafeRawBufferPointer(start: scratch, count: got)
-        checksum.update(chunk)
         buffer.append(contentsOf: chunk)
         totalBytes += got
         if totalBytes > Self.maxFileBytes {

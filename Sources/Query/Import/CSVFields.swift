@@ -12,6 +12,7 @@ struct FieldRange: Sendable {
 /// Splits `line` at `delimiter` into `fields`; returns the byte offset of an unterminated quote, if any.
 func splitFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fields: inout [FieldRange]) -> Int? {
     fields.removeAll(keepingCapacity: true)
+    if splitPlainFields(line, delimiter: delimiter, into: &fields) { return nil }
     let count = line.count
     var index = 0
     while true {
@@ -45,6 +46,48 @@ func splitFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fiel
         index += 1
     }
     return nil
+}
+
+/// `splitFields` for a line with no quote, blank or tab (most lines), eight bytes at a time: false,
+/// with `fields` left empty, for any other line.
+private func splitPlainFields(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into fields: inout [FieldRange]) -> Bool {
+    guard let base = line.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let count = line.count
+    let ones: UInt64 = 0x0101_0101_0101_0101, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// The high bit of each byte of `x` that is 0 (exactly: no carries between bytes).
+    func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
+    let (quote, blank, tab, separator) = (0x22 &* ones, 0x20 &* ones, 0x09 &* ones, UInt64(delimiter) &* ones)
+    var (start, index) = (0, 0)
+    while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if zeros(word ^ quote) | zeros(word ^ blank) | zeros(word ^ tab) != 0 {
+            fields.removeAll(keepingCapacity: true)
+            return false
+        }
+        var hits = zeros(word ^ separator)
+        while hits != 0 {
+            let at = index + hits.trailingZeroBitCount >> 3
+            fields.append(FieldRange(start: start, end: at, quoted: false))
+            start = at + 1
+            hits &= hits - 1
+        }
+        index += 8
+    }
+    while index < count {
+        let byte = base[index]
+        if byte == 0x22 || byte == 0x20 || byte == 0x09 {
+            fields.removeAll(keepingCapacity: true)
+            return false
+        }
+        if byte == delimiter {
+            fields.append(FieldRange(start: start, end: index, quoted: false))
+            start = index + 1
+        }
+        index += 1
+    }
+    fields.append(FieldRange(start: start, end: count, quoted: false))
+    return true
 }
 
 /// The text of a field (UTF-8), with `""` unescaped.

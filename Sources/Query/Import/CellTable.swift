@@ -1,8 +1,8 @@
 // Collects talportal outcome cells keyed by (year, municipality, quarter, paragraph) in flat
-// columns (memory ∝ cells, no hash index) and emits them sorted in the engine's row order (year,
+// arrays (memory ∝ cells, no hash index) and emits them sorted in the engine's row order (year,
 // then municipality), finding duplicate keys by the sort.
 
-/// Outcome cells of one import in file order, in columns; duplicates are found when sorting.
+/// Outcome cells of one import in file order; duplicates are found when sorting.
 struct CellTable: Sendable {
     /// Two cells with one key: the key, the line of the later cell and of the earlier one.
     struct Duplicate: Sendable {
@@ -11,14 +11,18 @@ struct CellTable: Sendable {
         var earlier: Int
     }
 
+    /// A cell's values and its line (for duplicate-key errors), appended as one.
+    struct Values {
+        var upheld: Int32
+        var changed: Int32
+        var remanded: Int32
+        var dismissed: Int32
+        var days: Float
+        var line: Int32
+    }
+
     private var keys: [UInt32] = []
-    private var upheld: [Int32] = []
-    private var changed: [Int32] = []
-    private var remanded: [Int32] = []
-    private var dismissed: [Int32] = []
-    private var days: [Float] = []
-    /// Each cell's line, for duplicate-key errors (rows are appended in file order).
-    private var lines: [Int32] = []
+    private var values: [Values] = []
 
     /// A cell's key in 30 bits, ordered as the engine orders rows: year (from 1900, 11 bits),
     /// municipality, quarter (3 bits), paragraph.
@@ -39,22 +43,27 @@ struct CellTable: Sendable {
     @inline(__always)
     mutating func append(key: UInt32, counts: OutcomeCounts, days: Float, line: Int) {
         keys.append(key)
-        upheld.append(Int32(truncatingIfNeeded: counts.upheld))
-        changed.append(Int32(truncatingIfNeeded: counts.changed))
-        remanded.append(Int32(truncatingIfNeeded: counts.remanded))
-        dismissed.append(Int32(truncatingIfNeeded: counts.dismissed))
-        self.days.append(days)
-        lines.append(Int32(clamping: line))
+        values.append(Values(
+            upheld: Int32(truncatingIfNeeded: counts.upheld), changed: Int32(truncatingIfNeeded: counts.changed),
+            remanded: Int32(truncatingIfNeeded: counts.remanded), dismissed: Int32(truncatingIfNeeded: counts.dismissed),
+            days: days, line: Int32(clamping: line)))
     }
 
-    /// The duplicate whose later cell comes first in the file, if any.
-    func firstDuplicate() -> Duplicate? {
-        Self.firstDuplicate(sorted: sortedCells(keys), lines: lines)
+    /// Appends `next`'s cells after these (the cells of the next lines of the file).
+    mutating func append(contentsOf next: CellTable) {
+        keys += next.keys
+        values += next.values
+    }
+
+    /// The duplicate among the cells of lines before `line` whose later cell comes first in the file, if any.
+    func firstDuplicate(beforeLine line: Int) -> Duplicate? {
+        let count = values.firstIndex { Int($0.line) >= line } ?? values.count
+        return Self.firstDuplicate(sorted: sortedCells(Array(keys[..<count])), values: values)
     }
 
     /// Scans cells in sorted (stable) order: within a run of equal keys the first cell is the earliest
     /// line and the second the earliest repeat, so the answer is the run whose second cell comes first.
-    private static func firstDuplicate(sorted: [UInt64], lines: [Int32]) -> Duplicate? {
+    private static func firstDuplicate(sorted: [UInt64], values: [Values]) -> Duplicate? {
         var found: Duplicate?
         var runStart = 0
         for position in sorted.indices.dropFirst() {
@@ -63,35 +72,30 @@ struct CellTable: Sendable {
                 continue
             }
             guard position == runStart + 1 else { continue }
-            let line = Int(lines[Int(sorted[position] & rowMask)])
+            let line = Int(values[Int(sorted[position] & rowMask)].line)
             if found.map({ line < $0.line }) ?? true {
                 found = Duplicate(key: UInt32(truncatingIfNeeded: sorted[position] >> rowBits), line: line,
-                                  earlier: Int(lines[Int(sorted[runStart] & rowMask)]))
+                                  earlier: Int(values[Int(sorted[runStart] & rowMask)].line))
             }
         }
         return found
     }
 
-    /// Sorted rows, dataset 0, or the first duplicate (consumes the table's storage column by column).
+    /// Sorted rows, dataset 0, or the first duplicate (consumes the table).
     consuming func factTable() -> Result<FactTable, DuplicateCell> {
         let sorted = sortedCells(keys)
-        if let duplicate = Self.firstDuplicate(sorted: sorted, lines: lines) {
+        if let duplicate = Self.firstDuplicate(sorted: sorted, values: values) {
             return .failure(DuplicateCell(duplicate: duplicate))
         }
         let count = sorted.count
         keys = []
-        lines = []
-        let identity = sorted.withUnsafeBufferPointer { sorted in
-            sorted.indices.allSatisfy { Int(sorted[$0] & rowMask) == $0 }
-        }
-        func gather<T: BitwiseCopyable>(_ column: inout [T]) -> FactColumn<T> {
-            let source = column
-            column = []
-            if identity { return FactColumn(source) }
-            return FactColumn<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
-                source.withUnsafeBufferPointer { source in
+        let values = self.values
+        self.values = []
+        func gather<T: BitwiseCopyable>(_ field: (Values) -> T) -> FactColumn<T> {
+            FactColumn<T>(unsafeUninitializedCapacity: count) { buffer, initialized in
+                values.withUnsafeBufferPointer { values in
                     sorted.withUnsafeBufferPointer { sorted in
-                        for position in 0..<count { buffer[position] = source[Int(sorted[position] & rowMask)] }
+                        for position in 0..<count { buffer[position] = field(values[Int(sorted[position] & rowMask)]) }
                     }
                 }
                 initialized = count
@@ -110,11 +114,11 @@ struct CellTable: Sendable {
         table.quarter = split { UInt8(truncatingIfNeeded: Self.quarter($0)) }
         table.municipality = split { UInt8(truncatingIfNeeded: Self.municipality($0)) }
         table.paragraph = split { UInt8(truncatingIfNeeded: Self.paragraph($0)) }
-        table.upheld = CountColumn(gather(&upheld))
-        table.changed = CountColumn(gather(&changed))
-        table.remanded = CountColumn(gather(&remanded))
-        table.dismissed = CountColumn(gather(&dismissed))
-        table.days = gather(&days)
+        table.upheld = CountColumn(gather { $0.upheld })
+        table.changed = CountColumn(gather { $0.changed })
+        table.remanded = CountColumn(gather { $0.remanded })
+        table.dismissed = CountColumn(gather { $0.dismissed })
+        table.days = gather { $0.days }
         table.dataset = FactColumn(repeating: 0, count: count)
         return .success(table)
     }

@@ -108,6 +108,13 @@ struct PXCellReader {
         }
     }
 
+    /// Reserves the slot pages a dense table of a `fileBytes`-byte file can fill (each cell takes two
+    /// bytes at least), so they are not copied as they grow.
+    mutating func reserve(fileBytes: Int) {
+        guard keyDims.isEmpty, fileBytes > 0 else { return }
+        store.reserveCapacity(min(pages.count * pageSize, fileBytes / 2 + pageSize))
+    }
+
     private var column: Int { offset - lineStartOffset + 1 }
 
     /// Feeds the next bytes of the DATA section; returns how many were consumed. A token cut off

@@ -60,6 +60,7 @@ struct PXImporter {
         var pending = Array(buffer[(equals + 1)...])
         buffer = []
         var cells = PXCellReader(file: file, table: table, catalog: catalog)
+        cells.reserve(fileBytes: stream.fileBytes)
         cells.line = line
         cells.lineStartOffset = lineStartOffset - (equals + 1)
         // Feed chunk by chunk; a cell cut at a chunk's end stays pending until the next chunk.

@@ -20,152 +20,266 @@ struct TalportalImporter {
         ColumnSpec(name: "Sagsbehandlingstid", aliases: ["sagsbehandlingstid"], required: false),
     ]
 
-    /// Streams the rows into outcome cells, checking each as it goes.
+    /// How the file is cut for the two threads that read it (see `ByteStream.forEachBlock`); tests
+    /// make them small to check that the cut changes nothing.
+    var blockBytes = 4 << 20
+    var pieceBytes = 256 << 10
+
+    /// Streams the rows into outcome cells, checking each as it goes: two threads read the lines,
+    /// and their parts are put together in file order, so the rows and the first error are those of
+    /// reading line by line.
     func load(stream: inout ByteStream) throws(DataError) -> (FactTable, [String]) {
         var header = ColumnIndices()
-        var fields: [FieldRange] = []
         var headerCount = 0
-        var grid = CellTable()
+        var collected = Part()
+        var spellings = Spellings()
+        let readers = UnsafeMutablePointer<LineReader>.allocate(capacity: 2)
+        readers.initialize(repeating: LineReader(importer: self), count: 2)
+        defer {
+            readers.deinitialize(count: 2)
+            readers.deallocate()
+        }
+        do {
+            try stream.forEachBlock(
+                blockBytes: blockBytes, pieceBytes: pieceBytes,
+                lead: { (block: LinePiece) throws(DataError) -> LinePiece in
+                    guard header.isEmpty else { return block }
+                    return try block.forEachLine { (bytes, number, _) throws(DataError) -> Bool in
+                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                        let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
+                        header = ColumnIndices(result.indices)
+                        headerCount = result.names.count
+                        return false
+                    }
+                },
+                parse: { lane, piece in readers[lane].parse(piece, header: header, fields: headerCount) },
+                collect: { (parts: [Part]) throws(DataError) in
+                    for part in parts {
+                        collected.append(part)
+                        spellings.add(part.spellings)
+                        // Two spellings of one paragraph are an error on the line of the second.
+                        if let conflict = spellings.conflict(file: file, catalog: catalog), conflict.line <= part.error?.line ?? .max {
+                            throw conflict
+                        }
+                        if let error = part.error { throw error }
+                    }
+                })
+        } catch {
+            // A duplicate on an earlier line is the first problem in the file.
+            if let duplicate = collected.cells.firstDuplicate(beforeLine: error.line > 0 ? error.line : .max) {
+                throw duplicateError(duplicate, subjects: spellings.owners)
+            }
+            throw error
+        }
+        if header.isEmpty { throw DataError(file: file, "file is empty") }
+        if !collected.sawData { throw DataError(file: file, "file has a header but no rows") }
+        let facts: FactTable
+        switch collected.cells.factTable() {
+        case .success(let table): facts = table
+        case .failure(let failure): throw duplicateError(failure.duplicate, subjects: spellings.owners)
+        }
+        try checkNational(collected.national, facts: facts)
+        var warnings: [String] = []
+        if collected.skippedTotals > 0 { warnings.append("\(collected.skippedTotals) region or law-level total rows were skipped") }
+        return (facts, warnings)
+    }
+
+    /// What the lines of one piece of the file gave, up to its first error.
+    struct Part {
+        var cells = CellTable()
+        var national: [(key: UInt32, counts: OutcomeCounts, line: Int)] = []
+        var skippedTotals = 0
+        var sawData = false
+        /// Each Sagsemne spelling of a paragraph the first time its reader met it.
+        var spellings: [Spelling] = []
+        var error: DataError?
+
+        /// Adds the next piece's rows.
+        mutating func append(_ next: Part) {
+            cells.append(contentsOf: next.cells)
+            national += next.national
+            skippedTotals += next.skippedTotals
+            sawData = sawData || next.sawData
+        }
+    }
+
+    /// A Sagsemne spelling and where it was met.
+    struct Spelling {
+        var text: String
+        var paragraph: Int
+        var line: Int
+        var column: Int
+    }
+
+    /// The spellings of each paragraph met so far, each at the first line it is on.
+    struct Spellings {
+        private var byParagraph: [Int: [Spelling]] = [:]
+
+        mutating func add(_ spellings: [Spelling]) {
+            for spelling in spellings {
+                if let index = byParagraph[spelling.paragraph]?.firstIndex(where: { $0.text == spelling.text }) {
+                    if spelling.line < byParagraph[spelling.paragraph]![index].line { byParagraph[spelling.paragraph]![index] = spelling }
+                } else {
+                    byParagraph[spelling.paragraph, default: []].append(spelling)
+                }
+            }
+        }
+
+        /// Each paragraph's first spelling.
+        var owners: [Int: String] {
+            byParagraph.mapValues { $0.min { $0.line < $1.line }!.text }
+        }
+
+        /// The first line that spells a paragraph a second way, as the error reading in file order gives.
+        func conflict(file: String, catalog: Catalog) -> DataError? {
+            var found: DataError?
+            for (paragraph, spellings) in byParagraph where spellings.count > 1 {
+                let ordered = spellings.sorted { $0.line < $1.line }
+                let (first, second) = (ordered[0], ordered[1])
+                if second.line < found?.line ?? .max {
+                    found = DataError(
+                        file: file, line: second.line, column: second.column,
+                        "Sagsemne '\(second.text)' and '\(first.text)' both map to paragraph \(catalog.paragraphs[paragraph].code); rename one so cases are not counted twice")
+                }
+            }
+            return found
+        }
+    }
+
+    /// One thread's reader: the lines of the pieces it is given, with its own caches of resolved
+    /// municipality and Sagsemne spellings (by raw bytes and by text).
+    struct LineReader {
+        let importer: TalportalImporter
+        let places0: MunicipalityResolver
+        let resolver: ParagraphResolver
+        var fields: [FieldRange] = []
         var places: [String: PlaceValue] = [:]
         var subjects: [String: ParagraphValue] = [:]
-        var subjectOwner: [Int: String] = [:]
-        var national: [(key: UInt32, counts: OutcomeCounts, line: Int)] = []
         var placeBytes = BytesMap<PlaceValue>()
         var subjectBytes = BytesMap<ParagraphValue>()
         var lastPlaceBytes: [UInt8] = []
         var lastPlace = PlaceValue.unknown(suggestion: nil)
         var lastSubjectBytes: [UInt8] = []
         var lastSubject = ParagraphValue.unknown(suggestion: nil)
-        var sawData = false
-        let places0 = MunicipalityResolver(catalog: catalog)
-        let resolver = ParagraphResolver(catalog: catalog)
-        var skippedTotals = 0
 
-        do {
-            try stream.forEachLine { (bytes: UnsafeBufferPointer<UInt8>, number: Int, isLast: Bool) throws(DataError) in
-                if header.isEmpty {
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                    let result = try readHeader(file: file, line: bytes, number: number, delimiter: 0x3B, specs: Self.columns)
-                    header = ColumnIndices(result.indices)
-                    headerCount = result.names.count
-                    return
+        init(importer: TalportalImporter) {
+            self.importer = importer
+            places0 = MunicipalityResolver(catalog: importer.catalog)
+            resolver = ParagraphResolver(catalog: importer.catalog)
+        }
+
+        /// The piece's rows, up to its first error.
+        mutating func parse(_ piece: LinePiece, header: ColumnIndices, fields expected: Int) -> Part {
+            var part = Part()
+            do {
+                try piece.forEachLine { (bytes, number, isLast) throws(DataError) -> Bool in
+                    if !bytes.isEmpty { try read(bytes, number: number, isLast: isLast, header: header, fields: expected, into: &part) }
+                    return true
                 }
-                if bytes.isEmpty { return }
-                try splitDataLine(
-                    file: file, line: bytes, number: number, delimiter: 0x3B, expected: headerCount, isLast: isLast,
-                    into: &fields)
-                sawData = true
-                let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
-                // Municipality: the previous row's, else cached by raw bytes, else by text, else resolved.
-                let placeSlice = line.slice(header[0])
-                if !lastPlaceBytes.withUnsafeBufferPointer({ sameBytes(placeSlice, $0) }) {
-                    let hash = BytesMap<PlaceValue>.hash(placeSlice)
-                    if let cached = placeBytes.find(placeSlice, hash: hash) {
-                        lastPlace = cached
-                    } else {
-                        let text = line.text(header[0])
-                        if let cached = places[text] { lastPlace = cached } else { lastPlace = places0.resolve(text); places[text] = lastPlace }
-                        placeBytes.insert(placeSlice, hash: hash, value: lastPlace)
-                    }
-                    lastPlaceBytes.removeAll(keepingCapacity: true)
-                    lastPlaceBytes.append(contentsOf: placeSlice)
+            } catch {
+                part.error = error
+            }
+            return part
+        }
+
+        /// Reads one data line into `part`.
+        @inline(__always)
+        private mutating func read(
+            _ bytes: UnsafeBufferPointer<UInt8>, number: Int, isLast: Bool, header: ColumnIndices, fields expected: Int, into part: inout Part
+        ) throws(DataError) {
+            let file = importer.file
+            try splitDataLine(file: file, line: bytes, number: number, delimiter: 0x3B, expected: expected, isLast: isLast, into: &fields)
+            part.sawData = true
+            let line = DelimitedLine(bytes: bytes, number: number, fields: fields)
+            // Municipality: the previous row's, else cached by raw bytes, else by text, else resolved.
+            let placeSlice = line.slice(header[0])
+            if !lastPlaceBytes.withUnsafeBufferPointer({ sameBytes(placeSlice, $0) }) {
+                let hash = BytesMap<PlaceValue>.hash(placeSlice)
+                if let cached = placeBytes.find(placeSlice, hash: hash) {
+                    lastPlace = cached
+                } else {
+                    let text = line.text(header[0])
+                    if let cached = places[text] { lastPlace = cached } else { lastPlace = places0.resolve(text); places[text] = lastPlace }
+                    placeBytes.insert(placeSlice, hash: hash, value: lastPlace)
                 }
-                let place = lastPlace
-                if case .unknown(let suggestion) = place {
-                    throw DataError(
-                        file: file, line: number, column: line.column(header[0]),
-                        MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
-                }
-                // Paragraph, the same way; two spellings of one paragraph are an error.
-                let subjectSlice = line.slice(header[1])
-                if !lastSubjectBytes.withUnsafeBufferPointer({ sameBytes(subjectSlice, $0) }) {
-                    let hash = BytesMap<ParagraphValue>.hash(subjectSlice)
-                    if let cached = subjectBytes.find(subjectSlice, hash: hash) {
+                lastPlaceBytes.removeAll(keepingCapacity: true)
+                lastPlaceBytes.append(contentsOf: placeSlice)
+            }
+            let place = lastPlace
+            if case .unknown(let suggestion) = place {
+                throw DataError(
+                    file: file, line: number, column: line.column(header[0]),
+                    MunicipalityResolver.unknownMessage(line.text(header[0]), suggestion))
+            }
+            // Paragraph, the same way; each spelling is noted where this reader first meets it.
+            let subjectSlice = line.slice(header[1])
+            if !lastSubjectBytes.withUnsafeBufferPointer({ sameBytes(subjectSlice, $0) }) {
+                let hash = BytesMap<ParagraphValue>.hash(subjectSlice)
+                if let cached = subjectBytes.find(subjectSlice, hash: hash) {
+                    lastSubject = cached
+                } else {
+                    let text = line.text(header[1])
+                    if let cached = subjects[text] {
                         lastSubject = cached
                     } else {
-                        let text = line.text(header[1])
-                        if let cached = subjects[text] {
-                            lastSubject = cached
-                        } else {
-                            let subject = resolveSubject(text, resolver: resolver)
-                            if case .paragraph(let index) = subject {
-                                if let other = subjectOwner[index], other != text {
-                                    throw DataError(
-                                        file: file, line: number, column: line.column(header[1]),
-                                        "Sagsemne '\(text)' and '\(other)' both map to paragraph \(catalog.paragraphs[index].code); rename one so cases are not counted twice")
-                                }
-                                subjectOwner[index] = text
-                            }
-                            subjects[text] = subject
-                            lastSubject = subject
+                        let subject = importer.resolveSubject(text, resolver: resolver)
+                        if case .paragraph(let index) = subject {
+                            part.spellings.append(Spelling(text: text, paragraph: index, line: number, column: line.column(header[1])))
                         }
-                        subjectBytes.insert(subjectSlice, hash: hash, value: lastSubject)
+                        subjects[text] = subject
+                        lastSubject = subject
                     }
-                    lastSubjectBytes.removeAll(keepingCapacity: true)
-                    lastSubjectBytes.append(contentsOf: subjectSlice)
+                    subjectBytes.insert(subjectSlice, hash: hash, value: lastSubject)
                 }
-                let subject = lastSubject
-                if case .unknown(let suggestion) = subject {
+                lastSubjectBytes.removeAll(keepingCapacity: true)
+                lastSubjectBytes.append(contentsOf: subjectSlice)
+            }
+            let subject = lastSubject
+            if case .unknown(let suggestion) = subject {
+                throw DataError(
+                    file: file, line: number, column: line.column(header[1]),
+                    ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
+            }
+            let year = try importer.integer(line, header[2], name: "Aar", range: FactTable.yearLimits)
+            let quarter = try importer.quarterValue(line, header[3])
+            var counts = OutcomeCounts()
+            counts.upheld = try importer.count(line, header[4], name: "Stadfæstelse")
+            counts.changed = try importer.count(line, header[5], name: "Ændring.Ophævelse")
+            counts.remanded = try importer.count(line, header[6], name: "Hjemvisning")
+            counts.dismissed = try importer.count(line, header[7], name: "Afvisning.Henvisning")
+            let sum = counts.upheld + counts.changed + counts.remanded + counts.dismissed
+            if header[8] >= 0, line.slice(header[8]).count > 0 {
+                let total = try importer.count(line, header[8], name: "Antal_sager_ialt")
+                if total != sum {
                     throw DataError(
-                        file: file, line: number, column: line.column(header[1]),
-                        ParagraphResolver.unknownMessage(line.text(header[1]), suggestion))
-                }
-                let year = try integer(line, header[2], name: "Aar", range: FactTable.yearLimits)
-                let quarter = try quarterValue(line, header[3])
-                var counts = OutcomeCounts()
-                counts.upheld = try count(line, header[4], name: "Stadfæstelse")
-                counts.changed = try count(line, header[5], name: "Ændring.Ophævelse")
-                counts.remanded = try count(line, header[6], name: "Hjemvisning")
-                counts.dismissed = try count(line, header[7], name: "Afvisning.Henvisning")
-                let sum = counts.upheld + counts.changed + counts.remanded + counts.dismissed
-                if header[8] >= 0, line.slice(header[8]).count > 0 {
-                    let total = try count(line, header[8], name: "Antal_sager_ialt")
-                    if total != sum {
-                        throw DataError(
-                            file: file, line: number, column: line.column(header[8]),
-                            "Antal_sager_ialt is \(total) but the outcomes add up to \(sum) (Stadfæstelse \(counts.upheld) + Ændring.Ophævelse \(counts.changed) + Hjemvisning \(counts.remanded) + Afvisning.Henvisning \(counts.dismissed))")
-                    }
-                }
-                var days = Float.nan
-                if header[9] >= 0 {
-                    switch parseCellNumber(line.slice(header[9]), decimalComma: true) {
-                    case .empty, .missing: break
-                    case .integer(let value) where value >= 0: days = Float(value)
-                    case .decimal(let value) where value >= 0: days = Float(value)
-                    default:
-                        throw DataError(
-                            file: file, line: number, column: line.column(header[9]),
-                            "Sagsbehandlingstid must be a non-negative number of days, got '\(line.text(header[9]))'")
-                    }
-                }
-                switch (place, subject) {
-                case (.municipality(let municipality), .paragraph(let paragraph)):
-                    // Duplicate keys are found after the sort (or below, when a later line fails).
-                    grid.append(
-                        key: CellTable.key(year: year, quarter: quarter, municipality: municipality, paragraph: paragraph),
-                        counts: counts, days: days, line: number)
-                case (.national, .paragraph(let paragraph)):
-                    national.append((CellTable.key(year: year, quarter: quarter, municipality: 0, paragraph: paragraph), counts, number))
-                default:
-                    skippedTotals += 1
+                        file: file, line: number, column: line.column(header[8]),
+                        "Antal_sager_ialt is \(total) but the outcomes add up to \(sum) (Stadfæstelse \(counts.upheld) + Ændring.Ophævelse \(counts.changed) + Hjemvisning \(counts.remanded) + Afvisning.Henvisning \(counts.dismissed))")
                 }
             }
-        } catch {
-            // A duplicate on an earlier line is the first problem in the file.
-            if let duplicate = grid.firstDuplicate() { throw duplicateError(duplicate, subjects: subjectOwner) }
-            throw error
+            var days = Float.nan
+            if header[9] >= 0 {
+                switch parseCellNumber(line.slice(header[9]), decimalComma: true) {
+                case .empty, .missing: break
+                case .integer(let value) where value >= 0: days = Float(value)
+                case .decimal(let value) where value >= 0: days = Float(value)
+                default:
+                    throw DataError(
+                        file: file, line: number, column: line.column(header[9]),
+                        "Sagsbehandlingstid must be a non-negative number of days, got '\(line.text(header[9]))'")
+                }
+            }
+            switch (place, subject) {
+            case (.municipality(let municipality), .paragraph(let paragraph)):
+                // Duplicate keys are found after the sort (or when a later line fails).
+                part.cells.append(
+                    key: CellTable.key(year: year, quarter: quarter, municipality: municipality, paragraph: paragraph),
+                    counts: counts, days: days, line: number)
+            case (.national, .paragraph(let paragraph)):
+                part.national.append((CellTable.key(year: year, quarter: quarter, municipality: 0, paragraph: paragraph), counts, number))
+            default:
+                part.skippedTotals += 1
+            }
         }
-        if header.isEmpty { throw DataError(file: file, "file is empty") }
-        if !sawData { throw DataError(file: file, "file has a header but no rows") }
-        let facts: FactTable
-        switch grid.factTable() {
-        case .success(let table): facts = table
-        case .failure(let failure): throw duplicateError(failure.duplicate, subjects: subjectOwner)
-        }
-        try checkNational(national, facts: facts)
-        var warnings: [String] = []
-        if skippedTotals > 0 { warnings.append("\(skippedTotals) region or law-level total rows were skipped") }
-        return (facts, warnings)
     }
 
     /// The error for a repeated cell. Every paragraph read without error has exactly one Sagsemne
@@ -179,7 +293,7 @@ struct TalportalImporter {
             "duplicate row for \(place), \(subject), \(CellTable.year(key)) Q\(CellTable.quarter(key)) (first on line \(duplicate.earlier))")
     }
 
-    private func resolveSubject(_ text: String, resolver: ParagraphResolver) -> ParagraphValue {
+    func resolveSubject(_ text: String, resolver: ParagraphResolver) -> ParagraphValue {
         if let row = sagsemner?.rows[text] {
             let result = resolver.resolve("\(row.code) \(row.label)", sectionsText: row.sections, law: row.law)
             if case .unknown = result {} else { return result }
@@ -228,7 +342,7 @@ struct TalportalImporter {
         }
     }
 
-    private func integer(_ line: DelimitedLine, _ index: Int, name: String, range: ClosedRange<Int>) throws(DataError) -> Int {
+    func integer(_ line: DelimitedLine, _ index: Int, name: String, range: ClosedRange<Int>) throws(DataError) -> Int {
         if case .integer(let value) = parseCellNumber(line.slice(index), decimalComma: false), range.contains(value) {
             return value
         }
@@ -236,7 +350,7 @@ struct TalportalImporter {
             file: file, line: line.number, column: line.column(index), "\(name) must be a year, got '\(line.text(index))'")
     }
 
-    private func quarterValue(_ line: DelimitedLine, _ index: Int) throws(DataError) -> Int {
+    func quarterValue(_ line: DelimitedLine, _ index: Int) throws(DataError) -> Int {
         let slice = line.slice(index)
         if slice.count == 1, slice[0] >= 0x31, slice[0] <= 0x34 { return Int(slice[0] - 0x30) }
         let text = line.text(index).trimmed.uppercased()
@@ -249,7 +363,7 @@ struct TalportalImporter {
             file: file, line: line.number, column: line.column(index), "Kvartal must be 1-4, got '\(line.text(index))'")
     }
 
-    private func count(_ line: DelimitedLine, _ index: Int, name: String) throws(DataError) -> Int {
+    func count(_ line: DelimitedLine, _ index: Int, name: String) throws(DataError) -> Int {
         switch parseCellNumber(line.slice(index), decimalComma: false) {
         case .empty, .missing, .dash: return 0
         case .integer(let value) where value >= 0 && value <= FactTable.maxCount: return value
