@@ -90,4 +90,32 @@ import Testing
         flag.lower()
         guard case .table? = engine.run("rate by paragraph, year").last else { Issue.record("still cancelled"); return }
     }
+
+    /// Only measures that read the processing days (days, days_n) make a scan read the days
+    /// column; without them a scan's counts, rows and datasets are the same and its day sums empty.
+    @Test func onlyMeasuresThatReadDaysMakeTheScanReadTheDays() throws {
+        struct NotAQuery: Error {}
+        let engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        func plan(_ query: String) throws -> Plan {
+            guard case .success(let statement)? = Parser.parse(query).first, case .query(let q) = statement.kind else { throw NotAQuery() }
+            return Planner.plan(try Binder(store: engine.store, source: query, domains: engine.domains).bind(q))
+        }
+        #expect(try plan("rate, cases, decided by region, year").main.days == false)
+        #expect(try plan("rate by municipality year 2021 vs national").national?.days == false)
+        #expect(try plan("days by region").main.days)
+        #expect(try plan("rate, days_n by municipality year 2021 vs national").national?.days == true)
+        var scan = try plan("cases, decided by paragraph, year where municipality in (Aarhus, Odense)").main
+        for tight in [true, false] {
+            var evaluator = Evaluator(store: engine.store, domains: engine.domains, useRollups: false)
+            evaluator.tightScans = tight
+            scan.days = true
+            let read = evaluator.aggregate(scan)
+            scan.days = false
+            let unread = evaluator.aggregate(scan)
+            #expect(read.totals.values.contains { $0.daysWeight > 0 })
+            #expect(unread.totals.values.allSatisfy { $0.dayHundredths == 0 && $0.daysWeight == 0 })
+            let counts = { (a: Aggregate) in a.totals.mapValues { [$0.upheld, $0.changed, $0.remanded, $0.dismissed, $0.rows] } }
+            #expect(counts(unread) == counts(read) && unread.datasets == read.datasets && unread.periods == read.periods)
+        }
+    }
 }

@@ -378,6 +378,7 @@ extension Evaluator {
             return cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
         }
 
+        let readDays = scan.days
         func visit(_ row: Int) {
             let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
             let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
@@ -387,10 +388,10 @@ extension Evaluator {
             if areaIndex != nil {
                 // A row counts under each allowed area of its paragraph.
                 for area in domains.areasOf[paragraph] where scan.areas[area] {
-                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: facts.days[row])
+                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
                 }
             } else {
-                sums.add(key, upheld, changed, remanded, dismissed, days: facts.days[row])
+                sums.add(key, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
             }
             usedDatasets[Int(facts.dataset[row])] = true
             countedSlots[slot] = true
@@ -437,7 +438,7 @@ extension Evaluator {
                 }
             }
             if tightScans, facts.countWidth != nil, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
-                let counted = sumTightly(work, keys, into: cells)
+                let counted = sumTightly(work, keys, days: scan.days, into: cells)
                 for (i, used) in counted.datasets.enumerated() where used { usedDatasets[i] = true }
                 for (slot, used) in counted.slots.enumerated() where used { countedSlots[slot] = true }
             } else {
@@ -480,7 +481,7 @@ extension Evaluator {
     /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
     /// many rows (each half into its own cells, added together after; integer sums, so the
     /// result is the same). Stops between chunks when the statement is cancelled.
-    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, into cells: UnsafeMutableBufferPointer<RollupCell>)
+    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, days: Bool, into cells: UnsafeMutableBufferPointer<RollupCell>)
         -> (datasets: [Bool], slots: [Bool]) {
         let facts = store.facts
         let estimate = work.reduce(0) { total, item in
@@ -491,7 +492,7 @@ extension Evaluator {
         }
         let first = TightSums(cells: cells, slots: keys.slot.count)
         guard estimate >= splitRows, work.count >= 2 else {
-            sumRows(work[...], keys, first)
+            sumRows(work[...], keys, days: days, first)
             return (first.datasets, first.slots)
         }
         // Halves of about equal rows.
@@ -502,13 +503,14 @@ extension Evaluator {
         }
         let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
         defer { second.cells.deallocate() }
-        inParallel({ sumRows(work[..<half], keys, first) }, { sumRows(work[half...], keys, second) })
+        inParallel({ sumRows(work[..<half], keys, days: days, first) }, { sumRows(work[half...], keys, days: days, second) })
         for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
         return (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
     }
 
-    /// The inner loop: each row's key is the sum of three table entries, its counts go into a dense cell.
-    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, _ out: TightSums) {
+    /// The inner loop: each row's key is the sum of three table entries, its counts go into a dense
+    /// cell (its days too when `readDays`; else the days column is not read).
+    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, days readDays: Bool, _ out: TightSums) {
         store.facts.withBuffers { f in
             keys.slot.withUnsafeBufferPointer { slotKey in
                 keys.municipality.withUnsafeBufferPointer { municipalityKey in
@@ -530,7 +532,7 @@ extension Evaluator {
                                 let key = slotKey[slot] &+ municipalityKey![Int(municipality![row])] &+ paragraphKey![Int(paragraph![row])]
                                 guard key >= 0 else { continue }
                                 RollupCell.add(&cells[key], Int(upheld![row]), Int(changed![row]), Int(remanded![row]),
-                                               Int(dismissed![row]), days: days![row])
+                                               Int(dismissed![row]), days: readDays ? days![row] : .nan)
                                 datasets[Int(dataset![row])] = true
                                 slots[slot] = true
                             }
