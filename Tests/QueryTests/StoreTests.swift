@@ -61,6 +61,15 @@ import Testing
         var fromCSV = try Engine.open(dataDirectory: shippedDatasets)
         let query = "rate, cases, days by region, year where paragraph = 41 years 2019..2023"
         #expect(fromStore.run(query) == fromCSV.run(query))
+        // Every scan shape, through the stored index and rollups (datasets marked by slot), on one
+        // thread and on two, answers as the rows read from the CSVs do.
+        var split = fromStore
+        split.splitRows = 1
+        for query in ScanTests.queries {
+            let expected = fromCSV.run(query)
+            #expect(fromStore.run(query) == expected, "\(query)")
+            #expect(split.run(query) == expected, "split: \(query)")
+        }
     }
 
     @Test func aChangedSourceFileIsNeverServedStale() throws {
