@@ -186,6 +186,18 @@ import Testing
         #expect(throws: DataError.self) { try DataFolder.load(directory: folder, cacheDirectory: cache) }
     }
 
+    /// The key names every source with its fingerprint, built piece by piece; compared here with the
+    /// same text written by interpolation from `stat` directly, and a missing file says so.
+    @Test func keyListsEverySourceWithItsStatFields() throws {
+        let (folder, _) = try fixture()
+        let key = StoreCache.key(folder: folder + "/", sources: ["outcomes/2021.csv", "nothing.csv"])
+        var info = stat()
+        #expect(stat(folder + "/outcomes/2021.csv", &info) == 0)
+        let expected = "size \(info.st_size) mtime \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            + "ctime \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) inode \(info.st_ino) device \(info.st_dev)"
+        #expect(key == "dkq store key v1\n\(StoreCache.realPath(folder)!)\noutcomes/2021.csv \(expected)\nnothing.csv missing")
+    }
+
     @Test func checksumDependsOnEveryByteAndItsPlace() {
         let base = [UInt8](repeating: 1, count: 77)
         let sum = base.withUnsafeBytes { StoreFile.checksum($0) }
