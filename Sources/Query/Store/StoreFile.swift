@@ -225,38 +225,41 @@ enum StoreFile {
                 return Int(top) < limit
             }
         }
-        /// Whether `rows` values from `first` on equal `expected(cell)` for the cell each row is in.
-        func byCell<T: FixedWidthInteger>(_: T.Type, _ expected: @escaping (Int) -> T) -> ValueCheck {
-            { bytes, first in
-                let values = bytes.bindMemory(to: T.self)
-                let end = first + values.count
-                return index.cellStart.withUnsafeBufferPointer { start in
-                    // The cell holding row `first`: the last one starting at or before it.
-                    var low = 0, high = start.count - 1
-                    while high - low > 1 {
-                        let middle = (low + high) / 2
-                        if Int(start[middle]) <= first { low = middle } else { high = middle }
-                    }
-                    var (cell, row, differences) = (low, first, T.zero)
-                    while row < end {
-                        let stop = Swift.min(Int(start[cell + 1]), end), want = expected(cell)
-                        for i in row..<stop { differences |= values[i - first] ^ want }
-                        (row, cell) = (stop, cell + 1)
-                    }
-                    return differences == 0
-                }
-            }
-        }
         let (m, firstYear) = (index.municipalities, index.firstYear)
         switch section {
-        case .year: return byCell(Int16.self) { Int16(firstYear + $0 / m) }
-        case .municipality: return byCell(UInt8.self) { UInt8($0 % m) }
+        case .year:
+            return { bytes, first in runsMatch(bytes.bindMemory(to: Int16.self), first, index) { Int16(firstYear + $0 / m) } }
+        case .municipality:
+            return { bytes, first in runsMatch(bytes.bindMemory(to: UInt8.self), first, index) { UInt8($0 % m) } }
         case .quarter: return below(5)
         case .paragraph: return below(index.paragraphs)
         case .dataset: return below(datasets)
         case .slotDataset:
             return { bytes, _ in bytes.bindMemory(to: Int.self).allSatisfy { $0 >= -2 && $0 < datasets } }
         default: return nil
+        }
+    }
+
+    /// Whether the values (row `first` on) equal `expected(cell)` for the index cell each row is
+    /// in: one branch-free run per cell.
+    @inline(__always)
+    private static func runsMatch<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>, _ first: Int, _ index: FactIndex,
+                                                      _ expected: (Int) -> T) -> Bool {
+        let end = first + values.count
+        return index.cellStart.withUnsafeBufferPointer { start in
+            // The cell holding row `first`: the last one starting at or before it.
+            var low = 0, high = start.count - 1
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if Int(start[middle]) <= first { low = middle } else { high = middle }
+            }
+            var (cell, row, differences) = (low, first, T.zero)
+            while row < end {
+                let stop = Swift.min(Int(start[cell + 1]), end), want = expected(cell)
+                for value in UnsafeBufferPointer(rebasing: values[(row - first)..<(stop - first)]) { differences |= value ^ want }
+                (row, cell) = (stop, cell + 1)
+            }
+            return differences == 0
         }
     }
 
