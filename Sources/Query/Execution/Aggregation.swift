@@ -331,14 +331,10 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            domains.slotParagraphs.withUnsafeBufferPointer { present in
-                for p in 0..<domains.paragraphs where present[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
-            }
-            domains.slotMunicipalities.withUnsafeBufferPointer { present in
-                for m in 0..<domains.municipalities where present[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
-            }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
+        Self.markPresent(&presentParagraphs, domains.slotParagraphs, allowed)
+        Self.markPresent(&presentMunicipalities, domains.slotMunicipalities, allowed)
 
         var usedDatasets = [Bool](repeating: false, count: 256)
         var countedSlots = [Bool](repeating: false, count: slotCount)
@@ -402,19 +398,21 @@ extension Evaluator {
                 }
             }
         } else {
-            // The rows to read: the chosen municipalities' rows of each chosen year when they are
-            // few, else whole years.
+            // The rows to read: the chosen municipalities' rows of each chosen year (runs of
+            // neighbouring municipalities as one range when the rows are sorted), else whole years.
             var work: [RowWork] = []
-            if let chosen, chosen.count * 4 < domains.municipalities {
-                for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
-                    work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) }
+            let chosenYears = (0..<max(1, domains.years)).filter { y in (0..<5).contains { allowed[y * 5 + $0] } }
+            func chunks(_ range: Range<Int>) -> [RowWork] {
+                stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
+                    .rows($0..<min($0 + RowWork.chunk, range.upperBound))
                 }
+            }
+            if let chosen, let runs = domains.rowRanges(years: chosenYears, municipalities: chosen) {
+                for range in runs { work += chunks(range) }
+            } else if let chosen, chosen.count * 4 < domains.municipalities {
+                for yearIndex in chosenYears { work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) } }
             } else {
-                for range in domains.rowRanges(scan.periods, count: facts.count) {
-                    work += stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
-                        .rows($0..<min($0 + RowWork.chunk, range.upperBound))
-                    }
-                }
+                for range in domains.rowRanges(scan.periods, count: facts.count) { work += chunks(range) }
             }
             if tightScans, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
                 let counted = sumTightly(work, keys, into: cells)
@@ -455,6 +453,19 @@ extension Evaluator {
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
             coverage: Coverage(scan, domains, allowed: allowed))
+    }
+
+    /// Marks each value that some allowed slot holds (`slots`: slot × values + value).
+    private static func markPresent(_ present: inout [Bool], _ slots: FactColumn<Bool>, _ allowed: [Bool]) {
+        let width = present.count
+        slots.withUnsafeBufferPointer { held in
+            present.withUnsafeMutableBufferPointer { present in
+                for slot in allowed.indices where allowed[slot] {
+                    let row = UnsafeBufferPointer(rebasing: held[slot * width..<(slot + 1) * width])
+                    for value in 0..<width where row[value] { present[value] = true }
+                }
+            }
+        }
     }
 
     /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
