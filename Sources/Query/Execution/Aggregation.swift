@@ -46,7 +46,7 @@ struct Aggregate {
     /// Number of values of each grouped dimension, in `groupBy` order.
     var radices: [Int]
     /// Totals per composite key.
-    var totals: [Int: Totals]
+    var totals: GroupTotals
     /// Datasets that contributed rows.
     var datasets: Set<Int>
     /// Period numbers (year*4 + quarter - 1) of contributing rows.
@@ -258,23 +258,47 @@ private final class Sums {
         missing[key, default: 0] |= mask
     }
 
-    /// The groups that received rows or missing cells.
-    var groups: [Int: Totals] {
-        let missing = self.missing
-        func totals(_ cell: RollupCell, _ key: Int) -> Totals {
-            Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
-                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows,
-                   missing: missing.isEmpty ? 0 : missing[key] ?? 0)
-        }
-        var result: [Int: Totals] = [:]
-        if let dense {
-            result.reserveCapacity(dense.reduce(missing.count) { $1.rows > 0 ? $0 + 1 : $0 })
-            for key in dense.indices where dense[key].rows > 0 { result[key] = totals(dense[key], key) }
-        } else {
-            for (key, cell) in sparse { result[key] = totals(cell, key) }
-        }
-        for key in missing.keys where result[key] == nil { result[key] = totals(RollupCell(), key) }
-        return result
+    /// The totals of group `key`, nil when it received no rows and no missing cells.
+    @inline(__always)
+    func totals(_ key: Int) -> Totals? {
+        let mask = missing.isEmpty ? 0 : missing[key] ?? 0
+        let cell: RollupCell
+        if let dense { cell = dense[key] } else if let found = sparse[key] { cell = found } else { cell = RollupCell() }
+        guard cell.rows > 0 || mask != 0 else { return nil }
+        return Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
+                      dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows, missing: mask)
+    }
+
+    /// The keys of the groups that received rows or missing cells, ascending.
+    var keys: [Int] {
+        let counted = dense.map { dense in dense.indices.filter { dense[$0].rows > 0 } } ?? Array(sparse.keys)
+        return missing.isEmpty ? counted.sorted() : Set(counted).union(missing.keys).sorted()
+    }
+}
+
+/// Totals per group key, read in place from a scan's sums (no dictionary of every group), or
+/// kept in a dictionary once changed (rolling years pool them).
+struct GroupTotals: Sequence {
+    private let sums: Sums?
+    private var table: [Int: Totals]
+
+    fileprivate init(_ sums: Sums) { (self.sums, table) = (sums, [:]) }
+    init(_ table: [Int: Totals]) { (sums, self.table) = (nil, table) }
+
+    subscript(key: Int) -> Totals? { sums.map { $0.totals(key) } ?? table[key] }
+
+    /// The keys with totals, ascending.
+    var keys: [Int] { sums?.keys ?? table.keys.sorted() }
+
+    /// Every group's totals by key.
+    var dictionary: [Int: Totals] {
+        guard let sums else { return table }
+        return Dictionary(uniqueKeysWithValues: sums.keys.map { ($0, sums.totals($0)!) })
+    }
+
+    /// The groups in ascending key order.
+    func makeIterator() -> IndexingIterator<[(key: Int, value: Totals)]> {
+        keys.map { (key: $0, value: self[$0]!) }.makeIterator()
     }
 }
 
@@ -448,7 +472,7 @@ extension Evaluator {
             if quarter == 0 { periods.formUnion(year * 4..<year * 4 + 4) } else { periods.insert(year * 4 + quarter - 1) }
         }
         return Aggregate(
-            radices: radices, totals: sums.groups,
+            radices: radices, totals: GroupTotals(sums),
             datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
