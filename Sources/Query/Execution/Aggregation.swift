@@ -403,9 +403,10 @@ extension Evaluator {
             let (cells, width) = byParagraph
                 ? (rollups.byParagraph, domains.paragraphs) : (rollups.byMunicipality, domains.municipalities)
             let mask = byParagraph ? scan.paragraphs : scan.municipalities
+            let values = mask.map { mask in mask.indices.filter { mask[$0] } } ?? Array(0..<width)
             for slot in 0..<slotCount where allowed[slot] {
                 var counted = false
-                for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
+                for value in values where cells[slot * width + value].rows > 0 {
                     let cell = cells[slot * width + value]
                     let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
                     let key = cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
@@ -582,7 +583,8 @@ extension Evaluator {
 
     /// Which rollup answers a scan, if any: the paragraph rollup when nothing is filtered or
     /// grouped by municipality, the municipality rollup when nothing is by paragraph, and only
-    /// when each chosen slot's rows come from one dataset (so the footer can name it).
+    /// when each chosen slot's rows come from one dataset (so the footer can name it). A rollup
+    /// cell sums a slot's rows of one value, so it never reads more than the rows would.
     /// Returns true for the paragraph rollup, false for the municipality rollup.
     func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
         guard useRollups, scan.residual == nil else { return nil }
@@ -599,8 +601,6 @@ extension Evaluator {
         let byMunicipality = scan.paragraphs == nil && !bases.contains(true)
         guard byParagraph || byMunicipality else { return nil }
         let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
-        // A handful of municipalities reads fewer rows through the row index.
-        if !useParagraphs, let mask = scan.municipalities, mask.filter({ $0 }).count * 4 < domains.municipalities { return nil }
         let rollups = self.rollups
         for slot in allowed.indices where allowed[slot] && rollups.slotDataset[slot] == -2 { return nil }
         return useParagraphs

@@ -12,6 +12,8 @@ extension Totals {
         dayHundredths += other.dayHundredths
         daysWeight += other.daysWeight
         rows += other.rows
+        // A pool over a cell marked missing is missing what that cell lacks, whichever year came first.
+        missing |= other.missing
     }
 }
 

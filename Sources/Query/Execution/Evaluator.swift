@@ -44,7 +44,7 @@ struct Evaluator {
         // The decisions files a result divides by are among its sources (so a synthetic one is labelled so).
         main.datasets.formUnion(decisionDatasets(query, main, plan.main))
         var national = plan.national.map(aggregate)
-        var then = plan.then.map(aggregate)
+        let then = plan.then.map(aggregate)
         var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
         if let years = query.rolling, let y = query.groupBy.firstIndex(of: .year) {
             main.totals = GroupTotals(Self.pool(main.totals.dictionary, radices: main.radices, yearIndex: y, years: years))
