@@ -15,7 +15,14 @@ let package = Package(
         .target(name: "Query"),
         .target(
             name: "CEditLine",
-            linkerSettings: [.linkedLibrary("edit")]
+            // libedit's own libraries are named too, in order, for the fully static release link
+            // (`make release`), where the linker needs every archive.
+            linkerSettings: [
+                .linkedLibrary("edit"),
+                .linkedLibrary("tinfo", .when(platforms: [.linux])),
+                .linkedLibrary("bsd", .when(platforms: [.linux])),
+                .linkedLibrary("md", .when(platforms: [.linux])),
+            ]
         ),
         .executableTarget(
             name: "REPL",

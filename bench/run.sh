@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DKQ=.build/release/dkq
 if [ ! -x "$DKQ" ]; then
     echo "bench: $DKQ missing, building it"
-    swift build -c release --product dkq --static-swift-stdlib || { echo "bench: build failed, skipping benchmark"; exit 0; }
+    swift build -c release --product dkq --static-swift-stdlib -Xswiftc -static-executable || { echo "bench: build failed, skipping benchmark"; exit 0; }
 fi
 
 # DuckDB CLI (PyPI package duckdb-cli ships the native binary).

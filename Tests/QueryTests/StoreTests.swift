@@ -177,6 +177,18 @@ import Testing
         #expect(throws: DataError.self) { try DataFolder.load(directory: folder, cacheDirectory: cache) }
     }
 
+    /// The key names every source with its fingerprint, built piece by piece; compared here with the
+    /// same text written by interpolation from `stat` directly, and a missing file says so.
+    @Test func keyListsEverySourceWithItsStatFields() throws {
+        let (folder, _) = try fixture()
+        let key = StoreCache.key(folder: folder + "/", sources: ["outcomes/2021.csv", "nothing.csv"])
+        var info = stat()
+        #expect(stat(folder + "/outcomes/2021.csv", &info) == 0)
+        let expected = "size \(info.st_size) mtime \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) "
+            + "ctime \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) inode \(info.st_ino) device \(info.st_dev)"
+        #expect(key == "dkq store key v1\n\(StoreCache.realPath(folder)!)\noutcomes/2021.csv \(expected)\nnothing.csv missing")
+    }
+
     @Test func checksumDependsOnEveryByteAndItsPlace() {
         let base = [UInt8](repeating: 1, count: 77)
         let sum = base.withUnsafeBytes { StoreFile.checksum($0) }
@@ -190,5 +202,46 @@ import Testing
         var other = base
         other[8] = 5
         #expect(swapped.withUnsafeBytes { StoreFile.checksum($0) } != other.withUnsafeBytes { StoreFile.checksum($0) })
+    }
+
+    @Test func aSectionSummedInPiecesHasTheChecksumOfTheWhole() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = bytes.withUnsafeBytes { StoreFile.checksum($0) }
+        for piece in [64, 128, 640] {
+            var section = SectionSum()
+            bytes.withUnsafeBytes { raw in
+                for start in stride(from: 0, to: raw.count, by: piece) {
+                    section.add(UnsafeRawBufferPointer(rebasing: raw[start..<min(start + piece, raw.count)]))
+                }
+            }
+            #expect(Checksum.sum(of: section) == whole, "pieces of \(piece)")
+        }
+    }
+
+    /// Counts are kept in 1, 2 or 4 bytes, the narrowest holding the largest; every width gives
+    /// what the CSVs give, through the tight scans (on one and on two threads) and the rollups.
+    @Test(arguments: [(4, CountWidth.one), (300, .two), (70_000, .four)])
+    func countsKeptInTheNarrowestWidthGiveTheSameAnswers(largest: Int, width: CountWidth) throws {
+        let folder = try makeFixtureFolder([
+            "outcomes/2021.csv": Array((outcomeHeader + "2021,1,101,1.1,4,1,2,0,96.5\n2021,2,751,1.2,3,0,1,\(largest),\n").utf8),
+            "outcomes/2022.csv": Array((outcomeHeader + "2022,1,825,2.1,7,2,0,3,120.25\n2022,1,751,2.1,1,\(largest / 2),0,3,20\n").utf8),
+        ])
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-cache-\(UUID().uuidString)/dkq").path
+        _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        let (stored, status) = try DataFolder.load(directory: folder, cacheDirectory: cache)
+        #expect(status == .used)
+        #expect(stored.facts.countWidth == width)
+        let csv = try DataFolder.load(directory: folder)
+        #expect(csv.facts.countWidth == .four)
+        expectSame(stored, csv)
+        #expect(stored.facts.dismissed.max() == Int32(largest))
+        for (rollups, splitRows) in [(true, Evaluator.splitRows), (false, Evaluator.splitRows), (false, 1)] {
+            var fromStore = Engine(store: stored), fromCSV = Engine(store: csv)
+            (fromStore.useRollups, fromStore.splitRows) = (rollups, splitRows)
+            for query in ["cases, upheld, reversed, dismissed, decided, days by municipality, year",
+                          "rate, decided by paragraph where municipality = \"Aarhus\"", "dismissed by quarter years 2021..2022"] {
+                #expect(fromStore.run(query) == fromCSV.run(query), "\(query)")
+            }
+        }
     }
 }

@@ -29,15 +29,11 @@ final class FileMapping: ColumnMemory {
     let address: UnsafeRawPointer
     let length: Int
 
-    /// Maps `length` bytes of the open file `descriptor` (pages read ahead), or nil.
+    /// Maps `length` bytes of the open file `descriptor`, or nil. Pages become resident only
+    /// when read, so a query's memory holds only the rows it touched.
     init?(descriptor: Int32, length: Int) {
         guard length > 0 else { return nil }
-        #if canImport(Glibc)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let mapped = mmap(nil, length, PROT_READ, flags, descriptor, 0), mapped != MAP_FAILED else { return nil }
+        guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else { return nil }
         address = UnsafeRawPointer(mapped)
         self.length = length
     }

@@ -1,5 +1,5 @@
 // Complaint outcomes in columns: one row per year × quarter × municipality ×
-// paragraph, indices into the Catalog, counts as integers (see FactColumn.swift). The evaluator scans
+// paragraph, indices into the Catalog, counts as integers (see FactColumn.swift, CountColumn.swift). The evaluator scans
 // these arrays; nothing else holds outcome counts.
 
 /// Where a set of rows came from, shown in result footers and `show datasets`.
@@ -50,7 +50,7 @@ public struct OutcomeCounts: Sendable, Equatable {
 public struct FactTable: Sendable, Equatable {
     /// The years any importer accepts and the query language can name (stored as Int16).
     static let yearLimits = 1900...2999
-    /// The largest count a cell can hold (the count columns are Int32).
+    /// The largest count a cell can hold (counts are Int32, however narrowly a store file keeps them).
     static let maxCount = Int(Int32.max)
     var year = FactColumn<Int16>()
     /// 1-4, or 0 for a whole year (yearly tables).
@@ -59,10 +59,15 @@ public struct FactTable: Sendable, Equatable {
     var municipality = FactColumn<UInt8>()
     /// Index into `Catalog.paragraphs`.
     var paragraph = FactColumn<UInt8>()
-    var upheld = FactColumn<Int32>()
-    var changed = FactColumn<Int32>()
-    var remanded = FactColumn<Int32>()
-    var dismissed = FactColumn<Int32>()
+    var upheld = CountColumn()
+    var changed = CountColumn()
+    var remanded = CountColumn()
+    var dismissed = CountColumn()
+    /// The width all four count columns share, or nil when they differ.
+    var countWidth: CountWidth? {
+        let width = upheld.width
+        return changed.width == width && remanded.width == width && dismissed.width == width ? width : nil
+    }
     /// Mean processing days of the cell (NaN: unknown). Sources give at most two decimals; a Float
     /// holds such a value closely enough that `hundredths` recovers it exactly.
     var days = FactColumn<Float>()

@@ -166,29 +166,49 @@ private final class TightSums {
 private struct FactBuffers {
     var year: UnsafeBufferPointer<Int16>
     var quarter, municipality, paragraph, dataset: UnsafeBufferPointer<UInt8>
-    var upheld, changed, remanded, dismissed: UnsafeBufferPointer<Int32>
+    var counts: CountBuffers
     var days: UnsafeBufferPointer<Float>
 }
 
+/// The four count columns (upheld, changed, remanded, dismissed) in their common width.
+private enum CountBuffers {
+    case one(UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?, UnsafePointer<UInt8>?)
+    case two(UnsafePointer<UInt16>?, UnsafePointer<UInt16>?, UnsafePointer<UInt16>?, UnsafePointer<UInt16>?)
+    case four(UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?)
+}
+
 extension FactTable {
+    /// The columns' buffers, for tables whose count columns share one width (`countWidth`).
     fileprivate func withBuffers<R>(_ body: (FactBuffers) -> R) -> R {
-        year.withUnsafeBufferPointer { year in
+        func counts<T: BitwiseCopyable>(_ columns: (CountColumn) -> FactColumn<T>,
+                                        _ make: (UnsafePointer<T>?, UnsafePointer<T>?, UnsafePointer<T>?, UnsafePointer<T>?) -> CountBuffers,
+                                        _ body: (CountBuffers) -> R) -> R {
+            columns(upheld).withUnsafeBufferPointer { upheld in
+                columns(changed).withUnsafeBufferPointer { changed in
+                    columns(remanded).withUnsafeBufferPointer { remanded in
+                        columns(dismissed).withUnsafeBufferPointer { dismissed in
+                            body(make(upheld.baseAddress, changed.baseAddress, remanded.baseAddress, dismissed.baseAddress))
+                        }
+                    }
+                }
+            }
+        }
+        func withCounts(_ body: (CountBuffers) -> R) -> R {
+            switch countWidth {
+            case .one: counts(\.one, CountBuffers.one, body)
+            case .two: counts(\.two, CountBuffers.two, body)
+            case .four, nil: counts(\.four, CountBuffers.four, body)
+            }
+        }
+        return year.withUnsafeBufferPointer { year in
             quarter.withUnsafeBufferPointer { quarter in
                 municipality.withUnsafeBufferPointer { municipality in
                     paragraph.withUnsafeBufferPointer { paragraph in
                         dataset.withUnsafeBufferPointer { dataset in
-                            upheld.withUnsafeBufferPointer { upheld in
-                                changed.withUnsafeBufferPointer { changed in
-                                    remanded.withUnsafeBufferPointer { remanded in
-                                        dismissed.withUnsafeBufferPointer { dismissed in
-                                            days.withUnsafeBufferPointer { days in
-                                                body(FactBuffers(year: year, quarter: quarter, municipality: municipality,
-                                                                 paragraph: paragraph, dataset: dataset, upheld: upheld,
-                                                                 changed: changed, remanded: remanded, dismissed: dismissed,
-                                                                 days: days))
-                                            }
-                                        }
-                                    }
+                            days.withUnsafeBufferPointer { days in
+                                withCounts { counts in
+                                    body(FactBuffers(year: year, quarter: quarter, municipality: municipality,
+                                                     paragraph: paragraph, dataset: dataset, counts: counts, days: days))
                                 }
                             }
                         }
@@ -439,7 +459,7 @@ extension Evaluator {
             } else {
                 for range in domains.rowRanges(scan.periods, count: facts.count) { work += chunks(range) }
             }
-            if tightScans, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
+            if tightScans, facts.countWidth != nil, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
                 let counted = sumTightly(work, keys, into: cells)
                 for (i, used) in counted.datasets.enumerated() where used { usedDatasets[i] = true }
                 for (slot, used) in counted.slots.enumerated() where used { countedSlots[slot] = true }
@@ -534,9 +554,12 @@ extension Evaluator {
                         let (cells, datasets, slots) = (out.cells.baseAddress!, out.datasetBits.baseAddress!, out.slotBits.baseAddress!)
                         let (slotKey, municipalityKey, paragraphKey) = (slotKey.baseAddress!, municipalityKey.baseAddress, paragraphKey.baseAddress)
                         let (year, quarter, municipality, paragraph) = (f.year.baseAddress, f.quarter.baseAddress, f.municipality.baseAddress, f.paragraph.baseAddress)
-                        let (upheld, changed, remanded, dismissed) = (f.upheld.baseAddress, f.changed.baseAddress, f.remanded.baseAddress, f.dismissed.baseAddress)
                         let (days, dataset) = (f.days.baseAddress, f.dataset.baseAddress)
-                        @inline(__always) func sum<Rows: Sequence>(_ rows: Rows) where Rows.Element: BinaryInteger {
+                        // One loop per count width (a store keeps counts in 1, 2 or 4 bytes).
+                        @inline(__always) func sumCounts<Rows: Sequence, Count: FixedWidthInteger>(
+                            _ rows: Rows, _ upheld: UnsafePointer<Count>?, _ changed: UnsafePointer<Count>?,
+                            _ remanded: UnsafePointer<Count>?, _ dismissed: UnsafePointer<Count>?
+                        ) where Rows.Element: BinaryInteger {
                             for number in rows {
                                 let row = Int(number)
                                 let slot = (Int(year![row]) &- firstYear) &* 5 &+ Int(quarter![row])
@@ -546,6 +569,13 @@ extension Evaluator {
                                                Int(dismissed![row]), days: days![row])
                                 datasets[Int(dataset![row])] = true
                                 slots[slot] = true
+                            }
+                        }
+                        func sum<Rows: Sequence>(_ rows: Rows) where Rows.Element: BinaryInteger {
+                            switch f.counts {
+                            case .one(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
+                            case .two(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
+                            case .four(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
                             }
                         }
                         for item in work {

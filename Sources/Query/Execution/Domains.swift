@@ -81,7 +81,16 @@ struct Domains: Sendable {
         }
         let folderFormat = store.datasets.map { $0.format == "dkq-csv" }
         var complete = Set<Int>()
-        for (year, range) in yearRows ?? [:] where range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) { complete.insert(year) }
+        for (year, range) in yearRows ?? [:] {
+            // The stored rollups say which one dataset each slot's rows come from: only a slot of
+            // several (-2) needs its rows read (so a start does not touch every year's rows).
+            let slots = (year - first) * 5..<(year - first) * 5 + 5
+            if let slotDataset = index.rollups?.slotDataset, !slots.contains(where: { slotDataset[$0] == -2 }) {
+                if slots.contains(where: { slotDataset[$0] >= 0 && folderFormat[slotDataset[$0]] }) { complete.insert(year) }
+            } else if range.contains(where: { folderFormat[Int(facts.dataset[$0])] }) {
+                complete.insert(year)
+            }
+        }
         completeYears = complete
         slotHasRows = hasRows
         self.slotParagraphs = slotParagraphs

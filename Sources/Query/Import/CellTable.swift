@@ -106,10 +106,10 @@ struct CellTable: Sendable {
         table.quarter = split { UInt8(truncatingIfNeeded: $0 >> 24) }
         table.municipality = split { UInt8(truncatingIfNeeded: $0 >> 16) }
         table.paragraph = split { UInt8(truncatingIfNeeded: $0) }
-        table.upheld = gather(&upheld)
-        table.changed = gather(&changed)
-        table.remanded = gather(&remanded)
-        table.dismissed = gather(&dismissed)
+        table.upheld = CountColumn(gather(&upheld))
+        table.changed = CountColumn(gather(&changed))
+        table.remanded = CountColumn(gather(&remanded))
+        table.dismissed = CountColumn(gather(&dismissed))
         table.days = gather(&days)
         table.dataset = FactColumn(repeating: 0, count: count)
         return .success(table)

@@ -58,10 +58,10 @@ extension FactTable {
         table.quarter = quarter
         table.municipality = municipality
         table.paragraph = paragraph
-        table.upheld = upheld
-        table.changed = changed
-        table.remanded = remanded
-        table.dismissed = dismissed
+        table.upheld = CountColumn(upheld)
+        table.changed = CountColumn(changed)
+        table.remanded = CountColumn(remanded)
+        table.dismissed = CountColumn(dismissed)
         table.days = days
         table.dataset = FactColumn(repeating: 0, count: rows)
         return table

@@ -3,29 +3,46 @@
 
 /// Folds a name for matching: lower case, æ→ae, ø→oe, å→aa, and `é`→`e`.
 public func foldName(_ text: String) -> String {
-    // Most words are ASCII: lower-case their bytes (the same as `lowercased()` there), without
-    // comparing characters one by one; a megabyte of words stays fast.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    var text = text
+    return text.withUTF8(foldLatin1) ?? foldNameByCharacters(text)
+}
+
+/// `foldName` of UTF-8 `bytes` when every scalar is below U+0100 (ASCII, and Danish names'
+/// Latin-1), byte by byte: A-Z and À-Þ but × are the only upper-case letters there, each 0x20
+/// below its lower case, so no Unicode tables are needed. Nil for any other scalar.
+private func foldLatin1(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // Valid UTF-8 (a String's bytes): a lead byte C2 or C3 is a scalar 0x80-0xFF and its one continuation byte.
+    var index = 0
+    while index < bytes.count {
+        if bytes[index] < 0x80 { index += 1 } else if bytes[index] == 0xC2 || bytes[index] == 0xC3 { index += 2 } else { return nil }
     }
-    // Danish names are Latin-1: lower-case its scalars directly (A-Z and À-Þ but × are the only
-    // upper-case letters there, each 0x20 below its lower case), no Unicode tables needed.
-    if text.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let lower = (0x41...0x5A).contains(value) || ((0xC0...0xDE).contains(value) && value != 0xD7) ? value + 0x20 : value
-            switch lower {
-            case 0xE6: out.append(contentsOf: "ae".unicodeScalars)
-            case 0xF8: out.append(contentsOf: "oe".unicodeScalars)
-            case 0xE5: out.append(contentsOf: "aa".unicodeScalars)
-            case 0xE9: out.append("e")
-            default: out.append(Unicode.Scalar(UInt8(lower)))
+    // Never longer than the text: a two-byte scalar becomes at most two bytes.
+    return String(unsafeUninitializedCapacity: bytes.count) { out in
+        var (index, count) = (0, 0)
+        func put(_ byte: UInt8) {
+            out[count] = byte
+            count += 1
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                put(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
+            var scalar = UInt8(truncatingIfNeeded: (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F))
+            index += 2
+            if scalar >= 0xC0 && scalar <= 0xDE && scalar != 0xD7 { scalar += 0x20 }
+            switch scalar {
+            case 0xE6: put(UInt8(ascii: "a")); put(UInt8(ascii: "e"))
+            case 0xF8: put(UInt8(ascii: "o")); put(UInt8(ascii: "e"))
+            case 0xE5: put(UInt8(ascii: "a")); put(UInt8(ascii: "a"))
+            case 0xE9: put(UInt8(ascii: "e"))
+            default: put(0xC0 | scalar >> 6); put(0x80 | scalar & 0x3F)
             }
         }
-        return String(out)
+        return count
     }
-    return foldNameByCharacters(text)
 }
 
 /// `foldName` for any text: lower-cased by Unicode's rules, then letter by letter.

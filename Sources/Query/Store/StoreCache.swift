@@ -31,11 +31,10 @@ struct StoreCache {
 
     /// The fingerprint of every source file; a store built under another key is stale.
     static func key(folder: String, sources: [String]) -> String {
-        var lines = ["dkq store key v1", realPath(folder) ?? folder]
-        for name in sources {
-            lines.append(name + " " + fingerprint(folder.hasSuffix("/") ? folder + name : folder + "/" + name))
-        }
-        return lines.joined(separator: "\n")
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        var key = "dkq store key v1\n" + (realPath(folder) ?? folder)
+        for name in sources { key += "\n" + name + " " + fingerprint(base + name) }
+        return key
     }
 
     /// A file's size, modification and change times, inode and device ("missing" when it is not there).
@@ -47,8 +46,12 @@ struct StoreCache {
         #else
         let (modified, changed) = (info.st_mtim, info.st_ctim)
         #endif
-        return "size \(info.st_size) mtime \(modified.tv_sec).\(modified.tv_nsec) "
-            + "ctime \(changed.tv_sec).\(changed.tv_nsec) inode \(info.st_ino) device \(info.st_dev)"
+        // Appended piece by piece: string interpolation costs several times more (23 files at every start).
+        var text = "size " + String(info.st_size)
+        text += " mtime " + String(modified.tv_sec) + "." + String(modified.tv_nsec)
+        text += " ctime " + String(changed.tv_sec) + "." + String(changed.tv_nsec)
+        text += " inode " + String(info.st_ino) + " device " + String(info.st_dev)
+        return text
     }
 
     /// Makes the cache directory (and its parents) when missing.

@@ -10,21 +10,23 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading and writing store files ("dkq store v2").
+/// Reading and writing store files ("dkq store v3").
 ///
 /// Layout (little-endian; native layout checked by a byte-order mark): a 48-byte header
 /// (`DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 file length · UInt64 meta length ·
 /// UInt64 meta checksum · UInt64 0), the meta section (key text, datasets, row count, the row
-/// index's sizes and years, and a table of sections: offset, byte count, checksum), then the
-/// sections, each aligned to 8 bytes: the ten fact columns (rows sorted by year, then
-/// municipality) and the row index (`FactIndex`). A start maps the file and the columns read
+/// index's sizes and years, the counts' width, and a table of sections: offset, byte count,
+/// checksum), then the sections, each aligned to 8 bytes: the ten fact columns (rows sorted by
+/// year, then municipality; the four counts in the narrowest of 1, 2 or 4 bytes that holds them
+/// all) and the row index (`FactIndex`). A start maps the file and the columns read
 /// straight from the mapping: nothing is parsed or copied. Every section's checksum is verified
-/// (on both cores when the file is large) and the index columns' values checked before anything
-/// is used, so a flipped, cut or reordered byte is caught and the file rebuilt.
+/// and the row values checked against the catalog and the index before anything is used (read
+/// with `pread`, not through the mapping, on both cores when the file is large, so only pages a
+/// query reads become resident), so a flipped, cut or reordered byte is caught and the file rebuilt.
 enum StoreFile {
     static let magic: [UInt8] = Array("DKQSTORE".utf8)
     /// Raise whenever the layout changes: older files are then rebuilt, never misread.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 48
 
     /// Why a store file was not used.
@@ -72,7 +74,8 @@ enum StoreFile {
             guard let year = reader.integer() else { return .failure(.damaged) }
             yearList.append(year)
         }
-        guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound)
+        guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound),
+            let width = reader.integer(), let countWidth = CountWidth(rawValue: width)
         else { return .failure(.damaged) }
         guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
         var sections: [(offset: Int, count: Int, sum: UInt64)] = []
@@ -88,7 +91,7 @@ enum StoreFile {
         // Each section must be as long as its values; then every byte is checked.
         let slots = max(1, years) * 5
         let counts = Section.allCases.map { $0.count(rows: rows, years: years, slots: slots, municipalities: municipalities, paragraphs: paragraphs) }
-        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride {
+        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride(countWidth) {
             return .failure(.damaged)
         }
         func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
@@ -99,10 +102,17 @@ enum StoreFile {
         facts.quarter = column(.quarter, UInt8.self)
         facts.municipality = column(.municipality, UInt8.self)
         facts.paragraph = column(.paragraph, UInt8.self)
-        facts.upheld = column(.upheld, Int32.self)
-        facts.changed = column(.changed, Int32.self)
-        facts.remanded = column(.remanded, Int32.self)
-        facts.dismissed = column(.dismissed, Int32.self)
+        func countColumn(_ section: Section) -> CountColumn {
+            switch countWidth {
+            case .one: CountColumn(column(section, UInt8.self))
+            case .two: CountColumn(column(section, UInt16.self))
+            case .four: CountColumn(column(section, Int32.self))
+            }
+        }
+        facts.upheld = countColumn(.upheld)
+        facts.changed = countColumn(.changed)
+        facts.remanded = countColumn(.remanded)
+        facts.dismissed = countColumn(.dismissed)
         facts.days = column(.days, Float.self)
         facts.dataset = column(.dataset, UInt8.self)
         guard municipalities == catalog.municipalities.count, paragraphs == catalog.paragraphs.count,
@@ -115,15 +125,14 @@ enum StoreFile {
                                 byMunicipality: column(.rollupByMunicipality, RollupCell.self),
                                 slotDataset: column(.slotDataset, Int.self))
         // Every byte against its checksum, and every row's values against the catalog and the
-        // index (the evaluator indexes arrays with them), on both cores when there is much to read.
-        var checks: [(cost: Int, check: () -> Bool)] = sections.map { entry in
-            let bytes = UnsafeRawBufferPointer(rebasing: file[entry.offset..<entry.offset + (entry.count + 7) / 8 * 8])
-            return (bytes.count, { checksum(bytes) == entry.sum })
-        }
+        // index (the evaluator indexes arrays with them), read with pread into a small buffer so
+        // pages no query touches never become resident; on both cores when there is much to read.
         let datasetCount = datasets.count
-        checks.append((rows * 6, { valuesFit(facts, index, datasets: datasetCount) }))
-        let slotDataset = index.rollups?.slotDataset ?? []
-        checks.append((slotDataset.count, { slotDataset.allSatisfy { $0 >= -2 && $0 < datasetCount } }))
+        let checks: [(cost: Int, check: () -> Bool)] = Section.allCases.map { section in
+            let entry = sections[section.rawValue]
+            let values = valueCheck(section, index: index, datasets: datasetCount)
+            return (entry.count, { verify(descriptor, entry, stride: section.stride(countWidth), values) })
+        }
         guard runChecks(checks) else { return .failure(.damaged) }
         facts.index = index
         return .success(Contents(facts: facts, datasets: datasets, yearsOf: yearsOf))
@@ -135,11 +144,13 @@ enum StoreFile {
         case cellStart, slotHasRows, slotParagraphs, slotMunicipalities
         case rollupByParagraph, rollupByMunicipality, slotDataset
 
-        var stride: Int {
+        /// Bytes per value, the counts' in the file's count width.
+        func stride(_ countWidth: CountWidth) -> Int {
             switch self {
             case .year: 2
             case .quarter, .municipality, .paragraph, .dataset, .slotHasRows, .slotParagraphs, .slotMunicipalities: 1
-            case .upheld, .changed, .remanded, .dismissed, .days, .cellStart: 4
+            case .upheld, .changed, .remanded, .dismissed: countWidth.rawValue
+            case .days, .cellStart: 4
             case .slotDataset: MemoryLayout<Int>.stride
             case .rollupByParagraph, .rollupByMunicipality: MemoryLayout<RollupCell>.stride
             }
@@ -189,35 +200,79 @@ enum StoreFile {
         }
     }
 
-    /// Whether every row's values index what they name and each index cell's run of rows holds
-    /// only rows of its year and municipality. Branch-free loops over the raw columns.
-    private static func valuesFit(_ facts: FactTable, _ index: FactIndex, datasets: Int) -> Bool {
-        func largest(_ column: FactColumn<UInt8>) -> Int {
-            column.withUnsafeBufferPointer { values in
+    /// Checks one piece of a section's values: its bytes, and the number of the first value in them.
+    private typealias ValueCheck = (UnsafeRawBufferPointer, Int) -> Bool
+
+    /// What a section's values must satisfy: row values index what they name, each index cell's
+    /// run of rows holds only rows of its year and municipality, slots name a dataset (or -1, -2).
+    private static func valueCheck(_ section: Section, index: FactIndex, datasets: Int) -> ValueCheck? {
+        func below(_ limit: Int) -> ValueCheck {
+            { bytes, _ in
                 var top: UInt8 = 0
-                for value in values { top = Swift.max(top, value) }
-                return Int(top)
+                for value in bytes { top = Swift.max(top, value) }
+                return Int(top) < limit
             }
         }
-        guard facts.count == 0 || (largest(facts.quarter) <= 4 && largest(facts.paragraph) < index.paragraphs
-            && largest(facts.dataset) < datasets) else { return false }
-        let (m, first) = (index.municipalities, index.firstYear)
-        return facts.year.withUnsafeBufferPointer { year in
-            facts.municipality.withUnsafeBufferPointer { municipality in
-                index.cellStart.withUnsafeBufferPointer { start in
-                    var differences: UInt16 = 0
-                    for cell in 0..<start.count - 1 {
-                        let (cellYear, place) = (Int16(first + cell / m), UInt8(cell % m))
-                        for row in Int(start[cell])..<Int(start[cell + 1]) {
-                            differences |= UInt16(bitPattern: year[row] ^ cellYear) | UInt16(municipality[row] ^ place)
-                        }
+        /// Whether `rows` values from `first` on equal `expected(cell)` for the cell each row is in.
+        func byCell<T: FixedWidthInteger>(_: T.Type, _ expected: @escaping (Int) -> T) -> ValueCheck {
+            { bytes, first in
+                let values = bytes.bindMemory(to: T.self)
+                let end = first + values.count
+                return index.cellStart.withUnsafeBufferPointer { start in
+                    // The cell holding row `first`: the last one starting at or before it.
+                    var low = 0, high = start.count - 1
+                    while high - low > 1 {
+                        let middle = (low + high) / 2
+                        if Int(start[middle]) <= first { low = middle } else { high = middle }
+                    }
+                    var (cell, row, differences) = (low, first, T.zero)
+                    while row < end {
+                        let stop = Swift.min(Int(start[cell + 1]), end), want = expected(cell)
+                        for i in row..<stop { differences |= values[i - first] ^ want }
+                        (row, cell) = (stop, cell + 1)
                     }
                     return differences == 0
                 }
             }
         }
+        let (m, firstYear) = (index.municipalities, index.firstYear)
+        switch section {
+        case .year: return byCell(Int16.self) { Int16(firstYear + $0 / m) }
+        case .municipality: return byCell(UInt8.self) { UInt8($0 % m) }
+        case .quarter: return below(5)
+        case .paragraph: return below(index.paragraphs)
+        case .dataset: return below(datasets)
+        case .slotDataset:
+            return { bytes, _ in bytes.bindMemory(to: Int.self).allSatisfy { $0 >= -2 && $0 < datasets } }
+        default: return nil
+        }
     }
 
+    /// Bytes read per `pread` when verifying a section (a multiple of 64, the checksum's block).
+    private static let verifyChunk = 1 << 18
+
+    /// Whether a section's bytes (padding included) match its checksum and its values pass
+    /// `values`: read in pieces into a buffer of its own, not through the mapping.
+    private static func verify(_ descriptor: Int32, _ entry: (offset: Int, count: Int, sum: UInt64), stride: Int,
+                               _ values: ValueCheck?) -> Bool {
+        let length = (entry.count + 7) / 8 * 8
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(8, min(length, verifyChunk)), alignment: 64)
+        defer { buffer.deallocate() }
+        var sum = SectionSum()
+        var done = 0
+        while done < length {
+            let want = min(verifyChunk, length - done)
+            guard readAll(descriptor, buffer.baseAddress!, want, at: entry.offset + done) else { return false }
+            sum.add(UnsafeRawBufferPointer(rebasing: buffer[..<want]))
+            if let values {
+                // Values only, not the padding; each piece holds whole values (the stride divides the piece).
+                let valueBytes = min(want, entry.count - done)
+                if valueBytes > 0, !values(UnsafeRawBufferPointer(rebasing: buffer[..<valueBytes]), done / stride) { return false }
+            }
+            done += want
+        }
+        return Checksum.sum(of: sum) == entry.sum
+    }
     /// Writes the rows (sorted by year and municipality, as `index` describes them) to a
     /// temporary file beside `path`, then renames it over `path` (readers see the old file or the
     /// new one, never half of one). Returns false on failure.
@@ -225,21 +280,22 @@ enum StoreFile {
     static func write(path: String, key: String, facts: FactTable, index: FactIndex, datasets: [DatasetInfo], yearsOf: [[Int]]) -> Bool {
         var sections: [[UInt8]] = []
         var table: [(offset: Int, count: Int, sum: UInt64)] = []
-        func add<T: BitwiseCopyable>(_ values: FactColumn<T>) {
-            var section = values.withUnsafeBytes { Array($0) }
+        func addBytes(_ bytes: UnsafeRawBufferPointer) {
+            var section = Array(bytes)
             let count = section.count
             while section.count % 8 != 0 { section.append(0) }
             table.append((0, count, section.withUnsafeBytes { checksum($0) }))  // padding included
             sections.append(section)
         }
+        func add<T: BitwiseCopyable>(_ values: FactColumn<T>) { values.withUnsafeBytes { addBytes($0) } }
+        let countWidth = CountWidth.narrowest([facts.upheld, facts.changed, facts.remanded, facts.dismissed])
         add(facts.year)
         add(facts.quarter)
         add(facts.municipality)
         add(facts.paragraph)
-        add(facts.upheld)
-        add(facts.changed)
-        add(facts.remanded)
-        add(facts.dismissed)
+        for counts in [facts.upheld, facts.changed, facts.remanded, facts.dismissed] {
+            counts.narrowed(to: countWidth).withUnsafeBytes { addBytes($0) }
+        }
         add(facts.days)
         add(facts.dataset)
         add(index.cellStart)
@@ -266,6 +322,7 @@ enum StoreFile {
             meta.integer(value)
         }
         for year in index.yearList { meta.integer(year) }
+        meta.integer(countWidth.rawValue)
         meta.integer(table.count)
         // The table's own size is known before its offsets: 3 words a section.
         var offset = headerSize + meta.bytes.count + table.count * 24
@@ -321,6 +378,17 @@ enum StoreFile {
         sum.fold(bytes)
         return sum.value
     }
+
+    /// Reads `count` bytes at `offset` of the file into `buffer`; false when the file ends first or reading fails.
+    private static func readAll(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Bool {
+        var done = 0
+        while done < count {
+            let read = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if read <= 0 { return false }
+            done += read
+        }
+        return true
+    }
 }
 
 /// A 64-bit checksum folded over sections. Each section's 8-byte words feed eight lanes of
@@ -332,20 +400,49 @@ struct Checksum {
     private(set) var value: UInt64 = 0x6463_6B71_7374_6F72
 
     mutating func fold(_ bytes: UnsafeRawBufferPointer) {
+        var section = SectionSum()
+        section.add(bytes)
+        fold(section)
+    }
+
+    /// Mixes in one section's sums.
+    mutating func fold(_ section: SectionSum) {
         let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var sums = SIMD8<UInt64>(repeating: 0), running = SIMD8<UInt64>(repeating: 0)
+        var hash = value
+        for lane in 0..<8 {
+            hash = (hash ^ section.sums[lane]) &* prime
+            hash = (hash ^ section.running[lane] ^ (hash >> 29)) &* prime
+        }
+        for byte in section.tail { hash = (hash ^ UInt64(byte)) &* prime }
+        value = ((hash ^ UInt64(section.length)) &* prime).rotateLeft(17)
+    }
+
+    /// The checksum of one section, as the file keeps it.
+    static func sum(of section: SectionSum) -> UInt64 {
+        var sum = Checksum()
+        sum.fold(section)
+        return sum.value
+    }
+}
+
+/// The lane sums of one section, fed in pieces: every piece but the last a multiple of 64 bytes long.
+struct SectionSum {
+    fileprivate var sums = SIMD8<UInt64>(repeating: 0), running = SIMD8<UInt64>(repeating: 0)
+    /// The bytes after the last whole 64-byte block.
+    fileprivate var tail: [UInt8] = []
+    fileprivate var length = 0
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        precondition(tail.isEmpty, "only the last piece of a section may end in part of a block")
         let blocks = bytes.count / 64
+        var (sums, running) = (self.sums, self.running)
         for block in 0..<blocks {
             sums &+= bytes.loadUnaligned(fromByteOffset: block * 64, as: SIMD8<UInt64>.self)
             running &+= sums
         }
-        var hash = value
-        for lane in 0..<8 {
-            hash = (hash ^ sums[lane]) &* prime
-            hash = (hash ^ running[lane] ^ (hash >> 29)) &* prime
-        }
-        for j in (blocks * 64)..<bytes.count { hash = (hash ^ UInt64(bytes[j])) &* prime }
-        value = ((hash ^ UInt64(bytes.count)) &* prime).rotateLeft(17)
+        (self.sums, self.running) = (sums, running)
+        if blocks * 64 < bytes.count { tail = Array(bytes[(blocks * 64)...]) }
+        length += bytes.count
     }
 }
 
