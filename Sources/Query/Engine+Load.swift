@@ -32,26 +32,31 @@ extension Engine {
         var store = self.store
         var report = [imported.summary]
         if imported.facts.count > 0 || !imported.missing.isEmpty {
-            // One pass each: which rows the new years replace, the rows kept, the regrouping by year.
+            // One pass over the rows for which datasets the new years replace and which keep rows,
+            // then one copy of the kept years and the new ones, in order.
             var replacedYear = [Bool](repeating: false, count: 1 << 16)
             let years = Set(imported.facts.distinctYears()).union(imported.missing.map(\.year)).sorted()
             for year in years { replacedYear[Int(UInt16(bitPattern: Int16(year)))] = true }
             let replacesYear = { (year: Int16) in replacedYear[Int(UInt16(bitPattern: year))] }
-            let replaces = { (row: Int) in replacesYear(store.facts.year[row]) }
             var replacedDatasets = [Bool](repeating: false, count: 256)
-            for row in 0..<store.facts.count where replaces(row) { replacedDatasets[Int(store.facts.dataset[row])] = true }
+            var used = [Bool](repeating: false, count: 256), hadRows = [Bool](repeating: false, count: 256)
+            store.facts.year.withUnsafeBufferPointer { rowYears in
+                store.facts.dataset.withUnsafeBufferPointer { owners in
+                    for row in rowYears.indices {
+                        let owner = Int(owners[row])
+                        hadRows[owner] = true
+                        if replacesYear(rowYears[row]) { replacedDatasets[owner] = true } else { used[owner] = true }
+                    }
+                }
+            }
             let replaced = replacedDatasets.indices.filter { replacedDatasets[$0] }
             if !replaced.isEmpty {
                 let names = replaced.map { store.datasets[$0].synthetic ? "\(store.datasets[$0].path) (synthetic)" : store.datasets[$0].path }
                 report.append("replaces, for \(Binder.describeYears(years)): \(names.joined(separator: ", "))")
             }
-            var kept = store.facts.filter { !replaces($0) }
             // Drop outcome datasets left without rows and renumber the rest (side tables keep theirs).
             let keptMissing = store.missing.filter { !replacesYear(Int16($0.year)) }
-            var used = [Bool](repeating: false, count: 256), hadRows = [Bool](repeating: false, count: 256)
-            for d in kept.dataset { used[Int(d)] = true }
             for cell in keptMissing { used[cell.dataset] = true }
-            for d in store.facts.dataset { hadRows[Int(d)] = true }
             for cell in store.missing { hadRows[cell.dataset] = true }
             var renumber = [UInt8](repeating: 0, count: store.datasets.count)
             var datasets: [DatasetInfo] = []
@@ -59,7 +64,6 @@ extension Engine {
                 renumber[index] = UInt8(datasets.count)
                 datasets.append(info)
             }
-            kept.dataset = FactColumn(kept.dataset.map { renumber[Int($0)] })
             store.population = store.population.map { row in
                 var row = row
                 row.dataset = Int(renumber[row.dataset])
@@ -81,10 +85,10 @@ extension Engine {
                 return cell
             }
             guard datasets.count < 255 else { throw DataError(file: path, "too many datasets loaded (255)") }
-            kept.append(contentsOf: imported.facts, datasetOffset: datasets.count)
+            // Rows stay grouped by year and municipality, as the scans and the row index expect.
+            store.facts = store.facts.replacingYears(with: imported.facts, replaced: replacesYear, renumber: renumber,
+                                                     datasetOffset: datasets.count)
             datasets.append(imported.info)
-            // Keep rows grouped by year, as the per-year scans expect.
-            store.facts = kept.sortedForIndex()
             store.datasets = datasets
         } else {
             store.datasets.append(imported.info)

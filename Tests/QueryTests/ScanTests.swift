@@ -59,6 +59,28 @@ import Testing
         }
     }
 
+    /// The row ranges of chosen municipalities (neighbours joined) hold exactly the rows whose
+    /// year and municipality are chosen, read from the columns themselves.
+    @Test func chosenMunicipalitiesRangesHoldExactlyTheirRows() throws {
+        let engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        let (facts, domains) = (engine.store.facts, engine.domains)
+        let m = domains.municipalities
+        let masks: [[Int]] = [[0], [m - 1], [0, 1, 2], Array(0..<m), Array(stride(from: 0, to: m, by: 2)),
+                              [3, 4, 5, 40, 41, m - 2, m - 1], Array(20..<49)]
+        let yearSets: [[Int]] = [Array(0..<domains.years), [0], [domains.years - 1], [1, 3, 4]]
+        for chosen in masks {
+            for years in yearSets {
+                let ranges = try #require(domains.rowRanges(years: years, municipalities: chosen))
+                let read = ranges.flatMap { Array($0) }
+                let expected = (0..<facts.count).filter { row in
+                    years.contains(Int(facts.year[row]) - domains.firstYear) && chosen.contains(Int(facts.municipality[row]))
+                }
+                #expect(read == expected, "municipalities \(chosen), years \(years)")
+                #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "ranges apart and ascending")
+            }
+        }
+    }
+
     @Test func tightAndSplitScansAnswerLikeTheStraightforwardScan() throws {
         Self.compare(try Engine.open(dataDirectory: Golden.dataFolder))
     }
@@ -78,6 +100,25 @@ import Testing
     }
 
     /// A cancelled scan on either path ends with E901, and the next statement runs normally.
+    /// A pooled year is missing what any year in its window lacks (the cell marked `..`), not
+    /// what the first year the pooling happened to visit lacks.
+    @Test func rollingYearsOverAMissingCellAreMissing() throws {
+        var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        _ = try engine.load(path: "\(LoadTests.fixtures)/ankeast1_utf8_en.px")
+        func missingYears(_ query: String) throws -> [Int] {
+            guard case .table(let table)? = engine.run(query).first else { Issue.record("no table: \(query)"); return [] }
+            return table.rows.compactMap { row in
+                guard case .integer(let year) = row[0], row[1] == .missing else { return nil }
+                return year
+            }
+        }
+        let own = try missingYears("rate by year")
+        #expect(!own.isEmpty, "the fixture marks a cell missing")
+        let pooled = try missingYears("rate by year rolling 3")
+        let years = engine.domains.yearList
+        #expect(pooled == years.filter { year in own.contains { $0 <= year && $0 > year - 3 } }, "own \(own), pooled \(pooled)")
+    }
+
     @Test func cancellingASplitScanStopsTheStatement() throws {
         var engine = try Engine.open(dataDirectory: Golden.dataFolder)
         engine.useRollups = false

@@ -78,3 +78,75 @@ extension FactTable {
         return result
     }
 }
+
+extension FactTable {
+    /// These rows (grouped by year and municipality, as the engine keeps them) without the years
+    /// `replaced` names, their datasets renumbered by `renumber`, with `imported`'s rows (datasets
+    /// shifted by `datasetOffset`) in place: the rows and order `sortedForIndex` gives for the kept
+    /// rows followed by the imported ones, built by copying whole year runs, not row by row.
+    func replacingYears(with imported: FactTable, replaced: (Int16) -> Bool, renumber: [UInt8], datasetOffset: Int) -> FactTable {
+        func rowByRow() -> FactTable {
+            var kept = filter { !replaced(year[$0]) }
+            kept.dataset = FactColumn(kept.dataset.map { renumber[Int($0)] })
+            kept.append(contentsOf: imported, datasetOffset: datasetOffset)
+            return kept.sortedForIndex()
+        }
+        guard index != nil || isSortedForIndex else { return rowByRow() }
+        let added = imported.sortedForIndex()
+        // The runs of whole years to copy, in year order (a year both keep is left to `rowByRow`).
+        var runs: [(fromImported: Bool, rows: Range<Int>)] = []
+        var (old, new) = (0, 0)
+        func yearRun(_ table: FactTable, from start: Int) -> Range<Int> {
+            var end = start
+            while end < table.count, table.year[end] == table.year[start] { end += 1 }
+            return start..<end
+        }
+        while old < count || new < added.count {
+            if old < count, new >= added.count || year[old] <= added.year[new] {
+                let run = yearRun(self, from: old)
+                if !replaced(year[old]) {
+                    if new < added.count, year[old] == added.year[new] { return rowByRow() }
+                    runs.append((false, run))
+                }
+                old = run.upperBound
+            } else {
+                let run = yearRun(added, from: new)
+                runs.append((true, run))
+                new = run.upperBound
+            }
+        }
+        let total = runs.reduce(0) { $0 + $1.rows.count }
+        func joined<T: BitwiseCopyable>(_ old: FactColumn<T>, _ new: FactColumn<T>) -> FactColumn<T> {
+            FactColumn(unsafeUninitializedCapacity: total) { buffer, initialized in
+                old.withUnsafeBufferPointer { oldValues in
+                    new.withUnsafeBufferPointer { newValues in
+                        for (fromImported, rows) in runs {
+                            let source = UnsafeBufferPointer(rebasing: (fromImported ? newValues : oldValues)[rows])
+                            _ = UnsafeMutableBufferPointer(rebasing: buffer[initialized..<(initialized + rows.count)]).initialize(from: source)
+                            initialized += rows.count
+                        }
+                    }
+                }
+            }
+        }
+        var result = FactTable()
+        result.year = joined(year, added.year)
+        result.quarter = joined(quarter, added.quarter)
+        result.municipality = joined(municipality, added.municipality)
+        result.paragraph = joined(paragraph, added.paragraph)
+        result.upheld = CountColumn(joined(upheld.int32, added.upheld.int32))
+        result.changed = CountColumn(joined(changed.int32, added.changed.int32))
+        result.remanded = CountColumn(joined(remanded.int32, added.remanded.int32))
+        result.dismissed = CountColumn(joined(dismissed.int32, added.dismissed.int32))
+        result.days = joined(days, added.days)
+        result.dataset = FactColumn(unsafeUninitializedCapacity: total) { buffer, initialized in
+            for (fromImported, rows) in runs {
+                for row in rows {
+                    buffer[initialized] = fromImported ? added.dataset[row] + UInt8(datasetOffset) : renumber[Int(dataset[row])]
+                    initialized += 1
+                }
+            }
+        }
+        return result
+    }
+}

@@ -46,7 +46,7 @@ struct Aggregate {
     /// Number of values of each grouped dimension, in `groupBy` order.
     var radices: [Int]
     /// Totals per composite key.
-    var totals: [Int: Totals]
+    var totals: GroupTotals
     /// Datasets that contributed rows.
     var datasets: Set<Int>
     /// Period numbers (year*4 + quarter - 1) of contributing rows.
@@ -278,23 +278,47 @@ private final class Sums {
         missing[key, default: 0] |= mask
     }
 
-    /// The groups that received rows or missing cells.
-    var groups: [Int: Totals] {
-        let missing = self.missing
-        func totals(_ cell: RollupCell, _ key: Int) -> Totals {
-            Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
-                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows,
-                   missing: missing.isEmpty ? 0 : missing[key] ?? 0)
-        }
-        var result: [Int: Totals] = [:]
-        if let dense {
-            result.reserveCapacity(dense.reduce(missing.count) { $1.rows > 0 ? $0 + 1 : $0 })
-            for key in dense.indices where dense[key].rows > 0 { result[key] = totals(dense[key], key) }
-        } else {
-            for (key, cell) in sparse { result[key] = totals(cell, key) }
-        }
-        for key in missing.keys where result[key] == nil { result[key] = totals(RollupCell(), key) }
-        return result
+    /// The totals of group `key`, nil when it received no rows and no missing cells.
+    @inline(__always)
+    func totals(_ key: Int) -> Totals? {
+        let mask = missing.isEmpty ? 0 : missing[key] ?? 0
+        let cell: RollupCell
+        if let dense { cell = dense[key] } else if let found = sparse[key] { cell = found } else { cell = RollupCell() }
+        guard cell.rows > 0 || mask != 0 else { return nil }
+        return Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
+                      dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows, missing: mask)
+    }
+
+    /// The keys of the groups that received rows or missing cells, ascending.
+    var keys: [Int] {
+        let counted = dense.map { dense in dense.indices.filter { dense[$0].rows > 0 } } ?? Array(sparse.keys)
+        return missing.isEmpty ? counted.sorted() : Set(counted).union(missing.keys).sorted()
+    }
+}
+
+/// Totals per group key, read in place from a scan's sums (no dictionary of every group), or
+/// kept in a dictionary once changed (rolling years pool them).
+struct GroupTotals: Sequence {
+    private let sums: Sums?
+    private var table: [Int: Totals]
+
+    fileprivate init(_ sums: Sums) { (self.sums, table) = (sums, [:]) }
+    init(_ table: [Int: Totals]) { (sums, self.table) = (nil, table) }
+
+    subscript(key: Int) -> Totals? { sums.map { $0.totals(key) } ?? table[key] }
+
+    /// The keys with totals, ascending.
+    var keys: [Int] { sums?.keys ?? table.keys.sorted() }
+
+    /// Every group's totals by key.
+    var dictionary: [Int: Totals] {
+        guard let sums else { return table }
+        return Dictionary(uniqueKeysWithValues: sums.keys.map { ($0, sums.totals($0)!) })
+    }
+
+    /// The groups in ascending key order.
+    func makeIterator() -> IndexingIterator<[(key: Int, value: Totals)]> {
+        keys.map { (key: $0, value: self[$0]!) }.makeIterator()
     }
 }
 
@@ -351,14 +375,10 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            domains.slotParagraphs.withUnsafeBufferPointer { present in
-                for p in 0..<domains.paragraphs where present[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
-            }
-            domains.slotMunicipalities.withUnsafeBufferPointer { present in
-                for m in 0..<domains.municipalities where present[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
-            }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
+        Self.markPresent(&presentParagraphs, domains.slotParagraphs, allowed)
+        Self.markPresent(&presentMunicipalities, domains.slotMunicipalities, allowed)
 
         var usedDatasets = [Bool](repeating: false, count: 256)
         var countedSlots = [Bool](repeating: false, count: slotCount)
@@ -403,9 +423,10 @@ extension Evaluator {
             let (cells, width) = byParagraph
                 ? (rollups.byParagraph, domains.paragraphs) : (rollups.byMunicipality, domains.municipalities)
             let mask = byParagraph ? scan.paragraphs : scan.municipalities
+            let values = mask.map { mask in mask.indices.filter { mask[$0] } } ?? Array(0..<width)
             for slot in 0..<slotCount where allowed[slot] {
                 var counted = false
-                for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
+                for value in values where cells[slot * width + value].rows > 0 {
                     let cell = cells[slot * width + value]
                     let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
                     let key = cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
@@ -422,19 +443,21 @@ extension Evaluator {
                 }
             }
         } else {
-            // The rows to read: the chosen municipalities' rows of each chosen year when they are
-            // few, else whole years.
+            // The rows to read: the chosen municipalities' rows of each chosen year (runs of
+            // neighbouring municipalities as one range when the rows are sorted), else whole years.
             var work: [RowWork] = []
-            if let chosen, chosen.count * 4 < domains.municipalities {
-                for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
-                    work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) }
+            let chosenYears = (0..<max(1, domains.years)).filter { y in (0..<5).contains { allowed[y * 5 + $0] } }
+            func chunks(_ range: Range<Int>) -> [RowWork] {
+                stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
+                    .rows($0..<min($0 + RowWork.chunk, range.upperBound))
                 }
+            }
+            if let chosen, let runs = domains.rowRanges(years: chosenYears, municipalities: chosen) {
+                for range in runs { work += chunks(range) }
+            } else if let chosen, chosen.count * 4 < domains.municipalities {
+                for yearIndex in chosenYears { work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) } }
             } else {
-                for range in domains.rowRanges(scan.periods, count: facts.count) {
-                    work += stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
-                        .rows($0..<min($0 + RowWork.chunk, range.upperBound))
-                    }
-                }
+                for range in domains.rowRanges(scan.periods, count: facts.count) { work += chunks(range) }
             }
             if tightScans, facts.countWidth != nil, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
                 let counted = sumTightly(work, keys, into: cells)
@@ -470,11 +493,24 @@ extension Evaluator {
             if quarter == 0 { periods.formUnion(year * 4..<year * 4 + 4) } else { periods.insert(year * 4 + quarter - 1) }
         }
         return Aggregate(
-            radices: radices, totals: sums.groups,
+            radices: radices, totals: GroupTotals(sums),
             datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
             coverage: Coverage(scan, domains, allowed: allowed))
+    }
+
+    /// Marks each value that some allowed slot holds (`slots`: slot × values + value).
+    private static func markPresent(_ present: inout [Bool], _ slots: FactColumn<Bool>, _ allowed: [Bool]) {
+        let width = present.count
+        slots.withUnsafeBufferPointer { held in
+            present.withUnsafeMutableBufferPointer { present in
+                for slot in allowed.indices where allowed[slot] {
+                    let row = UnsafeBufferPointer(rebasing: held[slot * width..<(slot + 1) * width])
+                    for value in 0..<width where row[value] { present[value] = true }
+                }
+            }
+        }
     }
 
     /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
@@ -577,7 +613,8 @@ extension Evaluator {
 
     /// Which rollup answers a scan, if any: the paragraph rollup when nothing is filtered or
     /// grouped by municipality, the municipality rollup when nothing is by paragraph, and only
-    /// when each chosen slot's rows come from one dataset (so the footer can name it).
+    /// when each chosen slot's rows come from one dataset (so the footer can name it). A rollup
+    /// cell sums a slot's rows of one value, so it never reads more than the rows would.
     /// Returns true for the paragraph rollup, false for the municipality rollup.
     func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
         guard useRollups, scan.residual == nil else { return nil }
@@ -594,8 +631,6 @@ extension Evaluator {
         let byMunicipality = scan.paragraphs == nil && !bases.contains(true)
         guard byParagraph || byMunicipality else { return nil }
         let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
-        // A handful of municipalities reads fewer rows through the row index.
-        if !useParagraphs, let mask = scan.municipalities, mask.filter({ $0 }).count * 4 < domains.municipalities { return nil }
         let rollups = self.rollups
         for slot in allowed.indices where allowed[slot] && rollups.slotDataset[slot] == -2 { return nil }
         return useParagraphs

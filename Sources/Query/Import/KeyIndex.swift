@@ -1,5 +1,5 @@
 // Aggregation helpers for the importers: an open-addressing index from packed UInt64
-// keys to dense row numbers, an LSD radix sort of rows by key, and a raw-bytes value cache.
+// keys to dense row numbers, and a raw-bytes value cache.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -71,46 +71,6 @@ struct KeyIndex: Sendable {
     mutating func dropSlots() {
         slots = [0]
     }
-}
-
-/// Rows ordered by ascending key (stable), by LSD radix sort over the key bytes that vary.
-func sortedOrder(_ keys: [UInt64]) -> [Int32] {
-    let count = keys.count
-    var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-        for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index) }
-        initialized = count
-    }
-    guard count > 1 else { return order }
-    var ascending = true
-    var allOr: UInt64 = 0
-    var allAnd: UInt64 = ~0
-    var previous = keys[0]
-    for key in keys {
-        if key < previous { ascending = false }
-        previous = key
-        allOr |= key
-        allAnd &= key
-    }
-    if ascending { return order }
-    let varying = allOr ^ allAnd
-    var scratch = order
-    var counts = [Int](repeating: 0, count: 256)
-    keys.withUnsafeBufferPointer { keys in
-        for byte in 0..<8 where (varying >> UInt64(byte * 8)) & 0xFF != 0 {
-            let shift = UInt64(byte * 8)
-            for index in 0..<256 { counts[index] = 0 }
-            for row in order { counts[Int((keys[Int(row)] >> shift) & 0xFF)] += 1 }
-            var total = 0
-            for index in 0..<256 { let c = counts[index]; counts[index] = total; total += c }
-            for row in order {
-                let digit = Int((keys[Int(row)] >> shift) & 0xFF)
-                scratch[counts[digit]] = row
-                counts[digit] += 1
-            }
-            swap(&order, &scratch)
-        }
-    }
-    return order
 }
 
 /// Values cached by a field's raw bytes (e.g. a municipality name resolved once per distinct spelling).

@@ -29,7 +29,7 @@ struct TalportalImporter {
         var places: [String: PlaceValue] = [:]
         var subjects: [String: ParagraphValue] = [:]
         var subjectOwner: [Int: String] = [:]
-        var national: [(key: UInt64, counts: OutcomeCounts, line: Int)] = []
+        var national: [(key: UInt32, counts: OutcomeCounts, line: Int)] = []
         var placeBytes = BytesMap<PlaceValue>()
         var subjectBytes = BytesMap<ParagraphValue>()
         var lastPlaceBytes: [UInt8] = []
@@ -188,31 +188,31 @@ struct TalportalImporter {
     }
 
     /// "Hele landet" rows must equal the sum of municipalities when all are present.
-    private func checkNational(_ rows: [(key: UInt64, counts: OutcomeCounts, line: Int)], facts: FactTable) throws(DataError) {
+    private func checkNational(_ rows: [(key: UInt32, counts: OutcomeCounts, line: Int)], facts: FactTable) throws(DataError) {
         guard !rows.isEmpty else { return }
-        // Keys are unique and sorted by year, quarter, municipality, paragraph: sum each (year, quarter)
-        // block per paragraph; within a national key each cell is then a different municipality.
-        var sums: [UInt64: (OutcomeCounts, Int)] = [:]
-        var block = [(OutcomeCounts, Int)](repeating: (OutcomeCounts(), 0), count: 256)
+        // Rows are unique and sorted by year first: sum each year's rows per quarter × paragraph; within
+        // a national key each cell is then a different municipality.
+        var sums: [UInt32: (OutcomeCounts, Int)] = [:]
+        var block = [(OutcomeCounts, Int)](repeating: (OutcomeCounts(), 0), count: 8 * 256)
         var touched: [Int] = []
         var start = 0
         while start < facts.count {
-            let year = facts.year[start], quarter = facts.quarter[start]
+            let year = facts.year[start]
             var row = start
-            while row < facts.count, facts.year[row] == year, facts.quarter[row] == quarter {
-                let paragraph = Int(facts.paragraph[row])
-                if block[paragraph].1 == 0 { touched.append(paragraph) }
-                block[paragraph].0.upheld += Int(facts.upheld[row])
-                block[paragraph].0.changed += Int(facts.changed[row])
-                block[paragraph].0.remanded += Int(facts.remanded[row])
-                block[paragraph].0.dismissed += Int(facts.dismissed[row])
-                block[paragraph].1 += 1
+            while row < facts.count, facts.year[row] == year {
+                let slot = Int(facts.quarter[row]) * 256 + Int(facts.paragraph[row])
+                if block[slot].1 == 0 { touched.append(slot) }
+                block[slot].0.upheld += Int(facts.upheld[row])
+                block[slot].0.changed += Int(facts.changed[row])
+                block[slot].0.remanded += Int(facts.remanded[row])
+                block[slot].0.dismissed += Int(facts.dismissed[row])
+                block[slot].1 += 1
                 row += 1
             }
-            for paragraph in touched {
-                let key = CellTable.key(year: Int(year), quarter: Int(quarter), municipality: 0, paragraph: paragraph)
-                sums[key] = block[paragraph]
-                block[paragraph] = (OutcomeCounts(), 0)
+            for slot in touched {
+                let key = CellTable.key(year: Int(year), quarter: slot / 256, municipality: 0, paragraph: slot % 256)
+                sums[key] = block[slot]
+                block[slot] = (OutcomeCounts(), 0)
             }
             touched.removeAll(keepingCapacity: true)
             start = row
