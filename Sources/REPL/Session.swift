@@ -112,8 +112,17 @@ final class Session {
                     options.maxRows = maxRows > 0 ? maxRows : nil
                     options.maxWidth = maxWidth > 0 ? maxWidth : Terminal.width()
                 }
-                rendered += Renderer.render(
-                    output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
+                if !screen, format == .csv || format == .tsv {
+                    // Written as the rows are made, after what came before it.
+                    delivered = delivered && deliver(rendered, to: target)
+                    rendered = ""
+                    Renderer.render(output, source: text, sourceName: sourceName, firstLine: firstLine, options: options) { bytes in
+                        if delivered { delivered = deliver(bytes, to: target) }
+                    }
+                } else {
+                    rendered += Renderer.render(
+                        output, source: text, sourceName: sourceName, firstLine: firstLine, options: options)
+                }
                 notes += Renderer.notes(output, format: format, language: language ?? .en)
             }
         }
@@ -134,7 +143,11 @@ final class Session {
     /// Writes results; a failed write (disk full, closed pipe) is an error the user sees,
     /// and the statement counts as failed so a script exits 1.
     private func deliver(_ text: String, to fd: Int32) -> Bool {
-        if writeAll(text, to: fd) { return true }
+        deliver(Array(text.utf8), to: fd)
+    }
+
+    private func deliver(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        if writeAll(bytes, to: fd) { return true }
         let reason = Self.lastError()
         printErr("error: cannot write the results\(fd == 1 ? "" : " to the .output/.once file"): \(reason)\n")
         return false

@@ -53,20 +53,27 @@ struct Terminal {
 @discardableResult
 func writeAll(_ text: String, to fd: Int32) -> Bool {
     var text = text
-    return text.withUTF8 { buffer in
-        guard var base = buffer.baseAddress else { return true }
-        var left = buffer.count
-        while left > 0 {
-            let written = write(fd, base, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            left -= written
-            base += written
+    return text.withUTF8 { writeAll($0, to: fd) }
+}
+
+/// Writes all of `bytes` to `fd`; false when a write fails.
+func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+}
+
+private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+    guard var base = buffer.baseAddress else { return true }
+    var left = buffer.count
+    while left > 0 {
+        let written = write(fd, base, left)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return false
         }
-        return true
+        left -= written
+        base += written
     }
+    return true
 }
 
 /// Writes to stdout.

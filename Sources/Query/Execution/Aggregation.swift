@@ -1,7 +1,9 @@
 // The scan: one pass over the fact table summing counts per group. Groups are
 // numbered by mixed radix over the grouped dimensions; a dense array holds them
-// when the key space is small, a dictionary otherwise. The common scans run as a tight
-// loop over the raw columns (a row's key from three small tables), on two threads when large.
+// when the key space is small, a dictionary otherwise. Rows are read cell by cell of the row
+// index (a cell's year and municipality are known, so their columns are not read). The common
+// scans run as a tight loop over the raw columns (a row's key from three small tables), on two
+// threads when large.
 
 #if canImport(Glibc)
 import Glibc
@@ -46,7 +48,7 @@ struct Aggregate {
     /// Number of values of each grouped dimension, in `groupBy` order.
     var radices: [Int]
     /// Totals per composite key.
-    var totals: [Int: Totals]
+    var totals: GroupTotals
     /// Datasets that contributed rows.
     var datasets: Set<Int>
     /// Period numbers (year*4 + quarter - 1) of contributing rows.
@@ -101,13 +103,11 @@ private enum KeyPart {
     }
 }
 
-/// A piece of a scan's rows: a run of row numbers, or one year × municipality cell of the row index.
-private enum RowWork {
-    case rows(Range<Int>)
-    case cell(yearIndex: Int, municipality: Int)
-
-    /// Rows per piece of a whole-year scan (cancellation is checked between pieces).
-    static let chunk = 1 << 16
+/// A piece of a scan's rows: one year × municipality cell of the row index. A scan reads its
+/// rows cell by cell, so it knows each row's year and municipality without reading their columns.
+private struct RowWork {
+    let yearIndex: Int
+    let municipality: Int
 }
 
 /// A row's group key as the sum of three table entries, by its slot (year index × 5 +
@@ -278,23 +278,47 @@ private final class Sums {
         missing[key, default: 0] |= mask
     }
 
-    /// The groups that received rows or missing cells.
-    var groups: [Int: Totals] {
-        let missing = self.missing
-        func totals(_ cell: RollupCell, _ key: Int) -> Totals {
-            Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
-                   dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows,
-                   missing: missing.isEmpty ? 0 : missing[key] ?? 0)
-        }
-        var result: [Int: Totals] = [:]
-        if let dense {
-            result.reserveCapacity(dense.reduce(missing.count) { $1.rows > 0 ? $0 + 1 : $0 })
-            for key in dense.indices where dense[key].rows > 0 { result[key] = totals(dense[key], key) }
-        } else {
-            for (key, cell) in sparse { result[key] = totals(cell, key) }
-        }
-        for key in missing.keys where result[key] == nil { result[key] = totals(RollupCell(), key) }
-        return result
+    /// The totals of group `key`, nil when it received no rows and no missing cells.
+    @inline(__always)
+    func totals(_ key: Int) -> Totals? {
+        let mask = missing.isEmpty ? 0 : missing[key] ?? 0
+        let cell: RollupCell
+        if let dense { cell = dense[key] } else if let found = sparse[key] { cell = found } else { cell = RollupCell() }
+        guard cell.rows > 0 || mask != 0 else { return nil }
+        return Totals(upheld: cell.upheld, changed: cell.changed, remanded: cell.remanded, dismissed: cell.dismissed,
+                      dayHundredths: cell.dayHundredths, daysWeight: cell.daysWeight, rows: cell.rows, missing: mask)
+    }
+
+    /// The keys of the groups that received rows or missing cells, ascending.
+    var keys: [Int] {
+        let counted = dense.map { dense in dense.indices.filter { dense[$0].rows > 0 } } ?? Array(sparse.keys)
+        return missing.isEmpty ? counted.sorted() : Set(counted).union(missing.keys).sorted()
+    }
+}
+
+/// Totals per group key, read in place from a scan's sums (no dictionary of every group), or
+/// kept in a dictionary once changed (rolling years pool them).
+struct GroupTotals: Sequence {
+    private let sums: Sums?
+    private var table: [Int: Totals]
+
+    fileprivate init(_ sums: Sums) { (self.sums, table) = (sums, [:]) }
+    init(_ table: [Int: Totals]) { (sums, self.table) = (nil, table) }
+
+    subscript(key: Int) -> Totals? { sums.map { $0.totals(key) } ?? table[key] }
+
+    /// The keys with totals, ascending.
+    var keys: [Int] { sums?.keys ?? table.keys.sorted() }
+
+    /// Every group's totals by key.
+    var dictionary: [Int: Totals] {
+        guard let sums else { return table }
+        return Dictionary(uniqueKeysWithValues: sums.keys.map { ($0, sums.totals($0)!) })
+    }
+
+    /// The groups in ascending key order.
+    func makeIterator() -> IndexingIterator<[(key: Int, value: Totals)]> {
+        keys.map { (key: $0, value: self[$0]!) }.makeIterator()
     }
 }
 
@@ -329,8 +353,7 @@ extension RollupCell {
 
 extension Evaluator {
     /// Sums the rows a scan selects. Which values each chosen period holds comes from the
-    /// index; the rows read are only those of the chosen years, and only those of the chosen
-    /// municipalities when they are few.
+    /// index; the rows read are only those of the chosen years and municipalities, cell by cell.
     func aggregate(_ scan: Scan) -> Aggregate {
         let facts = store.facts
         let radices = scan.groupBy.map(domains.radix)
@@ -351,14 +374,10 @@ extension Evaluator {
                 continue
             }
             allowed[slot] = true
-            domains.slotParagraphs.withUnsafeBufferPointer { present in
-                for p in 0..<domains.paragraphs where present[slot * domains.paragraphs + p] { presentParagraphs[p] = true }
-            }
-            domains.slotMunicipalities.withUnsafeBufferPointer { present in
-                for m in 0..<domains.municipalities where present[slot * domains.municipalities + m] { presentMunicipalities[m] = true }
-            }
             if quarter == 0 { presentPeriods.formUnion(year * 4..<year * 4 + 4) } else { presentPeriods.insert(year * 4 + quarter - 1) }
         }
+        Self.markPresent(&presentParagraphs, domains.slotParagraphs, allowed)
+        Self.markPresent(&presentMunicipalities, domains.slotMunicipalities, allowed)
 
         var usedDatasets = [Bool](repeating: false, count: 256)
         var countedSlots = [Bool](repeating: false, count: slotCount)
@@ -378,19 +397,20 @@ extension Evaluator {
             return cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
         }
 
-        func visit(_ row: Int) {
-            let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
-            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
+        let readDays = scan.days
+        func visit(_ row: Int, _ cell: RowWork) {
+            let slot = cell.yearIndex * 5 + Int(facts.quarter[row])
+            let municipality = cell.municipality, paragraph = Int(facts.paragraph[row])
             guard let key = groupKey(slot, municipality, paragraph) else { return }
             let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
             let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
             if areaIndex != nil {
                 // A row counts under each allowed area of its paragraph.
                 for area in domains.areasOf[paragraph] where scan.areas[area] {
-                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: facts.days[row])
+                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
                 }
             } else {
-                sums.add(key, upheld, changed, remanded, dismissed, days: facts.days[row])
+                sums.add(key, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
             }
             usedDatasets[Int(facts.dataset[row])] = true
             countedSlots[slot] = true
@@ -403,9 +423,10 @@ extension Evaluator {
             let (cells, width) = byParagraph
                 ? (rollups.byParagraph, domains.paragraphs) : (rollups.byMunicipality, domains.municipalities)
             let mask = byParagraph ? scan.paragraphs : scan.municipalities
+            let values = mask.map { mask in mask.indices.filter { mask[$0] } } ?? Array(0..<width)
             for slot in 0..<slotCount where allowed[slot] {
                 var counted = false
-                for value in 0..<width where cells[slot * width + value].rows > 0 && mask?[value] ?? true {
+                for value in values where cells[slot * width + value].rows > 0 {
                     let cell = cells[slot * width + value]
                     let (municipality, paragraph) = byParagraph ? (0, value) : (value, 0)
                     let key = cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
@@ -422,32 +443,21 @@ extension Evaluator {
                 }
             }
         } else {
-            // The rows to read: the chosen municipalities' rows of each chosen year when they are
-            // few, else whole years.
+            // The rows to read: the cells of the chosen municipalities (all when not filtered) in
+            // each chosen year.
             var work: [RowWork] = []
-            if let chosen, chosen.count * 4 < domains.municipalities {
-                for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
-                    work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) }
-                }
-            } else {
-                for range in domains.rowRanges(scan.periods, count: facts.count) {
-                    work += stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
-                        .rows($0..<min($0 + RowWork.chunk, range.upperBound))
-                    }
-                }
+            let municipalities = chosen ?? Array(0..<domains.municipalities)
+            for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
+                work += municipalities.map { RowWork(yearIndex: yearIndex, municipality: $0) }
             }
             if tightScans, facts.countWidth != nil, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
-                let counted = sumTightly(work, keys, into: cells)
+                let counted = sumTightly(work, keys, days: scan.days, into: cells)
                 for (i, used) in counted.datasets.enumerated() where used { usedDatasets[i] = true }
                 for (slot, used) in counted.slots.enumerated() where used { countedSlots[slot] = true }
             } else {
-                for item in work {
+                for cell in work {
                     if cancel?.isRaised == true { break }
-                    switch item {
-                    case .rows(let range): for row in range { visit(row) }
-                    case .cell(let yearIndex, let municipality):
-                        for row in domains.rows(yearIndex: yearIndex, municipality: municipality) { visit(Int(row)) }
-                    }
+                    for row in domains.rows(yearIndex: cell.yearIndex, municipality: cell.municipality) { visit(row, cell) }
                 }
             }
         }
@@ -470,83 +480,121 @@ extension Evaluator {
             if quarter == 0 { periods.formUnion(year * 4..<year * 4 + 4) } else { periods.insert(year * 4 + quarter - 1) }
         }
         return Aggregate(
-            radices: radices, totals: sums.groups,
+            radices: radices, totals: GroupTotals(sums),
             datasets: Set(usedDatasets.indices.filter { usedDatasets[$0] }), periods: periods,
             presentParagraphs: presentParagraphs, presentMunicipalities: presentMunicipalities, presentPeriods: presentPeriods,
             yearlyRows: (0..<max(1, domains.years)).contains { countedSlots[$0 * 5] }, yearlySkipped: yearlySkipped,
             coverage: Coverage(scan, domains, allowed: allowed))
     }
 
-    /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
-    /// many rows (each half into its own cells, added together after; integer sums, so the
-    /// result is the same). Stops between chunks when the statement is cancelled.
-    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, into cells: UnsafeMutableBufferPointer<RollupCell>)
-        -> (datasets: [Bool], slots: [Bool]) {
-        let facts = store.facts
-        let estimate = work.reduce(0) { total, item in
-            switch item {
-            case .rows(let range): total + range.count
-            case .cell: total + facts.count / max(1, domains.years * domains.municipalities)
+    /// Marks each value that some allowed slot holds (`slots`: slot × values + value).
+    private static func markPresent(_ present: inout [Bool], _ slots: FactColumn<Bool>, _ allowed: [Bool]) {
+        let width = present.count
+        slots.withUnsafeBufferPointer { held in
+            present.withUnsafeMutableBufferPointer { present in
+                for slot in allowed.indices where allowed[slot] {
+                    let row = UnsafeBufferPointer(rebasing: held[slot * width..<(slot + 1) * width])
+                    for value in 0..<width where row[value] { present[value] = true }
+                }
             }
         }
-        let first = TightSums(cells: cells, slots: keys.slot.count)
-        guard estimate >= splitRows, work.count >= 2 else {
-            sumRows(work[...], keys, first)
-            return (first.datasets, first.slots)
-        }
-        // Halves of about equal rows.
-        var half = 0, taken = 0
-        while half < work.count, taken * 2 < estimate {
-            if case .rows(let range) = work[half] { taken += range.count } else { taken += estimate / work.count }
-            half += 1
-        }
-        let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
-        defer { second.cells.deallocate() }
-        inParallel({ sumRows(work[..<half], keys, first) }, { sumRows(work[half...], keys, second) })
-        for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
-        return (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
     }
 
-    /// The inner loop: each row's key is the sum of three table entries, its counts go into a dense cell.
-    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, _ out: TightSums) {
+    /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
+    /// many rows (each half into its own cells, added together after; integer sums, so the
+    /// result is the same). Stops between cells when the statement is cancelled.
+    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, days: Bool, into cells: UnsafeMutableBufferPointer<RollupCell>)
+        -> (datasets: [Bool], slots: [Bool]) {
+        let index = domains.index
+        let rows = index.cellStart.withUnsafeBufferPointer { start in
+            work.map { cell in
+                let number = cell.yearIndex * index.municipalities + cell.municipality
+                return Int(start[number + 1] - start[number])
+            }
+        }
+        let estimate = rows.reduce(0, +)
+        // A year whose slots each hold one dataset's rows (as the stored rollups say) has its
+        // datasets marked by slot after the scan, without reading the dataset column.
+        let slotDataset = index.rollups?.slotDataset
+        let byRow = (0..<max(1, domains.years)).map { year in
+            slotDataset.map { slotDataset in (0..<5).contains { slotDataset[year * 5 + $0] == -2 } } ?? true
+        }
+        let first = TightSums(cells: cells, slots: keys.slot.count)
+        var counted: (datasets: [Bool], slots: [Bool])
+        if estimate < splitRows || work.count < 2 {
+            sumRows(work[...], keys, days: days, datasetsByRow: byRow, first)
+            counted = (first.datasets, first.slots)
+        } else {
+            // Halves of about equal rows.
+            var half = 0, taken = 0
+            while half < work.count, taken * 2 < estimate {
+                taken += rows[half]
+                half += 1
+            }
+            let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
+            defer { second.cells.deallocate() }
+            inParallel({ sumRows(work[..<half], keys, days: days, datasetsByRow: byRow, first) },
+                       { sumRows(work[half...], keys, days: days, datasetsByRow: byRow, second) })
+            for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
+            counted = (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
+        }
+        if let slotDataset {
+            for (slot, used) in counted.slots.enumerated() where used && slotDataset[slot] >= 0 { counted.datasets[slotDataset[slot]] = true }
+        }
+        return counted
+    }
+
+    /// The inner loop: each row's key is the sum of three table entries (its cell's municipality's
+    /// and its slot's and paragraph's), its counts go into a dense cell; its days too when
+    /// `readDays`, its dataset when `datasetsByRow` says so for its year (else those columns are not read).
+    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, days readDays: Bool, datasetsByRow: [Bool], _ out: TightSums) {
         store.facts.withBuffers { f in
             keys.slot.withUnsafeBufferPointer { slotKey in
                 keys.municipality.withUnsafeBufferPointer { municipalityKey in
                     keys.paragraph.withUnsafeBufferPointer { paragraphKey in
                         // Base addresses in locals, so the loop keeps them in registers.
-                        let firstYear = domains.firstYear
                         let (cells, datasets, slots) = (out.cells.baseAddress!, out.datasetBits.baseAddress!, out.slotBits.baseAddress!)
-                        let (slotKey, municipalityKey, paragraphKey) = (slotKey.baseAddress!, municipalityKey.baseAddress, paragraphKey.baseAddress)
-                        let (year, quarter, municipality, paragraph) = (f.year.baseAddress, f.quarter.baseAddress, f.municipality.baseAddress, f.paragraph.baseAddress)
-                        let (days, dataset) = (f.days.baseAddress, f.dataset.baseAddress)
+                        let (slotKey, paragraphKey) = (slotKey.baseAddress!, paragraphKey.baseAddress)
+                        let (quarter, paragraph, days, dataset) = (f.quarter.baseAddress, f.paragraph.baseAddress, f.days.baseAddress, f.dataset.baseAddress)
                         // One loop per count width (a store keeps counts in 1, 2 or 4 bytes).
                         @inline(__always) func sumCounts<Rows: Sequence, Count: FixedWidthInteger>(
-                            _ rows: Rows, _ upheld: UnsafePointer<Count>?, _ changed: UnsafePointer<Count>?,
+                            _ rows: Rows, slotBase: Int, municipalityKey: Int, readDataset: Bool,
+                            _ upheld: UnsafePointer<Count>?, _ changed: UnsafePointer<Count>?,
                             _ remanded: UnsafePointer<Count>?, _ dismissed: UnsafePointer<Count>?
                         ) where Rows.Element: BinaryInteger {
                             for number in rows {
                                 let row = Int(number)
-                                let slot = (Int(year![row]) &- firstYear) &* 5 &+ Int(quarter![row])
-                                let key = slotKey[slot] &+ municipalityKey![Int(municipality![row])] &+ paragraphKey![Int(paragraph![row])]
+                                let slot = slotBase &+ Int(quarter![row])
+                                let key = slotKey[slot] &+ municipalityKey &+ paragraphKey![Int(paragraph![row])]
                                 guard key >= 0 else { continue }
                                 RollupCell.add(&cells[key], Int(upheld![row]), Int(changed![row]), Int(remanded![row]),
-                                               Int(dismissed![row]), days: days![row])
-                                datasets[Int(dataset![row])] = true
+                                               Int(dismissed![row]), days: readDays ? days![row] : .nan)
+                                if readDataset { datasets[Int(dataset![row])] = true }
                                 slots[slot] = true
                             }
                         }
-                        func sum<Rows: Sequence>(_ rows: Rows) where Rows.Element: BinaryInteger {
+                        func sum<Rows: Sequence>(_ rows: Rows, _ cell: RowWork, municipalityKey: Int) where Rows.Element: BinaryInteger {
+                            let (slotBase, readDataset) = (cell.yearIndex * 5, datasetsByRow[cell.yearIndex])
                             switch f.counts {
-                            case .one(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
-                            case .two(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
-                            case .four(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
+                            case .one(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
+                            case .two(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
+                            case .four(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
                             }
                         }
-                        for item in work {
+                        let index = domains.index
+                        for cell in work {
                             if cancel?.isRaised == true { break }
-                            switch item {
-                            case .rows(let range): sum(range)
-                            case .cell(let yearIndex, let municipality): sum(domains.rows(yearIndex: yearIndex, municipality: municipality))
+                            // A municipality the scan leaves out: none of the cell's rows count.
+                            let placeKey = municipalityKey[cell.municipality]
+                            guard placeKey >= 0 else { continue }
+                            let rows = index.rows(cell: cell.yearIndex * index.municipalities + cell.municipality)
+                            if rows.order == nil {
+                                sum(rows.position..<rows.end, cell, municipalityKey: placeKey)
+                            } else {
+                                sum(rows, cell, municipalityKey: placeKey)
                             }
                         }
                     }
@@ -577,7 +625,8 @@ extension Evaluator {
 
     /// Which rollup answers a scan, if any: the paragraph rollup when nothing is filtered or
     /// grouped by municipality, the municipality rollup when nothing is by paragraph, and only
-    /// when each chosen slot's rows come from one dataset (so the footer can name it).
+    /// when each chosen slot's rows come from one dataset (so the footer can name it). A rollup
+    /// cell sums a slot's rows of one value, so it never reads more than the rows would.
     /// Returns true for the paragraph rollup, false for the municipality rollup.
     func rollup(for scan: Scan, allowed: [Bool]) -> Bool? {
         guard useRollups, scan.residual == nil else { return nil }
@@ -594,8 +643,6 @@ extension Evaluator {
         let byMunicipality = scan.paragraphs == nil && !bases.contains(true)
         guard byParagraph || byMunicipality else { return nil }
         let useParagraphs = byParagraph && !(byMunicipality && domains.municipalities < domains.paragraphs)
-        // A handful of municipalities reads fewer rows through the row index.
-        if !useParagraphs, let mask = scan.municipalities, mask.filter({ $0 }).count * 4 < domains.municipalities { return nil }
         let rollups = self.rollups
         for slot in allowed.indices where allowed[slot] && rollups.slotDataset[slot] == -2 { return nil }
         return useParagraphs

@@ -77,16 +77,21 @@ struct Coverage {
         let paragraphNumbers = chosenParagraphs.flatMap { paragraphNumber[$0] }
         domains.slotMunicipalities.withUnsafeBufferPointer { slotMunicipalities in
             domains.slotParagraphs.withUnsafeBufferPointer { slotParagraphs in
+                // Each slot's loops stop once every distinct part is listed (often the first hit).
                 for slot in allowed.indices where allowed[slot] {
                     var places: [Int] = [], paragraphs: [Int] = []
                     for (municipality, n) in chosenPlaces where placeSeen[n] != slot && slotMunicipalities[slot * m + municipality] {
                         placeSeen[n] = slot
                         places.append(placeParts[n])
+                        if places.count == placeParts.count { break }
                     }
-                    for (i, paragraph) in chosenParagraphs.enumerated() where slotParagraphs[slot * p + paragraph] {
-                        for n in paragraphNumbers[paragraphFrom[i]..<paragraphFrom[i + 1]] where paragraphSeen[n] != slot {
-                            paragraphSeen[n] = slot
-                            paragraphs.append(paragraphParts[n])
+                    paragraphNumbers.withUnsafeBufferPointer { numbers in
+                        for (i, paragraph) in chosenParagraphs.enumerated() where slotParagraphs[slot * p + paragraph] {
+                            for n in numbers[paragraphFrom[i]..<paragraphFrom[i + 1]] where paragraphSeen[n] != slot {
+                                paragraphSeen[n] = slot
+                                paragraphs.append(paragraphParts[n])
+                            }
+                            if paragraphs.count == paragraphParts.count { break }
                         }
                     }
                     if !places.isEmpty, !paragraphs.isEmpty {

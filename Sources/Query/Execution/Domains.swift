@@ -102,13 +102,6 @@ struct Domains: Sendable {
         index.rows(cell: yearIndex * municipalities + municipality)
     }
 
-    /// The row ranges of the years a scan's periods touch (all rows when unknown).
-    func rowRanges(_ periods: PeriodMask?, count: Int) -> [Range<Int>] {
-        guard let yearRows, let periods else { return [0..<count] }
-        return yearList.filter { year in (1...4).contains { periods.allows(year: year, quarter: $0) } }
-            .compactMap { yearRows[$0] }
-    }
-
     /// A lookup dimension's numbering.
     func lookup(_ dimension: Dimension) -> (of: [Int], values: [String]) {
         lookups[dimension.name] ?? ([], [])

@@ -12,6 +12,8 @@ extension Totals {
         dayHundredths += other.dayHundredths
         daysWeight += other.daysWeight
         rows += other.rows
+        // A pool over a cell marked missing is missing what that cell lacks, whichever year came first.
+        missing |= other.missing
     }
 }
 
@@ -67,11 +69,11 @@ extension Evaluator {
         let scan = Planner.scan(query.nationalRows, groupBy: strata + [unit], areas: query.areas)
         var all = aggregate(scan)
         if let years = query.rolling, let y = strata.firstIndex(of: .year) {
-            all.totals = Self.pool(all.totals, radices: all.radices, yearIndex: y, years: years)
+            all.totals = GroupTotals(Self.pool(all.totals.dictionary, radices: all.radices, yearIndex: y, years: years))
         }
         let shownYears = Set(query.rollingYears.map { $0 - domains.firstYear })
         var funnel: [Int: [(k: Int, n: Int)]] = [:]
-        for (key, totals) in all.totals.sorted(by: { $0.key < $1.key }) where totals.cases > 0 {
+        for (key, totals) in all.totals where totals.cases > 0 {
             let parts = all.components(of: key)
             if query.rolling != nil, let y = strata.firstIndex(of: .year), !shownYears.contains(parts[y]) { continue }
             var stratum = 0

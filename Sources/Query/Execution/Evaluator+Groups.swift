@@ -7,7 +7,7 @@ extension Evaluator {
     /// no complaints appears with 0 cases instead of vanishing (Coverage.swift decides).
     func groupKeys(_ aggregate: Aggregate, _ scan: Scan) -> [Int] {
         if scan.groupBy.isEmpty { return [0] }
-        if scan.residual != nil { return aggregate.totals.keys.sorted() }
+        if scan.residual != nil { return aggregate.totals.keys }
         let paragraphs = (0..<domains.paragraphs).filter {
             (scan.paragraphs?[$0] ?? true) && aggregate.presentParagraphs[$0]
         }
@@ -29,7 +29,7 @@ extension Evaluator {
             }
         }
         let size = values.reduce(1) { $0 * $1.count }
-        guard size <= 1_000_000 else { return aggregate.totals.keys.sorted() }
+        guard size <= 1_000_000 else { return aggregate.totals.keys }
         var keys = [0]
         for (i, list) in values.enumerated() {
             keys = keys.flatMap { prefix in list.map { prefix * aggregate.radices[i] + $0 } }
@@ -141,8 +141,13 @@ extension Evaluator {
         if used.isEmpty {
                         let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
-            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
-                covering.insert(Int(store.facts.dataset[row]))
+            if let yearRows = domains.yearRows {
+                // Only those years' rows (the rows are grouped by year).
+                for year in years { for row in yearRows[year] ?? 0..<0 { covering.insert(Int(store.facts.dataset[row])) } }
+            } else {
+                for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
+                    covering.insert(Int(store.facts.dataset[row]))
+                }
             }
             used = covering.sorted()
         }

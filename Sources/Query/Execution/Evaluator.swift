@@ -44,13 +44,13 @@ struct Evaluator {
         // The decisions files a result divides by are among its sources (so a synthetic one is labelled so).
         main.datasets.formUnion(decisionDatasets(query, main, plan.main))
         var national = plan.national.map(aggregate)
-        var then = plan.then.map(aggregate)
+        let then = plan.then.map(aggregate)
         var expected = query.measures.contains(where: \.needsExpected) ? expectedReversals(plan) : nil
         if let years = query.rolling, let y = query.groupBy.firstIndex(of: .year) {
-            main.totals = Self.pool(main.totals, radices: main.radices, yearIndex: y, years: years)
+            main.totals = GroupTotals(Self.pool(main.totals.dictionary, radices: main.radices, yearIndex: y, years: years))
             expected = expected.map { Self.pool($0, radices: main.radices, yearIndex: y, years: years) }
             if let n = national, let ny = plan.national?.groupBy.firstIndex(of: .year) {
-                national?.totals = Self.pool(n.totals, radices: n.radices, yearIndex: ny, years: years)
+                national?.totals = GroupTotals(Self.pool(n.totals.dictionary, radices: n.radices, yearIndex: ny, years: years))
             }
         }
         let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
@@ -300,8 +300,9 @@ struct Evaluator {
     /// `side` holds the group's side-table figures by table id.
     func value(of measure: Measure, _ t: Totals, _ side: [String: Double] = [:]) -> Value {
         if t.missing != 0, t.missing & measure.countsNeeded != 0 { return .missing }
+        let decimals = measure.decimals  // not the whole measure: a closure over it copies it per call
         func number(_ value: Double?, n: Int? = nil) -> Value {
-            value.map { .number($0, decimals: measure.decimals, n: n) } ?? .missing
+            value.map { .number($0, decimals: decimals, n: n) } ?? .missing
         }
         switch measure.computation {
         case .count(let counts):

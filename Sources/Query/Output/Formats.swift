@@ -135,27 +135,41 @@ extension Renderer {
     /// takes it as it is; the title and notes go to `notes(_:format:language:)`. A result resting on synthetic data
     /// carries a last `data_kind` column, so the label travels with every row.
     static func delimited(_ result: ResultSet, separator: Character, comma: Bool, language: Language = .en) -> String {
+        var all: [UInt8] = []
+        delimited(result, separator: separator, comma: comma, language: language) { all += $0 }
+        return String(decoding: all, as: UTF8.self)
+    }
+
+    /// The same bytes, handed to `write` about 64 KB at a time as the rows are written.
+    static func delimited(_ result: ResultSet, separator: Character, comma: Bool, language: Language = .en,
+                          write: ([UInt8]) -> Void) {
         // Bytes straight into one buffer: no per-row arrays of strings.
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        let piece = 1 << 16
         var out: [UInt8] = []
-        out.reserveCapacity(16 * result.columns.count * (result.rows.count + 1))
-        func append(_ text: String) {
+        out.reserveCapacity(min(piece + 4_096, 16 * result.columns.count * (result.rows.count + 1)))
+        func field(_ text: String) -> [UInt8] {
             func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
             let special = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
-            if !special {
-                out.append(contentsOf: text.utf8)
-            } else if separator == "\t" {
-                out.append(contentsOf: String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }).utf8)
-            } else {
-                out.append(contentsOf: ("\"" + text.replacingAll("\"", with: "\"\"") + "\"").utf8)
+            if !special { return Array(text.utf8) }
+            if separator == "\t" { return Array(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }).utf8) }
+            return Array(("\"" + text.replacingAll("\"", with: "\"\"") + "\"").utf8)
+        }
+        func append(_ text: String) {
+            func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
+            let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                guard !utf8.contains(where: isSpecial) else { return false }
+                out.append(contentsOf: utf8)
+                return true
             }
+            if plain != true { out.append(contentsOf: field(text)) }
         }
         func append(_ value: Value) {
             switch value {
             case .integer(let n): appendDigits(n, to: &out)
             case .text(let text), .named(let text, _): append(text)
             case .missing: break
-            case .number: append(plain(value, comma: comma))
+            case .number(let x, let decimals, _): appendDecimal(x, decimals, comma: comma, to: &out)
             }
         }
         let label = labelColumn(result, language)
@@ -164,18 +178,21 @@ extension Renderer {
             append(name)
         }
         out.append(10)
+        // The label column's cells, the same on every row: made once.
+        let labelCells: [UInt8] = label.value.flatMap { [separatorByte] + field($0) }
         for row in result.rows {
             for (i, value) in row.enumerated() {
                 if i > 0 { out.append(separatorByte) }
                 append(value)
             }
-            for value in label.value {
-                out.append(separatorByte)
-                append(value)
-            }
+            out.append(contentsOf: labelCells)
             out.append(10)
+            if out.count >= piece {
+                write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        if !out.isEmpty { write(out) }
     }
 
     /// Appends the decimal digits of `n` (as `String(n)` writes them).

@@ -118,25 +118,54 @@ public enum Renderer {
     /// A cell as plain text: numbers with a decimal point (or comma), missing as empty.
     static func plain(_ value: Value, comma: Bool = false) -> String {
         switch value {
-        case .integer(let i): String(i)
+        case .integer(let i): return String(i)
         case .number(let d, let decimals, _):
-            comma ? String(formatDecimal(d, decimals).map { $0 == "." ? "," : $0 }) : formatDecimal(d, decimals)
-        case .text(let s), .named(let s, _): s
-        case .missing: ""
+            var out: [UInt8] = []
+            appendDecimal(d, decimals, comma: comma, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        case .text(let s), .named(let s, _): return s
+        case .missing: return ""
+        }
+    }
+
+    /// Renders one statement's output as `render` does, handing the bytes to `write` in pieces:
+    /// a csv or tsv table as its rows are written (never the text of the whole result), other
+    /// outputs whole.
+    public static func render(
+        _ output: StatementOutput, source: String, sourceName: String = "query",
+        firstLine: Int = 1, options: RenderOptions = RenderOptions(), write: ([UInt8]) -> Void
+    ) {
+        if case .table(let result) = output, options.format == .csv || options.format == .tsv {
+            let language = options.language ?? .en
+            let separator: Character = options.format == .tsv ? "\t" : options.comma ? ";" : ","
+            delimited(cellWords(result, language), separator: separator, comma: options.comma, language: language, write: write)
+        } else {
+            write(Array(render(output, source: source, sourceName: sourceName, firstLine: firstLine, options: options).utf8))
         }
     }
 
     /// Fixed decimals without locale: 37.45 -> "37.5" (half away from zero), -0.0 -> "0.0".
     static func formatDecimal(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "" }
+        var out: [UInt8] = []
+        appendDecimal(value, decimals, comma: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `formatDecimal(value, decimals)`, with a decimal comma when `comma`.
+    static func appendDecimal(_ value: Double, _ decimals: Int, comma: Bool, to out: inout [UInt8]) {
+        guard value.isFinite else { return }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let whole = Int(scaled / scale)
         let fraction = Int(scaled) - whole * Int(scale)
-        let sign = value < 0 && scaled > 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(whole) }
-        let digits = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
+        if value < 0 && scaled > 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(whole, to: &out)
+        guard decimals > 0 else { return }
+        out.append(comma ? UInt8(ascii: ",") : UInt8(ascii: "."))
+        var width = 1, rest = fraction
+        while rest >= 10 { rest /= 10; width += 1 }
+        for _ in width..<max(width, decimals) { out.append(UInt8(ascii: "0")) }
+        appendDigits(fraction, to: &out)
     }
 }
