@@ -151,4 +151,17 @@ struct LexerErrorCase: CustomTestStringConvertible, Sendable {
         let tokens = try Lexer.tokenize(source).get()
         #expect(tokens.count == 5 + 2 * 100_000 + 2 + 1)
     }
+
+    /// The multi-word spelling table (built as bytes) is what splitting each folded spelling on
+    /// its blanks, Character by Character, gives; and its longest word is the longest there.
+    @Test func phrasesAreTheSchemasMultiWordSpellings() {
+        var expected: [String: [[String]]] = [:]
+        for spelling in Schema.spellings where spelling.contains(" ") {
+            let words = foldName(spelling).split(separator: " ").map(String.init)
+            expected[words[0], default: []].append(words)
+        }
+        #expect(!expected.isEmpty)
+        #expect(Lexer.phrases == expected.mapValues { $0.sorted { $0.count > $1.count } })
+        #expect(Lexer.longestPhraseWord == expected.values.joined().joined().map(\.utf8.count).max())
+    }
 }

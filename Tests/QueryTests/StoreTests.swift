@@ -189,6 +189,28 @@ import Testing
         #expect(key == "dkq store key v1\n\(StoreCache.realPath(folder)!)\noutcomes/2021.csv \(expected)\nnothing.csv missing")
     }
 
+    /// The key's numbers are written as `String` writes them, at every length and both ends of the range.
+    @Test func keyNumbersAreWrittenAsStringWritesThem() {
+        var signed: [Int64] = [0, -1, Int64.min, Int64.max, Int64.min + 1]
+        var unsigned: [UInt64] = [0, UInt64.max, UInt64.max - 1]
+        var power: UInt64 = 1
+        for _ in 0..<19 {
+            unsigned += [power - 1, power, power + 1]
+            signed += [Int64(power - 1), -Int64(power), Int64(power) + 7]
+            power *= 10
+        }
+        for value in signed {
+            var bytes: [UInt8] = []
+            StoreCache.appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+        for value in unsigned {
+            var bytes: [UInt8] = []
+            StoreCache.appendDecimal(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test func checksumDependsOnEveryByteAndItsPlace() {
         let base = [UInt8](repeating: 1, count: 77)
         let sum = base.withUnsafeBytes { StoreFile.checksum($0) }

@@ -7,15 +7,25 @@ extension Lexer {
     /// Multi-word spellings by their first folded word: each as its folded words, longest first.
     static let phrases: [String: [[String]]] = {
         var byFirst: [String: [[String]]] = [:]
-        for spelling in Schema.spellings where spelling.contains(" ") {
-            let words = foldName(spelling).split(separator: " ").map(String.init)
+        // Split as bytes (the spellings are words and blanks), not Characters: this is built at every start.
+        for spelling in Schema.spellings where spelling.utf8.contains(0x20) {
+            let words = foldName(spelling).utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             byFirst[words[0], default: []].append(words)
         }
         return byFirst.mapValues { $0.sorted { $0.count > $1.count } }
     }()
 
     /// No word of a multi-word spelling is longer (UTF-8 bytes, folded): longer words are never folded.
-    static let longestPhraseWord = phrases.values.joined().joined().map(\.utf8.count).max() ?? 0
+    /// Plain loops: `joined().joined().map` went through unspecialised generic code at every start.
+    static let longestPhraseWord: Int = {
+        var longest = 0
+        for spellings in phrases.values {
+            for words in spellings {
+                for word in words { longest = max(longest, word.utf8.count) }
+            }
+        }
+        return longest
+    }()
 
     /// Spellings that end in a period (`pr.`), folded, without the period.
     static let dottedWords: Set<String> = Set(Schema.spellings.filter { $0.hasSuffix(".") }.map { foldName(String($0.dropLast())) })
