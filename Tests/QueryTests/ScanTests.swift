@@ -59,9 +59,9 @@ import Testing
         }
     }
 
-    /// The row ranges of chosen municipalities (neighbours joined) hold exactly the rows whose
-    /// year and municipality are chosen, read from the columns themselves.
-    @Test func chosenMunicipalitiesRangesHoldExactlyTheirRows() throws {
+    /// The index cells a scan reads (each chosen year × each chosen municipality) hold exactly
+    /// the rows whose year and municipality are chosen, read from the columns themselves.
+    @Test func chosenCellsHoldExactlyTheirRows() throws {
         let engine = try Engine.open(dataDirectory: Golden.dataFolder)
         let (facts, domains) = (engine.store.facts, engine.domains)
         let m = domains.municipalities
@@ -70,13 +70,11 @@ import Testing
         let yearSets: [[Int]] = [Array(0..<domains.years), [0], [domains.years - 1], [1, 3, 4]]
         for chosen in masks {
             for years in yearSets {
-                let ranges = try #require(domains.rowRanges(years: years, municipalities: chosen))
-                let read = ranges.flatMap { Array($0) }
+                let read = years.flatMap { year in chosen.flatMap { Array(domains.rows(yearIndex: year, municipality: $0)) } }
                 let expected = (0..<facts.count).filter { row in
                     years.contains(Int(facts.year[row]) - domains.firstYear) && chosen.contains(Int(facts.municipality[row]))
                 }
-                #expect(read == expected, "municipalities \(chosen), years \(years)")
-                #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound }, "ranges apart and ascending")
+                #expect(read.sorted() == expected, "municipalities \(chosen), years \(years)")
             }
         }
     }
@@ -130,5 +128,33 @@ import Testing
         #expect(diagnostic.code == "E901")
         flag.lower()
         guard case .table? = engine.run("rate by paragraph, year").last else { Issue.record("still cancelled"); return }
+    }
+
+    /// Only measures that read the processing days (days, days_n) make a scan read the days
+    /// column; without them a scan's counts, rows and datasets are the same and its day sums empty.
+    @Test func onlyMeasuresThatReadDaysMakeTheScanReadTheDays() throws {
+        struct NotAQuery: Error {}
+        let engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        func plan(_ query: String) throws -> Plan {
+            guard case .success(let statement)? = Parser.parse(query).first, case .query(let q) = statement.kind else { throw NotAQuery() }
+            return Planner.plan(try Binder(store: engine.store, source: query, domains: engine.domains).bind(q))
+        }
+        #expect(try plan("rate, cases, decided by region, year").main.days == false)
+        #expect(try plan("rate by municipality year 2021 vs national").national?.days == false)
+        #expect(try plan("days by region").main.days)
+        #expect(try plan("rate, days_n by municipality year 2021 vs national").national?.days == true)
+        var scan = try plan("cases, decided by paragraph, year where municipality in (Aarhus, Odense)").main
+        for tight in [true, false] {
+            var evaluator = Evaluator(store: engine.store, domains: engine.domains, useRollups: false)
+            evaluator.tightScans = tight
+            scan.days = true
+            let read = evaluator.aggregate(scan)
+            scan.days = false
+            let unread = evaluator.aggregate(scan)
+            #expect(read.totals.dictionary.values.contains { $0.daysWeight > 0 })
+            #expect(unread.totals.dictionary.values.allSatisfy { $0.dayHundredths == 0 && $0.daysWeight == 0 })
+            let counts = { (a: Aggregate) in a.totals.dictionary.mapValues { [$0.upheld, $0.changed, $0.remanded, $0.dismissed, $0.rows] } }
+            #expect(counts(unread) == counts(read) && unread.datasets == read.datasets && unread.periods == read.periods)
+        }
     }
 }

@@ -61,6 +61,15 @@ import Testing
         var fromCSV = try Engine.open(dataDirectory: shippedDatasets)
         let query = "rate, cases, days by region, year where paragraph = 41 years 2019..2023"
         #expect(fromStore.run(query) == fromCSV.run(query))
+        // Every scan shape, through the stored index and rollups (datasets marked by slot), on one
+        // thread and on two, answers as the rows read from the CSVs do.
+        var split = fromStore
+        split.splitRows = 1
+        for query in ScanTests.queries {
+            let expected = fromCSV.run(query)
+            #expect(fromStore.run(query) == expected, "\(query)")
+            #expect(split.run(query) == expected, "split: \(query)")
+        }
     }
 
     @Test func aChangedSourceFileIsNeverServedStale() throws {
@@ -240,13 +249,14 @@ import Testing
         }
     }
 
-    /// Counts are kept in 1, 2 or 4 bytes, the narrowest holding the largest; every width gives
-    /// what the CSVs give, through the tight scans (on one and on two threads) and the rollups.
+    /// Counts are kept in 1, 2 or 4 bytes, the narrowest holding the largest, and rollup cells in
+    /// 4- or 8-byte fields; every width gives what the CSVs give, through the tight scans (on one
+    /// and on two threads) and the rollups.
     @Test(arguments: [(4, CountWidth.one), (300, .two), (70_000, .four)])
     func countsKeptInTheNarrowestWidthGiveTheSameAnswers(largest: Int, width: CountWidth) throws {
         let folder = try makeFixtureFolder([
             "outcomes/2021.csv": Array((outcomeHeader + "2021,1,101,1.1,4,1,2,0,96.5\n2021,2,751,1.2,3,0,1,\(largest),\n").utf8),
-            "outcomes/2022.csv": Array((outcomeHeader + "2022,1,825,2.1,7,2,0,3,120.25\n2022,1,751,2.1,1,\(largest / 2),0,3,20\n").utf8),
+            "outcomes/2022.csv": Array((outcomeHeader + "2022,1,825,2.1,7,2,0,3,120.25\n2022,1,751,2.1,1,\(largest / 2),0,3,999.99\n").utf8),
         ])
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("dkq-cache-\(UUID().uuidString)/dkq").path
         _ = try DataFolder.load(directory: folder, cacheDirectory: cache)
@@ -257,6 +267,9 @@ import Testing
         #expect(csv.facts.countWidth == .four)
         expectSame(stored, csv)
         #expect(stored.facts.dismissed.max() == Int32(largest))
+        // Rollup cells in 4-byte fields unless a sum needs more (35,004 decided × 99,999 hundredths of a day).
+        let rollups = try #require(stored.facts.index?.rollups)
+        #expect(rollups.byParagraph.narrow == (width != .four) && rollups.byMunicipality.narrow == (width != .four))
         for (rollups, splitRows) in [(true, Evaluator.splitRows), (false, Evaluator.splitRows), (false, 1)] {
             var fromStore = Engine(store: stored), fromCSV = Engine(store: csv)
             (fromStore.useRollups, fromStore.splitRows) = (rollups, splitRows)

@@ -1,7 +1,9 @@
 // The scan: one pass over the fact table summing counts per group. Groups are
 // numbered by mixed radix over the grouped dimensions; a dense array holds them
-// when the key space is small, a dictionary otherwise. The common scans run as a tight
-// loop over the raw columns (a row's key from three small tables), on two threads when large.
+// when the key space is small, a dictionary otherwise. Rows are read cell by cell of the row
+// index (a cell's year and municipality are known, so their columns are not read). The common
+// scans run as a tight loop over the raw columns (a row's key from three small tables), on two
+// threads when large.
 
 #if canImport(Glibc)
 import Glibc
@@ -101,13 +103,11 @@ private enum KeyPart {
     }
 }
 
-/// A piece of a scan's rows: a run of row numbers, or one year × municipality cell of the row index.
-private enum RowWork {
-    case rows(Range<Int>)
-    case cell(yearIndex: Int, municipality: Int)
-
-    /// Rows per piece of a whole-year scan (cancellation is checked between pieces).
-    static let chunk = 1 << 16
+/// A piece of a scan's rows: one year × municipality cell of the row index. A scan reads its
+/// rows cell by cell, so it knows each row's year and municipality without reading their columns.
+private struct RowWork {
+    let yearIndex: Int
+    let municipality: Int
 }
 
 /// A row's group key as the sum of three table entries, by its slot (year index × 5 +
@@ -353,8 +353,7 @@ extension RollupCell {
 
 extension Evaluator {
     /// Sums the rows a scan selects. Which values each chosen period holds comes from the
-    /// index; the rows read are only those of the chosen years, and only those of the chosen
-    /// municipalities when they are few.
+    /// index; the rows read are only those of the chosen years and municipalities, cell by cell.
     func aggregate(_ scan: Scan) -> Aggregate {
         let facts = store.facts
         let radices = scan.groupBy.map(domains.radix)
@@ -398,19 +397,20 @@ extension Evaluator {
             return cellKey(parts, radices, municipality: municipality, paragraph: paragraph, slot: slot)
         }
 
-        func visit(_ row: Int) {
-            let slot = (Int(facts.year[row]) - firstYear) * 5 + Int(facts.quarter[row])
-            let municipality = Int(facts.municipality[row]), paragraph = Int(facts.paragraph[row])
+        let readDays = scan.days
+        func visit(_ row: Int, _ cell: RowWork) {
+            let slot = cell.yearIndex * 5 + Int(facts.quarter[row])
+            let municipality = cell.municipality, paragraph = Int(facts.paragraph[row])
             guard let key = groupKey(slot, municipality, paragraph) else { return }
             let (upheld, changed) = (Int(facts.upheld[row]), Int(facts.changed[row]))
             let (remanded, dismissed) = (Int(facts.remanded[row]), Int(facts.dismissed[row]))
             if areaIndex != nil {
                 // A row counts under each allowed area of its paragraph.
                 for area in domains.areasOf[paragraph] where scan.areas[area] {
-                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: facts.days[row])
+                    sums.add(key + area * areaStride, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
                 }
             } else {
-                sums.add(key, upheld, changed, remanded, dismissed, days: facts.days[row])
+                sums.add(key, upheld, changed, remanded, dismissed, days: readDays ? facts.days[row] : .nan)
             }
             usedDatasets[Int(facts.dataset[row])] = true
             countedSlots[slot] = true
@@ -443,34 +443,21 @@ extension Evaluator {
                 }
             }
         } else {
-            // The rows to read: the chosen municipalities' rows of each chosen year (runs of
-            // neighbouring municipalities as one range when the rows are sorted), else whole years.
+            // The rows to read: the cells of the chosen municipalities (all when not filtered) in
+            // each chosen year.
             var work: [RowWork] = []
-            let chosenYears = (0..<max(1, domains.years)).filter { y in (0..<5).contains { allowed[y * 5 + $0] } }
-            func chunks(_ range: Range<Int>) -> [RowWork] {
-                stride(from: range.lowerBound, to: range.upperBound, by: RowWork.chunk).map {
-                    .rows($0..<min($0 + RowWork.chunk, range.upperBound))
-                }
-            }
-            if let chosen, let runs = domains.rowRanges(years: chosenYears, municipalities: chosen) {
-                for range in runs { work += chunks(range) }
-            } else if let chosen, chosen.count * 4 < domains.municipalities {
-                for yearIndex in chosenYears { work += chosen.map { .cell(yearIndex: yearIndex, municipality: $0) } }
-            } else {
-                for range in domains.rowRanges(scan.periods, count: facts.count) { work += chunks(range) }
+            let municipalities = chosen ?? Array(0..<domains.municipalities)
+            for yearIndex in 0..<max(1, domains.years) where (0..<5).contains(where: { allowed[yearIndex * 5 + $0] }) {
+                work += municipalities.map { RowWork(yearIndex: yearIndex, municipality: $0) }
             }
             if tightScans, facts.countWidth != nil, let keys = KeyTables(scan, parts, radices, allowed, domains), let cells = sums.dense {
-                let counted = sumTightly(work, keys, into: cells)
+                let counted = sumTightly(work, keys, days: scan.days, into: cells)
                 for (i, used) in counted.datasets.enumerated() where used { usedDatasets[i] = true }
                 for (slot, used) in counted.slots.enumerated() where used { countedSlots[slot] = true }
             } else {
-                for item in work {
+                for cell in work {
                     if cancel?.isRaised == true { break }
-                    switch item {
-                    case .rows(let range): for row in range { visit(row) }
-                    case .cell(let yearIndex, let municipality):
-                        for row in domains.rows(yearIndex: yearIndex, municipality: municipality) { visit(Int(row)) }
-                    }
+                    for row in domains.rows(yearIndex: cell.yearIndex, municipality: cell.municipality) { visit(row, cell) }
                 }
             }
         }
@@ -515,74 +502,99 @@ extension Evaluator {
 
     /// Sums the rows of `work` into `cells` through the key tables: on two threads when there are
     /// many rows (each half into its own cells, added together after; integer sums, so the
-    /// result is the same). Stops between chunks when the statement is cancelled.
-    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, into cells: UnsafeMutableBufferPointer<RollupCell>)
+    /// result is the same). Stops between cells when the statement is cancelled.
+    private func sumTightly(_ work: [RowWork], _ keys: KeyTables, days: Bool, into cells: UnsafeMutableBufferPointer<RollupCell>)
         -> (datasets: [Bool], slots: [Bool]) {
-        let facts = store.facts
-        let estimate = work.reduce(0) { total, item in
-            switch item {
-            case .rows(let range): total + range.count
-            case .cell: total + facts.count / max(1, domains.years * domains.municipalities)
+        let index = domains.index
+        let rows = index.cellStart.withUnsafeBufferPointer { start in
+            work.map { cell in
+                let number = cell.yearIndex * index.municipalities + cell.municipality
+                return Int(start[number + 1] - start[number])
             }
         }
+        let estimate = rows.reduce(0, +)
+        // A year whose slots each hold one dataset's rows (as the stored rollups say) has its
+        // datasets marked by slot after the scan, without reading the dataset column.
+        let slotDataset = index.rollups?.slotDataset
+        let byRow = (0..<max(1, domains.years)).map { year in
+            slotDataset.map { slotDataset in (0..<5).contains { slotDataset[year * 5 + $0] == -2 } } ?? true
+        }
         let first = TightSums(cells: cells, slots: keys.slot.count)
-        guard estimate >= splitRows, work.count >= 2 else {
-            sumRows(work[...], keys, first)
-            return (first.datasets, first.slots)
+        var counted: (datasets: [Bool], slots: [Bool])
+        if estimate < splitRows || work.count < 2 {
+            sumRows(work[...], keys, days: days, datasetsByRow: byRow, first)
+            counted = (first.datasets, first.slots)
+        } else {
+            // Halves of about equal rows.
+            var half = 0, taken = 0
+            while half < work.count, taken * 2 < estimate {
+                taken += rows[half]
+                half += 1
+            }
+            let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
+            defer { second.cells.deallocate() }
+            inParallel({ sumRows(work[..<half], keys, days: days, datasetsByRow: byRow, first) },
+                       { sumRows(work[half...], keys, days: days, datasetsByRow: byRow, second) })
+            for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
+            counted = (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
         }
-        // Halves of about equal rows.
-        var half = 0, taken = 0
-        while half < work.count, taken * 2 < estimate {
-            if case .rows(let range) = work[half] { taken += range.count } else { taken += estimate / work.count }
-            half += 1
+        if let slotDataset {
+            for (slot, used) in counted.slots.enumerated() where used && slotDataset[slot] >= 0 { counted.datasets[slotDataset[slot]] = true }
         }
-        let second = TightSums(cells: Sums.cells(cells.count), slots: keys.slot.count)
-        defer { second.cells.deallocate() }
-        inParallel({ sumRows(work[..<half], keys, first) }, { sumRows(work[half...], keys, second) })
-        for key in cells.indices where second.cells[key].rows > 0 { cells[key].add(second.cells[key]) }
-        return (zip(first.datasets, second.datasets).map { $0 || $1 }, zip(first.slots, second.slots).map { $0 || $1 })
+        return counted
     }
 
-    /// The inner loop: each row's key is the sum of three table entries, its counts go into a dense cell.
-    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, _ out: TightSums) {
+    /// The inner loop: each row's key is the sum of three table entries (its cell's municipality's
+    /// and its slot's and paragraph's), its counts go into a dense cell; its days too when
+    /// `readDays`, its dataset when `datasetsByRow` says so for its year (else those columns are not read).
+    private func sumRows(_ work: ArraySlice<RowWork>, _ keys: KeyTables, days readDays: Bool, datasetsByRow: [Bool], _ out: TightSums) {
         store.facts.withBuffers { f in
             keys.slot.withUnsafeBufferPointer { slotKey in
                 keys.municipality.withUnsafeBufferPointer { municipalityKey in
                     keys.paragraph.withUnsafeBufferPointer { paragraphKey in
                         // Base addresses in locals, so the loop keeps them in registers.
-                        let firstYear = domains.firstYear
                         let (cells, datasets, slots) = (out.cells.baseAddress!, out.datasetBits.baseAddress!, out.slotBits.baseAddress!)
-                        let (slotKey, municipalityKey, paragraphKey) = (slotKey.baseAddress!, municipalityKey.baseAddress, paragraphKey.baseAddress)
-                        let (year, quarter, municipality, paragraph) = (f.year.baseAddress, f.quarter.baseAddress, f.municipality.baseAddress, f.paragraph.baseAddress)
-                        let (days, dataset) = (f.days.baseAddress, f.dataset.baseAddress)
+                        let (slotKey, paragraphKey) = (slotKey.baseAddress!, paragraphKey.baseAddress)
+                        let (quarter, paragraph, days, dataset) = (f.quarter.baseAddress, f.paragraph.baseAddress, f.days.baseAddress, f.dataset.baseAddress)
                         // One loop per count width (a store keeps counts in 1, 2 or 4 bytes).
                         @inline(__always) func sumCounts<Rows: Sequence, Count: FixedWidthInteger>(
-                            _ rows: Rows, _ upheld: UnsafePointer<Count>?, _ changed: UnsafePointer<Count>?,
+                            _ rows: Rows, slotBase: Int, municipalityKey: Int, readDataset: Bool,
+                            _ upheld: UnsafePointer<Count>?, _ changed: UnsafePointer<Count>?,
                             _ remanded: UnsafePointer<Count>?, _ dismissed: UnsafePointer<Count>?
                         ) where Rows.Element: BinaryInteger {
                             for number in rows {
                                 let row = Int(number)
-                                let slot = (Int(year![row]) &- firstYear) &* 5 &+ Int(quarter![row])
-                                let key = slotKey[slot] &+ municipalityKey![Int(municipality![row])] &+ paragraphKey![Int(paragraph![row])]
+                                let slot = slotBase &+ Int(quarter![row])
+                                let key = slotKey[slot] &+ municipalityKey &+ paragraphKey![Int(paragraph![row])]
                                 guard key >= 0 else { continue }
                                 RollupCell.add(&cells[key], Int(upheld![row]), Int(changed![row]), Int(remanded![row]),
-                                               Int(dismissed![row]), days: days![row])
-                                datasets[Int(dataset![row])] = true
+                                               Int(dismissed![row]), days: readDays ? days![row] : .nan)
+                                if readDataset { datasets[Int(dataset![row])] = true }
                                 slots[slot] = true
                             }
                         }
-                        func sum<Rows: Sequence>(_ rows: Rows) where Rows.Element: BinaryInteger {
+                        func sum<Rows: Sequence>(_ rows: Rows, _ cell: RowWork, municipalityKey: Int) where Rows.Element: BinaryInteger {
+                            let (slotBase, readDataset) = (cell.yearIndex * 5, datasetsByRow[cell.yearIndex])
                             switch f.counts {
-                            case .one(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
-                            case .two(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
-                            case .four(let upheld, let changed, let remanded, let dismissed): sumCounts(rows, upheld, changed, remanded, dismissed)
+                            case .one(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
+                            case .two(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
+                            case .four(let upheld, let changed, let remanded, let dismissed):
+                                sumCounts(rows, slotBase: slotBase, municipalityKey: municipalityKey, readDataset: readDataset, upheld, changed, remanded, dismissed)
                             }
                         }
-                        for item in work {
+                        let index = domains.index
+                        for cell in work {
                             if cancel?.isRaised == true { break }
-                            switch item {
-                            case .rows(let range): sum(range)
-                            case .cell(let yearIndex, let municipality): sum(domains.rows(yearIndex: yearIndex, municipality: municipality))
+                            // A municipality the scan leaves out: none of the cell's rows count.
+                            let placeKey = municipalityKey[cell.municipality]
+                            guard placeKey >= 0 else { continue }
+                            let rows = index.rows(cell: cell.yearIndex * index.municipalities + cell.municipality)
+                            if rows.order == nil {
+                                sum(rows.position..<rows.end, cell, municipalityKey: placeKey)
+                            } else {
+                                sum(rows, cell, municipalityKey: placeKey)
                             }
                         }
                     }

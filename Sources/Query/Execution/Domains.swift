@@ -102,41 +102,6 @@ struct Domains: Sendable {
         index.rows(cell: yearIndex * municipalities + municipality)
     }
 
-    /// The row ranges of the years a scan's periods touch (all rows when unknown).
-    func rowRanges(_ periods: PeriodMask?, count: Int) -> [Range<Int>] {
-        guard let yearRows, let periods else { return [0..<count] }
-        return yearList.filter { year in (1...4).contains { periods.allows(year: year, quarter: $0) } }
-            .compactMap { yearRows[$0] }
-    }
-
-    /// The rows of `municipalities` (ascending) in each of `years` (year indices), neighbouring
-    /// municipalities' cells joined into one range; nil when the rows are not sorted by year and
-    /// municipality (then cells are read through the row order).
-    func rowRanges(years: [Int], municipalities chosen: [Int]) -> [Range<Int>]? {
-        guard index.rowOrder == nil else { return nil }
-        var runs: [Range<Int>] = []
-        index.cellStart.withUnsafeBufferPointer { start in
-            for year in years {
-                var i = 0
-                while i < chosen.count {
-                    var j = i
-                    while j + 1 < chosen.count, chosen[j + 1] == chosen[j] + 1 { j += 1 }
-                    let first = year * municipalities
-                    let range = Int(start[first + chosen[i]])..<Int(start[first + chosen[j] + 1])
-                    if !range.isEmpty {
-                        if let last = runs.last, last.upperBound == range.lowerBound {
-                            runs[runs.count - 1] = last.lowerBound..<range.upperBound
-                        } else {
-                            runs.append(range)
-                        }
-                    }
-                    i = j + 1
-                }
-            }
-        }
-        return runs
-    }
-
     /// A lookup dimension's numbering.
     func lookup(_ dimension: Dimension) -> (of: [Int], values: [String]) {
         lookups[dimension.name] ?? ([], [])

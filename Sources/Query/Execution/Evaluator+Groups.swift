@@ -141,8 +141,13 @@ extension Evaluator {
         if used.isEmpty {
                         let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
-            for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
-                covering.insert(Int(store.facts.dataset[row]))
+            if let yearRows = domains.yearRows {
+                // Only those years' rows (the rows are grouped by year).
+                for year in years { for row in yearRows[year] ?? 0..<0 { covering.insert(Int(store.facts.dataset[row])) } }
+            } else {
+                for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
+                    covering.insert(Int(store.facts.dataset[row]))
+                }
             }
             used = covering.sorted()
         }

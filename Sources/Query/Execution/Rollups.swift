@@ -2,6 +2,7 @@
 // (summed over municipalities) and per slot × municipality (summed over paragraphs). Kept in
 // the store file with the rows, or built once per change of the data on the first query that
 // can use them; a query then reads a few thousand cells instead of every row of its years.
+// Cells are kept in 4-byte fields when every sum fits (half the bytes), else in 8-byte ones.
 
 #if canImport(Glibc)
 import Glibc
@@ -17,18 +18,74 @@ struct RollupCell: Equatable {
     var rows = 0
 }
 
+/// A rollup cell in half the bytes, when every sum fits 4 bytes (as in nearly all data).
+struct NarrowRollupCell: Equatable {
+    var upheld: Int32, changed: Int32, remanded: Int32, dismissed: Int32
+    var dayHundredths: Int32, daysWeight: Int32, rows: Int32
+
+    /// The cell in 4-byte fields, or nil when a sum does not fit.
+    init?(_ cell: RollupCell) {
+        guard let upheld = Int32(exactly: cell.upheld), let changed = Int32(exactly: cell.changed),
+            let remanded = Int32(exactly: cell.remanded), let dismissed = Int32(exactly: cell.dismissed),
+            let dayHundredths = Int32(exactly: cell.dayHundredths), let daysWeight = Int32(exactly: cell.daysWeight),
+            let rows = Int32(exactly: cell.rows)
+        else { return nil }
+        (self.upheld, self.changed, self.remanded, self.dismissed) = (upheld, changed, remanded, dismissed)
+        (self.dayHundredths, self.daysWeight, self.rows) = (dayHundredths, daysWeight, rows)
+    }
+
+    var cell: RollupCell {
+        RollupCell(upheld: Int(upheld), changed: Int(changed), remanded: Int(remanded), dismissed: Int(dismissed),
+                   dayHundredths: Int(dayHundredths), daysWeight: Int(daysWeight), rows: Int(rows))
+    }
+}
+
+/// One rollup's cells: 4-byte fields when every sum fits (`narrow`), else full `RollupCell`s.
+struct RollupCells: Sendable, Equatable {
+    private var wide = FactColumn<RollupCell>()
+    private var narrowCells = FactColumn<NarrowRollupCell>()
+    let narrow: Bool
+
+    init(_ cells: FactColumn<RollupCell>) { (wide, narrow) = (cells, false) }
+    init(_ cells: FactColumn<NarrowRollupCell>) { (narrowCells, narrow) = (cells, true) }
+
+    /// The cells, in 4-byte fields when they all fit.
+    init(_ cells: [RollupCell]) {
+        let narrowed = cells.compactMap(NarrowRollupCell.init)
+        if narrowed.count == cells.count { self.init(FactColumn(narrowed)) } else { self.init(FactColumn(cells)) }
+    }
+
+    var count: Int { narrow ? narrowCells.count : wide.count }
+
+    subscript(position: Int) -> RollupCell { narrow ? narrowCells[position].cell : wide[position] }
+
+    /// The cells' bytes as a store file keeps them: narrow (when `narrow` and they all fit) or wide.
+    func withUnsafeBytes<R>(narrow: Bool, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        switch (narrow, self.narrow) {
+        case (true, true): narrowCells.withUnsafeBytes(body)
+        case (false, false): wide.withUnsafeBytes(body)
+        case (true, false): FactColumn((0..<count).map { NarrowRollupCell(self[$0])! }).withUnsafeBytes(body)
+        case (false, true): FactColumn((0..<count).map { self[$0] }).withUnsafeBytes(body)
+        }
+    }
+
+    static func == (a: RollupCells, b: RollupCells) -> Bool {
+        a.count == b.count && (0..<a.count).allSatisfy { a[$0] == b[$0] }
+    }
+}
+
 /// The two rollups of one fact table.
 struct Rollups: Sendable, Equatable {
     /// slot × paragraphs + paragraph.
-    let byParagraph: FactColumn<RollupCell>
+    let byParagraph: RollupCells
     /// slot × municipalities + municipality.
-    let byMunicipality: FactColumn<RollupCell>
+    let byMunicipality: RollupCells
     /// Per slot: the one dataset its rows come from, -1 for none, -2 for several (then the
     /// rollups cannot say which dataset a cell's rows came from, and scans read rows).
     let slotDataset: FactColumn<Int>
 
     /// Rollups read from a store file.
-    init(byParagraph: FactColumn<RollupCell>, byMunicipality: FactColumn<RollupCell>, slotDataset: FactColumn<Int>) {
+    init(byParagraph: RollupCells, byMunicipality: RollupCells, slotDataset: FactColumn<Int>) {
         (self.byParagraph, self.byMunicipality, self.slotDataset) = (byParagraph, byMunicipality, slotDataset)
     }
 
@@ -66,8 +123,8 @@ struct Rollups: Sendable, Equatable {
             let dataset = Int(facts.dataset[row])
             if slotDataset[slot] == -1 { slotDataset[slot] = dataset } else if slotDataset[slot] != dataset { slotDataset[slot] = -2 }
         }
-        self.byParagraph = FactColumn(byParagraph)
-        self.byMunicipality = FactColumn(byMunicipality)
+        self.byParagraph = RollupCells(byParagraph)
+        self.byMunicipality = RollupCells(byMunicipality)
         self.slotDataset = FactColumn(slotDataset)
     }
 }

@@ -12,6 +12,9 @@ struct Scan: Sendable, Equatable {
     var groupBy: [Dimension]
     /// Areas rows may be counted under when grouping by area.
     var areas: [Bool]
+    /// Whether the rows' processing days are summed; false when no measure reads them, and then
+    /// the scan does not read the days column (its pages stay out of memory).
+    var days = true
 }
 
 /// What the evaluator runs.
@@ -31,7 +34,13 @@ enum Planner {
             ? scan(query.nationalRows, groupBy: query.groupBy.filter { !$0.isGeographic }, areas: query.areas)
             : nil
         let then = query.thenRows.map { scan($0, groupBy: query.groupBy, areas: query.areas) }
-        return Plan(query: query, main: main, national: national, then: then)
+        var plan = Plan(query: query, main: main, national: national, then: then)
+        if !query.measures.contains(where: \.readsDays) {
+            plan.main.days = false
+            plan.national?.days = false
+            plan.then?.days = false
+        }
+        return plan
     }
 
     static func scan(_ filter: RowFilter, groupBy: [Dimension], areas: [Bool]) -> Scan {

@@ -147,12 +147,14 @@ public enum Schema {
             .statistic { t in Statistics.roundedMean(t.dayHundredths, over: 100 * t.daysWeight, decimals: 1) },
             definition: "mean processing time in days (Ankestyrelsen's sagsbehandlingstid), weighted by decided complaints",
             formula: "Σ(days × decided) / Σ decided over rows where days is known, in exact integer hundredths, rounded half away from zero",
+            readsDays: true,
             words: Words("processing time in days", "sagsbehandlingstid i dage", header: "dage"),
             da: "gennemsnitlig sagsbehandlingstid i dage (Ankestyrelsens sagsbehandlingstid), vægtet med de afgjorte sager"),
         Measure(
             "days_n", spellings: ["sagsbehandlingstid_n"], unit: .count, .statistic { t in Double(t.daysWeight) },
             definition: "decided complaints the mean days is taken over (those in cells whose processing time is known)",
             formula: "Σ decided over rows where days is known",
+            readsDays: true,
             words: Words("decided complaints with a known processing time", "afgjorte sager med kendt sagsbehandlingstid", header: "sager med kendt tid"),
             da: "afgjorte sager, som gennemsnittet for sagsbehandlingstid er taget over (dem i celler med kendt sagsbehandlingstid)"),
         Measure(

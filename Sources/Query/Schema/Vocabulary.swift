@@ -97,12 +97,16 @@ public struct Measure: Sendable, Hashable, CustomStringConvertible {
     /// What beyond its own counts it needs: a prior fitted on all rows compared, or the
     /// reversals expected from national paragraph rates (set in `Totals` before it is computed).
     let context: MeasureContext?
+    /// Whether it reads the processing-time sums (`Totals.dayHundredths`, `daysWeight`): a scan
+    /// for measures that do not leaves the days column unread.
+    let readsDays: Bool
 
     init(
         _ name: String, spellings: [String] = [], unit: MeasureUnit, decimals: Int? = nil, _ computation: Computation,
         definition: String, formula: String, national: Bool = false, restsOnCases: Bool? = nil,
-        context: MeasureContext? = nil, words: Words, da definitionDa: String
+        context: MeasureContext? = nil, readsDays: Bool = false, words: Words, da definitionDa: String
     ) {
+        self.readsDays = readsDays
         self.words = words
         self.definitionDa = definitionDa
         self.context = context

@@ -10,12 +10,13 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading and writing store files ("dkq store v3").
+/// Reading and writing store files ("dkq store v4").
 ///
 /// Layout (little-endian; native layout checked by a byte-order mark): a 48-byte header
 /// (`DKQSTORE` · UInt32 version · UInt32 0x01020304 · UInt64 file length · UInt64 meta length ·
 /// UInt64 meta checksum · UInt64 0), the meta section (key text, datasets, row count, the row
-/// index's sizes and years, the counts' width, and a table of sections: offset, byte count,
+/// index's sizes and years, the counts' width, whether the rollup cells are narrow (4-byte
+/// fields), and a table of sections: offset, byte count,
 /// checksum), then the sections, each aligned to 8 bytes: the ten fact columns (rows sorted by
 /// year, then municipality; the four counts in the narrowest of 1, 2 or 4 bytes that holds them
 /// all) and the row index (`FactIndex`). A start maps the file and the columns read
@@ -26,7 +27,7 @@ import Darwin
 enum StoreFile {
     static let magic: [UInt8] = Array("DKQSTORE".utf8)
     /// Raise whenever the layout changes: older files are then rebuilt, never misread.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 48
 
     /// Why a store file was not used.
@@ -75,8 +76,10 @@ enum StoreFile {
             yearList.append(year)
         }
         guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound),
-            let width = reader.integer(), let countWidth = CountWidth(rawValue: width)
+            let width = reader.integer(), let countWidth = CountWidth(rawValue: width),
+            let narrow = reader.integer(), narrow <= 1
         else { return .failure(.damaged) }
+        let widths = Widths(counts: countWidth, narrowRollups: narrow == 1)
         guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
         var sections: [(offset: Int, count: Int, sum: UInt64)] = []
         var end = headerSize + Int(metaLength)
@@ -91,7 +94,7 @@ enum StoreFile {
         // Each section must be as long as its values; then every byte is checked.
         let slots = max(1, years) * 5
         let counts = Section.allCases.map { $0.count(rows: rows, years: years, slots: slots, municipalities: municipalities, paragraphs: paragraphs) }
-        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride(countWidth) {
+        for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride(widths) {
             return .failure(.damaged)
         }
         func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
@@ -121,8 +124,10 @@ enum StoreFile {
                                   slotHasRows: column(.slotHasRows, Bool.self), slotParagraphs: column(.slotParagraphs, Bool.self),
                                   slotMunicipalities: column(.slotMunicipalities, Bool.self))
         else { return .failure(.damaged) }
-        index.rollups = Rollups(byParagraph: column(.rollupByParagraph, RollupCell.self),
-                                byMunicipality: column(.rollupByMunicipality, RollupCell.self),
+        func rollupCells(_ section: Section) -> RollupCells {
+            widths.narrowRollups ? RollupCells(column(section, NarrowRollupCell.self)) : RollupCells(column(section, RollupCell.self))
+        }
+        index.rollups = Rollups(byParagraph: rollupCells(.rollupByParagraph), byMunicipality: rollupCells(.rollupByMunicipality),
                                 slotDataset: column(.slotDataset, Int.self))
         // Every byte against its checksum, and every row's values against the catalog and the
         // index (the evaluator indexes arrays with them), read with pread into a small buffer so
@@ -131,11 +136,17 @@ enum StoreFile {
         let checks: [(cost: Int, check: () -> Bool)] = Section.allCases.map { section in
             let entry = sections[section.rawValue]
             let values = valueCheck(section, index: index, datasets: datasetCount)
-            return (entry.count, { verify(descriptor, entry, stride: section.stride(countWidth), values) })
+            return (entry.count, { verify(descriptor, entry, stride: section.stride(widths), values) })
         }
         guard runChecks(checks) else { return .failure(.damaged) }
         facts.index = index
         return .success(Contents(facts: facts, datasets: datasets, yearsOf: yearsOf))
+    }
+
+    /// How narrowly a file keeps its counts and rollup cells.
+    struct Widths {
+        var counts: CountWidth
+        var narrowRollups: Bool
     }
 
     /// The sections of a store file, in file order.
@@ -144,15 +155,16 @@ enum StoreFile {
         case cellStart, slotHasRows, slotParagraphs, slotMunicipalities
         case rollupByParagraph, rollupByMunicipality, slotDataset
 
-        /// Bytes per value, the counts' in the file's count width.
-        func stride(_ countWidth: CountWidth) -> Int {
+        /// Bytes per value (counts and rollup cells in the file's widths).
+        func stride(_ widths: Widths) -> Int {
             switch self {
             case .year: 2
             case .quarter, .municipality, .paragraph, .dataset, .slotHasRows, .slotParagraphs, .slotMunicipalities: 1
-            case .upheld, .changed, .remanded, .dismissed: countWidth.rawValue
+            case .upheld, .changed, .remanded, .dismissed: widths.counts.rawValue
             case .days, .cellStart: 4
             case .slotDataset: MemoryLayout<Int>.stride
-            case .rollupByParagraph, .rollupByMunicipality: MemoryLayout<RollupCell>.stride
+            case .rollupByParagraph, .rollupByMunicipality:
+                widths.narrowRollups ? MemoryLayout<NarrowRollupCell>.stride : MemoryLayout<RollupCell>.stride
             }
         }
 
@@ -213,38 +225,41 @@ enum StoreFile {
                 return Int(top) < limit
             }
         }
-        /// Whether `rows` values from `first` on equal `expected(cell)` for the cell each row is in.
-        func byCell<T: FixedWidthInteger>(_: T.Type, _ expected: @escaping (Int) -> T) -> ValueCheck {
-            { bytes, first in
-                let values = bytes.bindMemory(to: T.self)
-                let end = first + values.count
-                return index.cellStart.withUnsafeBufferPointer { start in
-                    // The cell holding row `first`: the last one starting at or before it.
-                    var low = 0, high = start.count - 1
-                    while high - low > 1 {
-                        let middle = (low + high) / 2
-                        if Int(start[middle]) <= first { low = middle } else { high = middle }
-                    }
-                    var (cell, row, differences) = (low, first, T.zero)
-                    while row < end {
-                        let stop = Swift.min(Int(start[cell + 1]), end), want = expected(cell)
-                        for i in row..<stop { differences |= values[i - first] ^ want }
-                        (row, cell) = (stop, cell + 1)
-                    }
-                    return differences == 0
-                }
-            }
-        }
         let (m, firstYear) = (index.municipalities, index.firstYear)
         switch section {
-        case .year: return byCell(Int16.self) { Int16(firstYear + $0 / m) }
-        case .municipality: return byCell(UInt8.self) { UInt8($0 % m) }
+        case .year:
+            return { bytes, first in runsMatch(bytes.bindMemory(to: Int16.self), first, index) { Int16(firstYear + $0 / m) } }
+        case .municipality:
+            return { bytes, first in runsMatch(bytes.bindMemory(to: UInt8.self), first, index) { UInt8($0 % m) } }
         case .quarter: return below(5)
         case .paragraph: return below(index.paragraphs)
         case .dataset: return below(datasets)
         case .slotDataset:
             return { bytes, _ in bytes.bindMemory(to: Int.self).allSatisfy { $0 >= -2 && $0 < datasets } }
         default: return nil
+        }
+    }
+
+    /// Whether the values (row `first` on) equal `expected(cell)` for the index cell each row is
+    /// in: one branch-free run per cell.
+    @inline(__always)
+    private static func runsMatch<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>, _ first: Int, _ index: FactIndex,
+                                                      _ expected: (Int) -> T) -> Bool {
+        let end = first + values.count
+        return index.cellStart.withUnsafeBufferPointer { start in
+            // The cell holding row `first`: the last one starting at or before it.
+            var low = 0, high = start.count - 1
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if Int(start[middle]) <= first { low = middle } else { high = middle }
+            }
+            var (cell, row, differences) = (low, first, T.zero)
+            while row < end {
+                let stop = Swift.min(Int(start[cell + 1]), end), want = expected(cell)
+                for value in UnsafeBufferPointer(rebasing: values[(row - first)..<(stop - first)]) { differences |= value ^ want }
+                (row, cell) = (stop, cell + 1)
+            }
+            return differences == 0
         }
     }
 
@@ -303,8 +318,9 @@ enum StoreFile {
         add(index.slotParagraphs)
         add(index.slotMunicipalities)
         let rollups = index.rollups ?? Rollups(facts, index)
-        add(rollups.byParagraph)
-        add(rollups.byMunicipality)
+        let narrowRollups = rollups.byParagraph.narrow && rollups.byMunicipality.narrow
+        rollups.byParagraph.withUnsafeBytes(narrow: narrowRollups) { addBytes($0) }
+        rollups.byMunicipality.withUnsafeBytes(narrow: narrowRollups) { addBytes($0) }
         add(rollups.slotDataset)
 
         var meta = MetaWriter()
@@ -323,6 +339,7 @@ enum StoreFile {
         }
         for year in index.yearList { meta.integer(year) }
         meta.integer(countWidth.rawValue)
+        meta.integer(narrowRollups ? 1 : 0)
         meta.integer(table.count)
         // The table's own size is known before its offsets: 3 words a section.
         var offset = headerSize + meta.bytes.count + table.count * 24
