@@ -65,18 +65,21 @@ struct Evaluator {
             keys = keys.filter { shown.contains(main.components(of: $0)[y]) }
         }
         entries.reserveCapacity(keys.count)
+        let groupTest = query.groups.map(test)
         for key in keys {
             let found = main.totals[key]
             var totals = found ?? Totals()
+            if let expected { totals.expected = expected[key] ?? 0 }
+            // Without side tables a group's test needs only its totals: groups left out cost nothing more.
+            if sideTables == nil, let groupTest, !groupTest(totals, [:]) { continue }
             let parts = main.components(of: key)
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
                 if needed.contains(where: { !$0.wholeYears && side[$0.id] == nil }) { missingDenominators += 1 }
                 if needed.contains(where: { $0.wholeYears && side[$0.id] == nil }) { missingDecisions += 1 }
+                if let groupTest, !groupTest(totals, side) { continue }
             }
-            if let expected { totals.expected = expected[key] ?? 0 }
-            if let filter = query.groups, !passes(filter, totals, side) { continue }
             var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
             entry.uncovered = found == nil && !main.coverage.covers(key: key)
             if let national {
@@ -273,26 +276,36 @@ struct Evaluator {
         return descending ? -c : c
     }
 
-    func passes(_ filter: GroupFilter, _ totals: Totals, _ side: [String: Double]) -> Bool {
+    /// A condition on groups (`cases >= 10`) as a test of a group's totals and side-table figures.
+    func test(_ filter: GroupFilter) -> (Totals, [String: Double]) -> Bool {
         switch filter {
         case .compare(let measure, let op, let target):
-            let actual: Double
-            switch value(of: measure, totals, side) {
-            case .integer(let i): actual = Double(i)
-            case .number(let d, _, _): actual = d
-            default: return false
+            // The measure is taken out of the filter once, not at every group.
+            return { totals, side in
+                let actual: Double
+                switch value(of: measure, totals, side) {
+                case .integer(let i): actual = Double(i)
+                case .number(let d, _, _): actual = d
+                default: return false
+                }
+                switch op {
+                case .equal: return actual == target
+                case .notEqual: return actual != target
+                case .less: return actual < target
+                case .lessOrEqual: return actual <= target
+                case .greater: return actual > target
+                case .greaterOrEqual: return actual >= target
+                }
             }
-            switch op {
-            case .equal: return actual == target
-            case .notEqual: return actual != target
-            case .less: return actual < target
-            case .lessOrEqual: return actual <= target
-            case .greater: return actual > target
-            case .greaterOrEqual: return actual >= target
-            }
-        case .and(let parts): return parts.allSatisfy { passes($0, totals, side) }
-        case .or(let parts): return parts.contains { passes($0, totals, side) }
-        case .not(let inner): return !passes(inner, totals, side)
+        case .and(let parts):
+            let tests = parts.map(test)
+            return { totals, side in tests.allSatisfy { $0(totals, side) } }
+        case .or(let parts):
+            let tests = parts.map(test)
+            return { totals, side in tests.contains { $0(totals, side) } }
+        case .not(let inner):
+            let inner = test(inner)
+            return { totals, side in !inner(totals, side) }
         }
     }
 
