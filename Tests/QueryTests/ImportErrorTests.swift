@@ -47,6 +47,8 @@ struct BadImportCase: CustomTestStringConvertible, Sendable {
         BadImportCase(file: "no_data.px", message: "no_data.px: error: truncated file: the PC-Axis file has no DATA= section"),
         BadImportCase(file: "not_a_number.px", message: "not_a_number.px:20:1: error: 'abc' is not a number, '..' or '-' in cell 1 (København, 1.9 Børn - efterværn - §§ 68 og 76, Stadfæstelse, 2021K1)"),
         BadImportCase(file: "statbank_negative.csv", message: "statbank_negative.csv:2:16: error: negative value -4 in INDHOLD"),
+        BadImportCase(file: "statbank_year_out_of_range.csv", message: "statbank_year_out_of_range.csv:3:8: error: TID '9008K1': the year must be from 1900 to 2999"),
+        BadImportCase(file: "year_out_of_range.px", message: "year_out_of_range.px:16:46: error: time value '9008K4': the year must be from 1900 to 2999"),
         BadImportCase(file: "statbank_suppressed_column.csv", message: "statbank_suppressed_column.csv:3:11: error: column KØN has more than one value ('Mænd' on line 2, 'Kvinder' here); export a single value, e.g. 'I alt'"),
         BadImportCase(file: "total_mismatch.csv", message: "total_mismatch.csv:2:43: error: Antal_sager_ialt is 21 but the outcomes add up to 20 (Stadfæstelse 14 + Ændring.Ophævelse 2 + Hjemvisning 3 + Afvisning.Henvisning 1)"),
         BadImportCase(file: "total_mismatch.px", message: "total_mismatch.px: error: total disagrees with its parts: cell 1 (Hele landet, 1 Serviceloven, Afgjorte sager i alt, 2021) is 1353 but its parts add up to 353"),

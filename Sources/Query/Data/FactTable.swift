@@ -50,6 +50,8 @@ public struct OutcomeCounts: Sendable, Equatable {
 public struct FactTable: Sendable, Equatable {
     /// The years any importer accepts and the query language can name (stored as Int16).
     static let yearLimits = 1900...2999
+    /// What an importer says of a year outside `yearLimits`.
+    static let yearRangeText = "the year must be from \(yearLimits.lowerBound) to \(yearLimits.upperBound)"
     /// The largest count a cell can hold (counts are Int32, however narrowly a store file keeps them).
     static let maxCount = Int(Int32.max)
     var year = FactColumn<Int16>()

@@ -225,6 +225,9 @@ struct PXTable: Sendable {
                     guard let period = parsePeriod(value) else {
                         throw fail(position, "time value '\(value)' is not a year (2021) or quarter (2021K3, 2021Q3)")
                     }
+                    guard FactTable.yearLimits.contains(period.year) else {
+                        throw fail(position, "time value '\(value)': \(FactTable.yearRangeText)")
+                    }
                     dimensions[index].periods.append(period)
                 }
             case .ignored:

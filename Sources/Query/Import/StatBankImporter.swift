@@ -89,6 +89,9 @@ struct StatBankImporter {
                     file: file, line: number, column: line.column(header[1]),
                     "TID must be a period like 2021, 2021K1 or 2021M01, got '\(timeText)'")
             }
+            guard FactTable.yearLimits.contains(year) else {
+                throw DataError(file: file, line: number, column: line.column(header[1]), "TID '\(timeText)': \(FactTable.yearRangeText)")
+            }
             var area: Area?
             if header[3] >= 0 {
                 let areaText = line.text(header[3])
