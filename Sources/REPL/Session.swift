@@ -143,11 +143,16 @@ final class Session {
     /// Writes results; a failed write (disk full, closed pipe) is an error the user sees,
     /// and the statement counts as failed so a script exits 1.
     private func deliver(_ text: String, to fd: Int32) -> Bool {
-        deliver(Array(text.utf8), to: fd)
+        delivered(writeAll(text, to: fd), to: fd)
     }
 
     private func deliver(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        if writeAll(bytes, to: fd) { return true }
+        delivered(writeAll(bytes, to: fd), to: fd)
+    }
+
+    /// Says so when a write to `fd` failed.
+    private func delivered(_ written: Bool, to fd: Int32) -> Bool {
+        if written { return true }
         let reason = Self.lastError()
         printErr("error: cannot write the results\(fd == 1 ? "" : " to the .output/.once file"): \(reason)\n")
         return false

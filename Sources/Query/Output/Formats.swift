@@ -148,15 +148,14 @@ extension Renderer {
         let piece = 1 << 16
         var out: [UInt8] = []
         out.reserveCapacity(min(piece + 4_096, 16 * result.columns.count * (result.rows.count + 1)))
+        func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
         func field(_ text: String) -> [UInt8] {
-            func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
             let special = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? text.utf8.contains(where: isSpecial)
             if !special { return Array(text.utf8) }
             if separator == "\t" { return Array(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }).utf8) }
             return Array(("\"" + text.replacingAll("\"", with: "\"\"") + "\"").utf8)
         }
         func append(_ text: String) {
-            func isSpecial(_ byte: UInt8) -> Bool { byte == separatorByte || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 }
             let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
                 guard !utf8.contains(where: isSpecial) else { return false }
                 out.append(contentsOf: utf8)

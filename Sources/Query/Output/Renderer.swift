@@ -119,10 +119,7 @@ public enum Renderer {
     static func plain(_ value: Value, comma: Bool = false) -> String {
         switch value {
         case .integer(let i): return String(i)
-        case .number(let d, let decimals, _):
-            var out: [UInt8] = []
-            appendDecimal(d, decimals, comma: comma, to: &out)
-            return String(decoding: out, as: UTF8.self)
+        case .number(let d, let decimals, _): return formatDecimal(d, decimals, comma: comma)
         case .text(let s), .named(let s, _): return s
         case .missing: return ""
         }
@@ -145,9 +142,9 @@ public enum Renderer {
     }
 
     /// Fixed decimals without locale: 37.45 -> "37.5" (half away from zero), -0.0 -> "0.0".
-    static func formatDecimal(_ value: Double, _ decimals: Int) -> String {
+    static func formatDecimal(_ value: Double, _ decimals: Int, comma: Bool = false) -> String {
         var out: [UInt8] = []
-        appendDecimal(value, decimals, comma: false, to: &out)
+        appendDecimal(value, decimals, comma: comma, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
