@@ -131,7 +131,7 @@ import Glibc
             // Blanks, commas, tabs and line ends between the cells.
             text += token + random.pick([" ", " ", " ", "\n", ",", "\t", "\r\n", "  "])
         }
-        text += random.chance(95) ? ";\n" : ""
+        if random.chance(95) { text += ";\n" } else { good = false }
         if random.chance(badness) { good = false; text = String(text.dropLast(1 + random.next(30))) }
         guard good else { return Table(text: text, expected: nil) }
         // The leaf rows as reading cell by cell gives them (period, place, paragraph), regrouped by year and municipality.
