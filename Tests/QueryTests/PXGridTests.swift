@@ -1,7 +1,8 @@
-// A dense PC-Axis table is read straight into its rows (`PXGrid`): on many generated tables, good
-// and bad (totals, gaps, days, odd tokens, any dimension order, cut-off ends), that must give exactly
-// the rows, gaps, warnings and first error of reading it into pages, and, for the good ones, the rows
-// an independent reading of the cells gives.
+// A dense PC-Axis table is read straight into its rows (`PXGrid`), on one thread or two: on many
+// generated tables, good and bad (totals, gaps, days, odd tokens, any dimension order, cut-off ends),
+// read in blocks and parts of any size, that must give exactly the rows, gaps, warnings, checksum and
+// first error of reading it into pages, and, for the good ones, the rows an independent reading of the
+// cells gives.
 import Testing
 @testable import Query
 #if canImport(Glibc)
@@ -158,15 +159,16 @@ import Glibc
         return Table(text: text, expected: (facts.sortedForIndex(), missing))
     }
 
-    /// The importer's answer for `path`, read into the grid or into pages.
-    static func load(_ path: String, grid: Bool) -> String {
+    /// The importer's answer for `path`: read into pages, or into the grid on one thread (`blockBytes` 0)
+    /// or two.
+    static func load(_ path: String, grid: Bool, blockBytes: Int = 0, split: Double = 0.5) -> String {
         do throws(DataError) {
             var stream = try ByteStream(path: path)
             var importer = PXImporter(file: path, catalog: importCatalog)
-            importer.usesGrid = grid
+            (importer.usesGrid, importer.blockBytes, importer.split) = (grid, blockBytes, split)
             let info = DatasetInfo(name: "t", path: path, format: "pc-axis", synthetic: false, source: "", checksum: "")
             let data = try importer.load(stream: &stream, info: info)
-            return "\(rows(data.facts)) \(data.facts.days.map(\.bitPattern)) \(data.missing) \(data.warnings)"
+            return "\(rows(data.facts)) \(data.facts.days.map(\.bitPattern)) \(data.missing) \(data.warnings) \(stream.checksum.hex)"
         } catch {
             return error.description
         }
@@ -184,7 +186,14 @@ import Glibc
             fclose(handle)
             let pages = Self.load(path, grid: false)
             #expect(Self.load(path, grid: true) == pages, "round \(round)")
+            for _ in 0..<3 {
+                let (block, split) = (1 + random.next(3000), Double(random.next(101)) / 100)
+                #expect(Self.load(path, grid: true, blockBytes: block, split: split) == pages, "round \(round), blocks of \(block), split \(split)")
+            }
             if pages.hasPrefix(path) { failed += 1 } else { loaded += 1 }
+            if !pages.hasPrefix(path) {
+                #expect(pages.hasSuffix(fnv1a64Hex(Array(table.text.utf8))), "round \(round): the checksum is the file's")
+            }
             if let (facts, missing) = table.expected {
                 let want = "\(rows(facts)) \(facts.days.map(\.bitPattern)) \(missing)"
                 #expect(pages.hasPrefix(want + " "), "round \(round): \(pages.prefix(300)) against \(want.prefix(300))")

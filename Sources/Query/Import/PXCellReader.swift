@@ -42,7 +42,7 @@ struct PXCellReader {
     let totalCells: Int
     var cellCount = 0
     var done = false
-    private var missingCells = 0
+    var missingCells = 0
     private var tokenLine = 0
     private var tokenColumn = 0
     private var quotedToken: [UInt8] = []

@@ -9,6 +9,10 @@ struct PXImporter {
     static let maxHeaderBytes = 8 << 20
     /// Whether a dense table is read into its rows directly (`PXGrid`); tests compare it with the pages.
     var usesGrid = true
+    /// The blocks a dense table is read in on two threads, and the part of each the first thread reads
+    /// (`readInLanes`); 0: on one thread.
+    var blockBytes = 4 << 20
+    var split = 0.45
 
     func load(stream: inout ByteStream, info: DatasetInfo) throws(DataError) -> ImportedData {
         var buffer: [UInt8] = []
@@ -75,7 +79,11 @@ struct PXImporter {
             facts = FactTable.filled(capacity: grid.rows) { columns in
                 cells.attach(grid, to: columns, totals: totals)
                 do throws(DataError) {
-                    try cells.read(&pending, from: &stream)
+                    if blockBytes > 0 {
+                        try cells.readInLanes(&pending, from: &stream, blockBytes: blockBytes, split: split)
+                    } else {
+                        try cells.read(&pending, from: &stream)
+                    }
                     try cells.checkTotals()
                     let (rows, gaps) = cells.closeUp(columns)
                     found = gaps
