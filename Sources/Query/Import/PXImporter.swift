@@ -12,7 +12,7 @@ struct PXImporter {
     /// The blocks a dense table is read in on two threads, and the part of each the first thread reads
     /// (`readInLanes`); 0: on one thread.
     var blockBytes = 4 << 20
-    var split = 0.45
+    var split = 0.42
 
     func load(stream: inout ByteStream, info: DatasetInfo) throws(DataError) -> ImportedData {
         var buffer: [UInt8] = []

@@ -33,6 +33,24 @@ struct PXCut {
         var atCellStart = (lineEnds: 0, lastLineEnd: Int?.none)
         var quoted = false
         while index < count {
+            if !self.done, !quoted {
+                // Cell bytes and blanks (nearly all of them), without a branch per byte.
+                var (outside, lastStart, ended) = (cellStart < 0 ? 1 : 0, cellStart, 0)
+                pxByteKinds.withUnsafeBufferPointer { kinds in
+                    while index < count {
+                        let kind = Int(kinds[Int(base[index])])
+                        if kind > 1 { break }
+                        ended += (1 - outside) & kind  // a blank after a cell ends it
+                        if outside & (1 - kind) != 0 { lastStart = index }  // a cell byte after a blank starts one
+                        outside = kind
+                        index += 1
+                    }
+                }
+                cells += ended
+                if outside == 0, lastStart != cellStart { atCellStart = (lineEnds, lastLineEnd) }
+                cellStart = outside == 0 ? lastStart : -1
+                if index == count { break }
+            }
             let byte = base[index]
             if self.done || quoted {
                 if byte == 0x0A { lineEnds += 1; lastLineEnd = index } else if byte == 0x22, quoted { quoted = false }
@@ -147,6 +165,15 @@ extension PXCellReader {
             coords[dim] = rest % sizes[dim]
             rest /= sizes[dim]
         }
+    }
+}
+
+/// Per byte: 0 a cell byte, 1 a blank, comma or CR, 2 a line end, `;` or `"`.
+private let pxByteKinds: [UInt8] = (0..<256).map { byte in
+    switch byte {
+    case 0x20, 0x09, 0x2C, 0x0D: 1
+    case 0x0A, 0x3B, 0x22: 2
+    default: 0
     }
 }
 
