@@ -62,6 +62,6 @@ import Testing
         // The municipalities of the demo are gone with it: Odense has no børnehandicap figure in the loaded file.
         let odense = try #require(ProportionTests.table(&engine, "reversed_per_1000_decisions where municipality = Odense and area = børnehandicap year 2021"))
         #expect(odense.rows.first?[0] == .missing)
-        #expect(odense.noteLines().contains("1 of 1 rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000-decisions values are left empty, not 0."))
+        #expect(odense.noteLines().contains("1 of 1 row lacks a total-decisions figure for some municipality-year-area it covers: its per-1,000-decisions values are left empty, not 0."))
     }
 }
