@@ -101,7 +101,7 @@ extension Evaluator {
     }
 
     /// What `vs YEAR` compared, how the change was tested, and how many changes chance alone would flag.
-    func changeNotes(_ query: BoundQuery, _ entries: [Entry], _ then: Aggregate) -> [Note] {
+    func changeNotes(_ query: BoundQuery, _ groups: some Sequence<(before: Totals, now: Totals)>, _ then: Aggregate) -> [Note] {
         var thenName = query.thenName, nowName = query.nowName
         if let rolling = query.rolling {
             thenName = Binder.describeYears(Set(then.presentPeriods.map { $0 / 4 }).sorted())
@@ -111,7 +111,7 @@ extension Evaluator {
         }
         var notes: [Note] = [.changeColumns(then: thenName, now: nowName, rolling: query.rolling)]
         guard query.measures.contains(.rate) else { return notes }
-        let tested = entries.compactMap { e in e.then.flatMap { Change.twoProportionP($0.reversed, $0.cases, e.totals.reversed, e.totals.cases) } }
+        let tested = groups.compactMap { Change.twoProportionP($0.before.reversed, $0.before.cases, $0.now.reversed, $0.now.cases) }
         let at95 = tested.filter { $0 < 0.05 }.count, at998 = tested.filter { $0 < 0.002 }.count
         notes.append(.changeMethod)
         if tested.count > 1 { notes.append(.changesFlagged(at95, of: tested.count, strong: at998)) }

@@ -22,23 +22,23 @@ struct Evaluator {
         self.useRollups = useRollups
     }
 
-    /// One group of the result with what it is compared with.
+    /// One group of the result: its key and what is looked up for it. Its counts are read from
+    /// the aggregates when they are needed, never copied here: a result can have 37k groups.
     struct Entry {
-        var parts: [Int]
-        var totals: Totals
+        var key: Int
         var side: [String: Double]
-        var reference: Totals?
-        var then: Totals?
+        /// The key of its national comparison group (under `vs national`).
         var stratum = 0
         /// No data at all for the group (only possible without grouping): its figures are empty, never 0.
         var uncovered = false
     }
 
-    func evaluate(_ plan: Plan) -> ResultSet { evaluation(plan).result }
+    /// The result alone: no per-row counts are kept for it.
+    func evaluate(_ plan: Plan) -> ResultSet { evaluation(plan, rowTotals: false).result }
 
     /// The result with what an answer needs beyond its cells: each shown row's summed counts
-    /// (and the national counts it is compared with), the sources, the coverage.
-    func evaluation(_ plan: Plan) -> Evaluation {
+    /// (and the national counts it is compared with; only when `rowTotals`), the sources, the coverage.
+    func evaluation(_ plan: Plan, rowTotals: Bool = true) -> Evaluation {
         let query = plan.query
         var main = aggregate(plan.main)
         // The decisions files a result divides by are among its sources (so a synthetic one is labelled so).
@@ -54,6 +54,15 @@ struct Evaluator {
             }
         }
         let columns = query.groupBy.map { Column($0.name, .dimension) } + query.measureColumns
+        // A group's counts as its measures see them (with the prior, once fitted on all groups).
+        var prior: BetaPrior?
+        let groups = main.totals
+        func counts(_ key: Int) -> Totals {
+            var totals = groups[key] ?? Totals()
+            if let expected { totals.expected = expected[key] ?? 0 }
+            totals.prior = prior
+            return totals
+        }
 
         var entries: [Entry] = []
         var missingDenominators = 0, missingDecisions = 0
@@ -67,41 +76,40 @@ struct Evaluator {
         entries.reserveCapacity(keys.count)
         let groupTest = query.groups.map(test)
         for key in keys {
-            let found = main.totals[key]
-            var totals = found ?? Totals()
-            if let expected { totals.expected = expected[key] ?? 0 }
+            let found = groups[key] != nil
             // Without side tables a group's test needs only its totals: groups left out cost nothing more.
-            if sideTables == nil, let groupTest, !groupTest(totals, [:]) { continue }
+            if sideTables == nil, let groupTest, !groupTest(counts(key), [:]) { continue }
             let parts = main.components(of: key)
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
                 if needed.contains(where: { !$0.wholeYears && side[$0.id] == nil }) { missingDenominators += 1 }
                 if needed.contains(where: { $0.wholeYears && side[$0.id] == nil }) { missingDecisions += 1 }
-                if let groupTest, !groupTest(totals, side) { continue }
+                if let groupTest, !groupTest(counts(key), side) { continue }
             }
-            var entry = Entry(parts: parts, totals: totals, side: side, then: then.map { $0.totals[key] ?? Totals() })
-            entry.uncovered = found == nil && !main.coverage.covers(key: key)
-            if let national {
+            var entry = Entry(key: key, side: side)
+            entry.uncovered = !found && !main.coverage.covers(key: key)
+            if national != nil {
                 for (i, dimension) in query.groupBy.enumerated() where !dimension.isGeographic {
                     entry.stratum = entry.stratum * domains.radix(dimension) + parts[i]
                 }
-                entry.reference = national.totals[entry.stratum] ?? Totals()
             }
             entries.append(entry)
         }
+        keys = []
+        // The national counts a group is compared with.
+        func nationalCounts(_ entry: Entry) -> Totals? { national.map { $0.totals[entry.stratum] ?? Totals() } }
 
         var fairNotes: [Note] = []
         if query.measures.contains(where: \.dependsOnAllRows) {
-            let prior = Shrinkage.fit(entries.map { ($0.totals.reversed, $0.totals.cases) })
-            for i in entries.indices { entries[i].totals.prior = prior }
+            prior = Shrinkage.fit(entries.map { let t = counts($0.key); return (t.reversed, t.cases) })
             fairNotes += Self.shrinkageNotes(prior)
         }
         var verdicts = [String?](repeating: nil, count: entries.count)
         if national != nil, query.measures.contains(.rate) {
             let units = entries.map { e in
-                let base = e.reference ?? Totals()
-                return TestedUnit(k: e.totals.reversed, n: e.totals.cases,
+                let own = counts(e.key), base = nationalCounts(e) ?? Totals()
+                return TestedUnit(k: own.reversed, n: own.cases,
                                   target: base.cases > 0 ? Double(base.reversed) / Double(base.cases) : 0, stratum: e.stratum)
             }
             let funnels = query.groupBy.contains(where: \.isGeographic) || Self.singleMunicipality(plan)
@@ -109,13 +117,13 @@ struct Evaluator {
             let funnel = funnels && !query.exact ? funnelUnits(plan) : nil
             (verdicts, summary) = Funnel.verdicts(units, exact: query.exact, fdr: query.fdr, funnels: funnels, funnel: funnel)
             // A rate over a cell marked missing is not known, so it is not tested.
-            for (i, e) in entries.enumerated() where (e.totals.missing | (e.reference?.missing ?? 0)) & Measure.rate.countsNeeded != 0 {
+            for (i, e) in entries.enumerated() where (counts(e.key).missing | (nationalCounts(e)?.missing ?? 0)) & Measure.rate.countsNeeded != 0 {
                 verdicts[i] = nil
             }
             fairNotes += Funnel.notes(summary, exact: query.exact, fdr: query.fdr, funnels: funnels, unitName: unitName(query))
         }
         if let then {
-            fairNotes += changeNotes(query, entries, then)
+            fairNotes += changeNotes(query, entries.lazy.map { (before: then.totals[$0.key] ?? Totals(), now: counts($0.key)) }, then)
             fairNotes += describeSources(then).map { Note.forThen($0) }
         }
         if expected != nil {
@@ -127,7 +135,7 @@ struct Evaluator {
         var totalsOfRow: [(own: Totals, national: Totals?)] = []
         rows.reserveCapacity(entries.count)
         casesOfRow.reserveCapacity(entries.count)
-        totalsOfRow.reserveCapacity(entries.count)
+        if rowTotals { totalsOfRow.reserveCapacity(entries.count) }
         // Each dimension value's cell, made once.
         var cells = query.groupBy.map { [Value?](repeating: nil, count: domains.radix($0)) }
         func cell(_ i: Int, _ index: Int) -> Value {
@@ -144,34 +152,36 @@ struct Evaluator {
         entries.withUnsafeBufferPointer { entries in
             query.measures.withUnsafeBufferPointer { measures in
                 for index in entries.indices {
-                    let totals = entries[index].totals
+                    let entry = entries[index], totals = counts(entry.key), reference = nationalCounts(entry)
                     var row: [Value] = []
                     row.reserveCapacity(width)
-                    for (i, part) in entries[index].parts.enumerated() { row.append(cell(i, part)) }
+                    for (i, part) in main.components(of: entry.key).enumerated() { row.append(cell(i, part)) }
                     for m in measures.indices {
-                        row.append(entries[index].uncovered ? .missing : value(of: measures[m], totals, entries[index].side))
+                        row.append(entry.uncovered ? .missing : value(of: measures[m], totals, entry.side))
                     }
-                    if let reference = entries[index].reference {
+                    if let reference {
                         for measure in nationalMeasures {
-                            let own = value(of: measure, totals, entries[index].side), base = value(of: measure, reference)
+                            let own = value(of: measure, totals, entry.side), base = value(of: measure, reference)
                             row.append(base)
                             row.append(Self.difference(own, base))
                         }
                         if hasRate { row.append(verdicts[index].map(Value.text) ?? .missing) }
                     }
-                    if let before = entries[index].then {
+                    if let then {
+                        let before = then.totals[entry.key] ?? Totals()
                         row += changing.map { value(of: $0, before) }
-                        row += changing.map { Self.difference(value(of: $0, totals, entries[index].side), value(of: $0, before)) }
+                        row += changing.map { Self.difference(value(of: $0, totals, entry.side), value(of: $0, before)) }
                         if hasRate {
                             row.append(Change.verdict(before.reversed, before.cases, totals.reversed, totals.cases).map(Value.text) ?? .missing)
                         }
                     }
                     rows.append(row)
                     casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
-                    totalsOfRow.append((totals, entries[index].reference))
+                    if rowTotals { totalsOfRow.append((totals, reference)) }
                 }
             }
         }
+        entries = []  // the rows hold what is shown from here on
 
         let total = rows.count
         let order = ordering(query, columns: columns)
@@ -185,7 +195,7 @@ struct Evaluator {
             let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
-            totalsOfRow = indices.map { totalsOfRow[$0] }
+            if rowTotals { totalsOfRow = indices.map { totalsOfRow[$0] } }
         }
         var shown = total
         if let cut = query.cut { shown = min(shown, cut.count) }
@@ -194,13 +204,13 @@ struct Evaluator {
         if shown < rows.count {
             rows = Array(rows.prefix(shown))
             casesOfRow = Array(casesOfRow.prefix(shown))
-            totalsOfRow = Array(totalsOfRow.prefix(shown))
+            if rowTotals { totalsOfRow = Array(totalsOfRow.prefix(shown)) }
         }
         if query.cut != nil, !order.isEmpty {
             let indices = sortedIndices(rows, by: order)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
-            totalsOfRow = indices.map { totalsOfRow[$0] }
+            if rowTotals { totalsOfRow = indices.map { totalsOfRow[$0] } }
         }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
