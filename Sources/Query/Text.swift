@@ -1,6 +1,21 @@
 // Small string helpers the library shares, written without Foundation so the
 // library stays light: replacing text, trimming.
 
+extension Array where Element == String {
+    /// The texts with `separator` between them, as the standard library's `joined(separator:)`
+    /// gives them. This overload wins over the standard one, whose generic code instantiates
+    /// collection metadata at run time: a scan of every protocol conformance in the program the
+    /// first time, which each start would pay for its first title or note.
+    func joined(separator: String = "") -> String {
+        var text = ""
+        for index in indices {
+            if index > startIndex { text += separator }
+            text += self[index]
+        }
+        return text
+    }
+}
+
 extension String {
     /// Every occurrence of `target` replaced by `replacement`.
     func replacingAll(_ target: String, with replacement: String) -> String {

@@ -68,9 +68,10 @@ final class Session {
     /// stderr. Returns false when a statement failed.
     func run(_ written: String, sourceName: String, firstLine: Int) -> Bool {
         let text: String
-        switch Variables.expand(written, values: variables) {
-        case .success(let expanded): text = expanded
-        case .failure(let diagnostic):
+        do {
+            text = try Variables.expand(written, values: variables)
+        } catch {
+            let diagnostic = error
             let options = RenderOptions(format: format, color: terminal.colorErr, language: language)
             printErr(Renderer.render(.error(diagnostic), source: written, sourceName: sourceName, firstLine: firstLine, options: options))
             return false

@@ -30,8 +30,8 @@ enum Variables {
     /// `text` with each `$NAME` outside comments replaced by its value: as written inside
     /// a quoted string, and outside one as a word when it is one (Odense, 2024, 2019..2023,
     /// §83) or a list (it holds a comma), else in quotes ("Høje-Taastrup").
-    static func expand(_ text: String, values: [String: String]) -> Result<String, Diagnostic> {
-        guard text.contains("$") else { return .success(text) }
+    static func expand(_ text: String, values: [String: String]) throws(Diagnostic) -> String {
+        guard text.contains("$") else { return text }
         var out = ""
         var quote: Character?
         var inComment = false
@@ -56,9 +56,9 @@ enum Variables {
                 guard let value = values[name] else {
                     let known = values.keys.sorted()
                     let hint = nearest(name, in: known).map { "did you mean $\($0)? " } ?? ""
-                    return .failure(Diagnostic(
+                    throw Diagnostic(
                         "E310", "variable $\(name) is not set", at: SourceRange(offset, offset + length),
-                        hint: hint + "set it with --set \(name)=VALUE on the command line or .set \(name) VALUE"))
+                        hint: hint + "set it with --set \(name)=VALUE on the command line or .set \(name) VALUE")
                 }
                 out += quote != nil ? value : word(value)
                 offset += length
@@ -69,7 +69,7 @@ enum Variables {
             offset += character.utf8.count
             index = next
         }
-        return .success(out)
+        return out
     }
 
     /// A value as it stands in a statement outside quotes.

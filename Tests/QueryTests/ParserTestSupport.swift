@@ -3,7 +3,7 @@
 @testable import Query
 
 /// One line per statement: the sketch of a statement, or "E110 3..5 message".
-func sketch(_ results: [Result<Statement, Diagnostic>]) -> [String] {
+func sketch(_ results: [Parsed]) -> [String] {
     results.map { result in
         switch result {
         case .success(let statement): sketch(statement)

@@ -38,11 +38,12 @@ public enum DataFolder {
             let cache = StoreCache(directory: cacheDirectory)
             let path = cache.path(forFolder: directory)
             let key = StoreCache.key(folder: directory, sources: ["municipalities.csv", "paragraphs.csv"] + names.map { "outcomes/" + $0 })
-            switch StoreFile.read(path: path, key: key, catalog: catalog) {
-            case .success(let stored):
+            do throws(StoreFile.Rejection) {
+                let stored = try StoreFile.read(path: path, key: key, catalog: catalog)
                 (facts, datasets, storedYears) = (stored.facts, stored.datasets, stored.yearsOf)
                 status = .used
-            case .failure(let rejection):
+            } catch {
+                let rejection = error
                 (facts, datasets) = try readOutcomes(directory: directory, names: names, catalog: catalog)
                 var index = FactIndex(facts, municipalities: catalog.municipalities.count, paragraphs: catalog.paragraphs.count)
                 index.rollups = Rollups(facts, index)

@@ -17,8 +17,6 @@ struct Domains: Sendable {
     let years: Int
     /// The distinct years in the data, ascending.
     let yearList: [Int]
-    /// Rows of each year when the fact table is grouped by year (the engine keeps it so); else nil.
-    let yearRows: [Int: Range<Int>]?
     /// The rows of each year × municipality cell (see `FactIndex`).
     let index: FactIndex
     /// For each slot (year index × 5 + quarter, quarter 0 = whole-year data): whether it has
@@ -38,6 +36,7 @@ struct Domains: Sendable {
     init(_ store: OutcomeStore) {
         let catalog = store.catalog
         var byName: [String: Int] = [:]
+        byName.reserveCapacity(catalog.municipalities.count * 3)
         for (index, m) in catalog.municipalities.enumerated().reversed() {
             for name in [m.fullName, m.astName, m.name] { byName[foldName(name)] = index }
         }
@@ -69,7 +68,6 @@ struct Domains: Sendable {
         self.index = index
         rollups = RollupBox(index.rollups)
         (firstYear, years, yearList) = (index.firstYear, index.years, index.yearList)
-        yearRows = index.yearRows
         let first = firstYear
         var (hasRows, slotParagraphs, slotMunicipalities) = (index.slotHasRows, index.slotParagraphs, index.slotMunicipalities)
         // Cells known to be missing (reported as unknown, not zero) still make their period present.
@@ -81,7 +79,8 @@ struct Domains: Sendable {
         }
         let folderFormat = store.datasets.map { $0.format == "dkq-csv" }
         var complete = Set<Int>()
-        for (year, range) in yearRows ?? [:] {
+        for year in index.rowOrder == nil ? yearList : [] {
+            let range = index.rows(ofYear: year)
             // The stored rollups say which one dataset each slot's rows come from: only a slot of
             // several (-2) needs its rows read (so a start does not touch every year's rows).
             let slots = (year - first) * 5..<(year - first) * 5 + 5

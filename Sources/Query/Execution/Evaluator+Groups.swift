@@ -141,9 +141,9 @@ extension Evaluator {
         if used.isEmpty {
                         let years = Set(aggregate.presentPeriods.map { $0 / 4 })
             var covering = Set<Int>()
-            if let yearRows = domains.yearRows {
+            if domains.index.rowOrder == nil {
                 // Only those years' rows (the rows are grouped by year).
-                for year in years { for row in yearRows[year] ?? 0..<0 { covering.insert(Int(store.facts.dataset[row])) } }
+                for year in years { for row in domains.index.rows(ofYear: year) { covering.insert(Int(store.facts.dataset[row])) } }
             } else {
                 for row in 0..<store.facts.count where years.contains(Int(store.facts.year[row])) {
                     covering.insert(Int(store.facts.dataset[row]))

@@ -26,15 +26,13 @@ struct FactIndex: Sendable, Equatable {
 
     var slots: Int { max(1, years) * 5 }
 
-    /// The rows of each year, when the table is grouped by year; else nil.
-    var yearRows: [Int: Range<Int>]? {
-        guard rowOrder == nil else { return nil }
-        var ranges: [Int: Range<Int>] = [:]
-        for year in yearList {
-            let cell = (year - firstYear) * municipalities
-            ranges[year] = Int(cellStart[cell])..<Int(cellStart[cell + municipalities])
-        }
-        return ranges
+    /// The rows of `year` (none for a year without rows) when the table is grouped by year,
+    /// i.e. `rowOrder` is nil. A function, not a dictionary of every year: a `[Int: Range<Int>]`
+    /// is instantiated at run time, with a scan of every conformance in the program at each start.
+    func rows(ofYear year: Int) -> Range<Int> {
+        guard rowOrder == nil, yearList.contains(year) else { return 0..<0 }
+        let cell = (year - firstYear) * municipalities
+        return Int(cellStart[cell])..<Int(cellStart[cell + municipalities])
     }
 
     /// The rows of one cell.

@@ -73,7 +73,7 @@ public struct ResultTitle: Sendable, Equatable {
         if let rolling { parts.append(da ? "\(rolling) år lagt sammen" : "\(rolling) years pooled") }
         if let cut { parts.append((cutFromTop ? "top " : (da ? "bund " : "bottom ")) + String(cut)) }
         let text = parts.joined(separator: ", ")
-        return text.prefix(1).uppercased() + text.dropFirst()
+        return text.prefix(1).uppercased() + String(text.dropFirst())
     }
 
     /// `rate_low` and `rate_high` together read as one interval.

@@ -1,9 +1,11 @@
 // Binder, part two: `where` conditions. A condition on a dimension becomes a
 // mask over that dimension's values; a condition on a measure filters groups.
 
-/// A bound `where` condition: on rows (with the dimensions it mentions) or on groups.
+/// A bound `where` condition: on rows (with the dimensions it mentions, each once) or on groups.
+/// The dimensions are a plain array: a `Set<Dimension>` would be instantiated at run time (a
+/// scan of every conformance in the program for `Dimension: Hashable`) for a list of one or two.
 enum BoundCondition {
-    case rows(RowFilter, Set<Dimension>)
+    case rows(RowFilter, [Dimension])
     case groups(GroupFilter)
 }
 
@@ -35,7 +37,7 @@ extension Binder {
             if case .and = expr { isAnd = true } else { isAnd = false }
             switch (try bindCondition(lhs, crosswalks: &crosswalks), try bindCondition(rhs, crosswalks: &crosswalks)) {
             case (.rows(let a, let fa), .rows(let b, let fb)):
-                return .rows(Self.simplify(isAnd ? .and([a, b]) : .or([a, b])), fa.union(fb))
+                return .rows(Self.simplify(isAnd ? .and([a, b]) : .or([a, b])), fa + fb.filter { !fa.contains($0) })
             case (.groups(let a), .groups(let b)):
                 return .groups(isAnd ? .and([a, b]) : .or([a, b]))
             default:

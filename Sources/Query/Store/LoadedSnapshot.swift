@@ -25,7 +25,7 @@ struct LoadedSnapshot {
 
     /// `base` with the kept files' data, or nil when the pair is missing, stale or damaged.
     func read(over base: OutcomeStore) -> OutcomeStore? {
-        guard case .success(let contents) = StoreFile.read(path: storePath, key: key, catalog: base.catalog),
+        guard let contents = try? StoreFile.read(path: storePath, key: key, catalog: base.catalog),
             var reader = SnapshotReader.opened(path: tablesPath, magic: Self.magic, key: key),
             let store = try? reader.loaded(over: base, facts: contents.facts),
             reader.at == reader.end,

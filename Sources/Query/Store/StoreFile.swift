@@ -42,60 +42,61 @@ enum StoreFile {
         var yearsOf: [[Int]]
     }
 
-    /// The contents stored under `key`, or why they cannot be used.
-    static func read(path: String, key: String, catalog: Catalog) -> Result<Contents, Rejection> {
+    /// The contents stored under `key`, or throws why they cannot be used. (Thrown, not a
+    /// `Result`: a generic `Result` is instantiated at run time, with a scan of every conformance.)
+    static func read(path: String, key: String, catalog: Catalog) throws(Rejection) -> Contents {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(.missing) }
+        guard descriptor >= 0 else { throw .missing }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.foreign) }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .foreign }
         let size = Int(info.st_size)
-        guard size >= headerSize, let mapping = FileMapping(descriptor: descriptor, length: size) else { return .failure(.foreign) }
+        guard size >= headerSize, let mapping = FileMapping(descriptor: descriptor, length: size) else { throw .foreign }
         let file = UnsafeRawBufferPointer(start: mapping.address, count: size)
         func field<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T {
             T(littleEndian: file.loadUnaligned(fromByteOffset: offset, as: T.self))
         }
-        guard Array(file[0..<8]) == magic, field(12, UInt32.self) == 0x0102_0304 else { return .failure(.foreign) }
-        guard field(8, UInt32.self) == version else { return .failure(.otherVersion) }
+        guard Array(file[0..<8]) == magic, field(12, UInt32.self) == 0x0102_0304 else { throw .foreign }
+        guard field(8, UInt32.self) == version else { throw .otherVersion }
         let metaLength = field(24, UInt64.self)
         guard field(16, UInt64.self) == UInt64(size), field(40, UInt64.self) == 0, metaLength % 8 == 0, metaLength <= UInt64(size - headerSize) else {
-            return .failure(.damaged)
+            throw .damaged
         }
         let meta = UnsafeRawBufferPointer(rebasing: file[headerSize..<headerSize + Int(metaLength)])
-        guard checksum(meta) == field(32, UInt64.self) else { return .failure(.damaged) }
+        guard checksum(meta) == field(32, UInt64.self) else { throw .damaged }
         var reader = MetaReader(bytes: meta)
-        guard let storedKey = reader.string() else { return .failure(.damaged) }
-        guard storedKey == key else { return .failure(.stale) }
+        guard let storedKey = reader.string() else { throw .damaged }
+        guard storedKey == key else { throw .stale }
         guard let datasets = reader.datasets(), let yearsOf = reader.yearLists(datasets.count), let rows = reader.integer(),
             let municipalities = reader.integer(), let paragraphs = reader.integer(),
             let firstYear = reader.integer(), let years = reader.integer(), let yearCount = reader.integer(), yearCount <= 1200
-        else { return .failure(.damaged) }
+        else { throw .damaged }
         var yearList: [Int] = []
         for _ in 0..<yearCount {
-            guard let year = reader.integer() else { return .failure(.damaged) }
+            guard let year = reader.integer() else { throw .damaged }
             yearList.append(year)
         }
         guard years == 0 || (firstYear >= FactTable.yearLimits.lowerBound && firstYear + years - 1 <= FactTable.yearLimits.upperBound),
             let width = reader.integer(), let countWidth = CountWidth(rawValue: width),
             let narrow = reader.integer(), narrow <= 1
-        else { return .failure(.damaged) }
+        else { throw .damaged }
         let widths = Widths(counts: countWidth, narrowRollups: narrow == 1)
-        guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { return .failure(.damaged) }
+        guard let sectionCount = reader.integer(), sectionCount == Section.allCases.count else { throw .damaged }
         var sections: [(offset: Int, count: Int, sum: UInt64)] = []
         var end = headerSize + Int(metaLength)
         for _ in 0..<sectionCount {
             guard let offset = reader.integer(), let count = reader.integer(), let sum = reader.unsigned(),
                 offset == end, count <= size - offset
-            else { return .failure(.damaged) }
+            else { throw .damaged }
             sections.append((offset, count, sum))
             end = offset + (count + 7) / 8 * 8
         }
-        guard reader.offset == meta.count, end == size else { return .failure(.damaged) }
+        guard reader.offset == meta.count, end == size else { throw .damaged }
         // Each section must be as long as its values; then every byte is checked.
         let slots = max(1, years) * 5
         let counts = Section.allCases.map { $0.count(rows: rows, years: years, slots: slots, municipalities: municipalities, paragraphs: paragraphs) }
         for (section, expected) in zip(Section.allCases, counts) where sections[section.rawValue].count != expected * section.stride(widths) {
-            return .failure(.damaged)
+            throw .damaged
         }
         func column<T: BitwiseCopyable>(_ section: Section, _: T.Type) -> FactColumn<T> {
             FactColumn(mapping, offset: sections[section.rawValue].offset, count: counts[section.rawValue])
@@ -123,7 +124,7 @@ enum StoreFile {
                                   yearList: yearList, rows: rows, cellStart: column(.cellStart, Int32.self),
                                   slotHasRows: column(.slotHasRows, Bool.self), slotParagraphs: column(.slotParagraphs, Bool.self),
                                   slotMunicipalities: column(.slotMunicipalities, Bool.self))
-        else { return .failure(.damaged) }
+        else { throw .damaged }
         func rollupCells(_ section: Section) -> RollupCells {
             widths.narrowRollups ? RollupCells(column(section, NarrowRollupCell.self)) : RollupCells(column(section, RollupCell.self))
         }
@@ -138,9 +139,9 @@ enum StoreFile {
             let values = valueCheck(section, index: index, datasets: datasetCount)
             return (entry.count, { verify(descriptor, entry, stride: section.stride(widths), values) })
         }
-        guard runChecks(checks) else { return .failure(.damaged) }
+        guard runChecks(checks) else { throw .damaged }
         facts.index = index
-        return .success(Contents(facts: facts, datasets: datasets, yearsOf: yearsOf))
+        return Contents(facts: facts, datasets: datasets, yearsOf: yearsOf)
     }
 
     /// How narrowly a file keeps its counts and rollup cells.
@@ -264,7 +265,7 @@ enum StoreFile {
     }
 
     /// Bytes read per `pread` when verifying a section (a multiple of 64, the checksum's block).
-    private static let verifyChunk = 1 << 18
+    private static let verifyChunk = 1 << 16
 
     /// Whether a section's bytes (padding included) match its checksum and its values pass
     /// `values`: read in pieces into a buffer of its own, not through the mapping.

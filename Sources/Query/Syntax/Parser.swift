@@ -21,7 +21,7 @@ struct Parser {
 
     /// One result per statement of `source`, in order. A statement with a lexical or
     /// syntax error yields its first error; parsing resumes with the next statement.
-    static func parse(_ source: String) -> [Result<Statement, Diagnostic>] {
+    static func parse(_ source: String) -> [Parsed] {
         let scan = Lexer.scan(source)
         var parser = Parser(tokens: scan.tokens, source: Array(source.utf8))
         return parser.parseScript(lexErrors: scan.errors)
@@ -39,8 +39,8 @@ struct Parser {
         return false
     }
 
-    private mutating func parseScript(lexErrors: [Diagnostic]) -> [Result<Statement, Diagnostic>] {
-        var results: [Result<Statement, Diagnostic>] = []
+    private mutating func parseScript(lexErrors: [Diagnostic]) -> [Parsed] {
+        var results: [Parsed] = []
         var nextLexError = 0
         while true {
             skipSeparators()
@@ -54,7 +54,7 @@ struct Parser {
                 }
             }
             let start = position
-            var result: Result<Statement, Diagnostic>
+            var result: Parsed
             do {
                 result = .success(try parseStatement())
             } catch {
@@ -302,9 +302,23 @@ extension Parser {
     }
 }
 
-private extension Result where Failure == Diagnostic {
+/// One statement's parse: the statement or its first error. Its own enum rather than
+/// `Result<Statement, Diagnostic>`: a generic `Result` (and arrays of it) is instantiated at run
+/// time, which looks up `Diagnostic: Error` by a scan of every conformance in the program.
+enum Parsed: Equatable {
+    case success(Statement)
+    case failure(Diagnostic)
+
+    /// The statement, or its error thrown.
+    func get() throws(Diagnostic) -> Statement {
+        switch self {
+        case .success(let statement): statement
+        case .failure(let diagnostic): throw diagnostic
+        }
+    }
+
     /// Whether this is an error that starts before byte `offset`.
-    func failsBefore(_ offset: Int) -> Bool {
+    fileprivate func failsBefore(_ offset: Int) -> Bool {
         if case .failure(let diagnostic) = self { return diagnostic.range.lower < offset }
         return false
     }
