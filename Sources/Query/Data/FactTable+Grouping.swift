@@ -84,7 +84,8 @@ extension FactTable {
     /// `replaced` names, their datasets renumbered by `renumber`, with `imported`'s rows (datasets
     /// shifted by `datasetOffset`) in place: the rows and order `sortedForIndex` gives for the kept
     /// rows followed by the imported ones, built by copying whole year runs, not row by row, and
-    /// letting go of each imported column once it is copied.
+    /// letting go of each imported column once it is copied (or taking the imported columns as they
+    /// are when no row is kept).
     func replacingYears(with imported: consuming FactTable, replaced: (Int16) -> Bool, renumber: [UInt8], datasetOffset: Int) -> FactTable {
         var added = imported.sortedForIndex()
         _ = consume imported
@@ -116,6 +117,17 @@ extension FactTable {
                 runs.append((true, run))
                 new = run.upperBound
             }
+        }
+        if runs.allSatisfy(\.fromImported) {
+            // Nothing is kept: the imported columns become the table as they are.
+            let offset = UInt8(datasetOffset)
+            added.dataset = FactColumn(unsafeUninitializedCapacity: added.count) { buffer, initialized in
+                added.dataset.withUnsafeBufferPointer { datasets in
+                    for row in datasets.indices { buffer[row] = datasets[row] + offset }
+                }
+                initialized = added.count
+            }
+            return added
         }
         let total = runs.reduce(0) { $0 + $1.rows.count }
         func joined<T: BitwiseCopyable>(_ old: FactColumn<T>, _ new: FactColumn<T>) -> FactColumn<T> {

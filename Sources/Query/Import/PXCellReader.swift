@@ -37,6 +37,8 @@ struct PXCellReader {
     /// Whether a page's municipality and paragraph are both leaves (not totals).
     let leafPage: [Bool]
     var store: [Int32] = []
+    /// Where the cells of a dense table go instead of pages, when it has one (see `PXGrid`).
+    var grid: PXGrid?
     let totalCells: Int
     var cellCount = 0
     var done = false
@@ -45,7 +47,7 @@ struct PXCellReader {
     private var tokenColumn = 0
     private var quotedToken: [UInt8] = []
     // KEYS form.
-    private let keyDims: [Int]
+    let keyDims: [Int]
     private var keyLookup: [[String: Int]] = []
     private var recordPosition = 0
     private let headingCells: Int
@@ -117,6 +119,25 @@ struct PXCellReader {
 
     private var column: Int { offset - lineStartOffset + 1 }
 
+    /// Feeds the DATA section: `pending` (the bytes after `DATA=` read with the header), then the rest
+    /// of `stream` chunk by chunk (a cell cut at a chunk's end waits for the next), and checks the count.
+    mutating func read(_ pending: inout [UInt8], from stream: inout ByteStream) throws(DataError) {
+        var atEnd = false
+        while true {
+            let consumed = try pending.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(DataError) in
+                try feed(bytes, atEnd: atEnd)
+            }
+            pending.removeFirst(consumed)
+            if atEnd { break }
+            if pending.count > ByteStream.maxLineBytes {
+                throw DataError(file: file, line: line, column: 1,
+                                "a DATA cell longer than \(ByteStream.maxLineBytes >> 20) MB: not a PC-Axis table dkq can read")
+            }
+            if try stream.readChunk(into: &pending) == 0 { atEnd = true }
+        }
+        try finish()
+    }
+
     /// Feeds the next bytes of the DATA section; returns how many were consumed. A token cut off
     /// at the end of `buffer` is left unconsumed (unless `atEnd`) to be fed again with more bytes.
     mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>, atEnd: Bool) throws(DataError) -> Int {
@@ -125,7 +146,7 @@ struct PXCellReader {
         let fast = keyDims.isEmpty
         scan: while index < count {
             if fast, !done {
-                index = scanPlainCells(buffer, from: index, atEnd: atEnd)
+                index = if let grid { scanGridCells(buffer, from: index, grid: grid) } else { scanPlainCells(buffer, from: index, atEnd: atEnd) }
                 if index >= count { break }
             }
             if done {
@@ -281,6 +302,13 @@ struct PXCellReader {
                 "'\(String(decoding: token, as: UTF8.self))' is not a number, '..' or '-' in \(describeCell())")
         }
         if kind == 6, case .integer(let number) = value { days = Float(number) }
+        if let grid {
+            let row = grid.row(coords)
+            if kind == 6 { grid.days.unsafelyUnwrapped[row] = days } else { grid.counts[kind].unsafelyUnwrapped[row] = stored }
+            cellCount += 1
+            advance()
+            return
+        }
         let pageKey = coords[placeDim] * sizes[paragraphDim] + coords[paragraphDim]
         var page = pages[pageKey]
         if page < 0 {
@@ -304,7 +332,11 @@ struct PXCellReader {
             }
         }
         cellCount += 1
-        // Advance the odometer (heading only in KEYS form).
+        advance()
+    }
+
+    /// Moves the odometer to the next cell (over the heading only in KEYS form).
+    private mutating func advance() {
         let first = keyDims.isEmpty ? 0 : table.stubCount
         var dim = coords.count - 1
         while dim >= first {

@@ -7,6 +7,8 @@ struct PXImporter {
     let catalog: Catalog
     /// The longest header (everything before DATA=) accepted; real headers are a few hundred KB.
     static let maxHeaderBytes = 8 << 20
+    /// Whether a dense table is read into its rows directly (`PXGrid`); tests compare it with the pages.
+    var usesGrid = true
 
     func load(stream: inout ByteStream, info: DatasetInfo) throws(DataError) -> ImportedData {
         var buffer: [UInt8] = []
@@ -60,25 +62,36 @@ struct PXImporter {
         var pending = Array(buffer[(equals + 1)...])
         buffer = []
         var cells = PXCellReader(file: file, table: table, catalog: catalog)
-        cells.reserve(fileBytes: stream.fileBytes)
         cells.line = line
         cells.lineStartOffset = lineStartOffset - (equals + 1)
-        // Feed chunk by chunk; a cell cut at a chunk's end stays pending until the next chunk.
-        var atEnd = false
-        while true {
-            let consumed = try pending.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) throws(DataError) in
-                try cells.feed(bytes, atEnd: atEnd)
+        let facts: FactTable, missing: [MissingCell]
+        if usesGrid, let grid = cells.gridLayout(fileBytes: stream.fileBytes) {
+            // A dense table: cells straight into the rows, checked, then closed up in place.
+            let totalKinds = (4...5).filter { cells.slotOfKind[$0] >= 0 }.count
+            let totals = totalKinds == 0 ? nil : UnsafeMutablePointer<Int32>.allocate(capacity: totalKinds * grid.rows)
+            defer { totals?.deallocate() }
+            var failure: DataError?
+            var found: [MissingCell] = []
+            facts = FactTable.filled(capacity: grid.rows) { columns in
+                cells.attach(grid, to: columns, totals: totals)
+                do throws(DataError) {
+                    try cells.read(&pending, from: &stream)
+                    try cells.checkTotals()
+                    let (rows, gaps) = cells.closeUp(columns)
+                    found = gaps
+                    return rows
+                } catch {
+                    failure = error
+                    return 0
+                }
             }
-            pending.removeFirst(consumed)
-            if atEnd { break }
-            if pending.count > ByteStream.maxLineBytes {
-                throw DataError(file: file, line: cells.line, column: 1,
-                                "a DATA cell longer than \(ByteStream.maxLineBytes >> 20) MB: not a PC-Axis table dkq can read")
-            }
-            if try stream.readChunk(into: &pending) == 0 { atEnd = true }
+            if let failure { throw failure }
+            missing = found
+        } else {
+            cells.reserve(fileBytes: stream.fileBytes)
+            try cells.read(&pending, from: &stream)
+            (facts, missing) = try cells.factTable()
         }
-        try cells.finish()
-        let (facts, missing) = try cells.factTable()
         var data = ImportedData(facts: facts, info: info)
         data.missing = missing
         data.info.source = table.source.isEmpty ? "PC-Axis file" : table.source

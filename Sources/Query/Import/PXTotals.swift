@@ -1,11 +1,15 @@
 // After a PC-Axis DATA section is read: checks every total (I alt, realitetsbehandlede,
-// Hele landet, regions, law level) against its parts and emits the leaf rows in the engine's row order
-// (by year, then municipality), so the merge need not regroup them.
+// Hele landet, regions, law level) against its parts and, for tables read into pages, emits the leaf
+// rows in the engine's row order (by year, then municipality), so the merge need not regroup them.
 
 extension PXCellReader {
     /// The raw slot of outcome `kind` at time `t` for municipality value `m` and paragraph value `p`.
     private func raw(_ m: Int, _ p: Int, _ t: Int, _ kind: Int) -> Int32 {
         let slot = slotOfKind[kind]
+        if let grid {
+            if slot < 0 { return pxAbsent }
+            return grid.counts[kind].unsafelyUnwrapped[grid.offsets[timeDim][t] + grid.offsets[placeDim][m] + grid.offsets[paragraphDim][p]]
+        }
         let page = pages[m * sizes[paragraphDim] + p]
         if slot < 0 || page < 0 { return pxAbsent }
         return store[page + t * rowWidth + slot]
@@ -17,8 +21,9 @@ extension PXCellReader {
         return value == pxAbsent ? 0 : Int(value)
     }
 
-    /// Checks totals and returns the leaf rows, and the leaf cells marked missing (`..`).
-    func factTable() throws(DataError) -> (FactTable, [MissingCell]) {
+    /// Checks every total (an outcome total, realitetsbehandlede, a place or paragraph total) against
+    /// its parts, in the file's order (period, place, paragraph); throws the first that disagrees.
+    func checkTotals() throws(DataError) {
         let dims = table.dimensions
         let places = dims[placeDim].places
         let paragraphs = dims[paragraphDim].paragraphs
@@ -46,6 +51,60 @@ extension PXCellReader {
             case .unknown: return []
             }
         }
+        let sizeT = sizes[timeDim], sizeP = sizes[paragraphDim]
+        // Only groups with a total to check: every group when the table has outcome totals, else the place and paragraph totals.
+        let hasOutcomeTotals = slotOfKind[4] >= 0 || slotOfKind[5] >= 0
+        let checked = pages.indices.filter { (hasOutcomeTotals || !leafPage[$0]) && (grid != nil || pages[$0] >= 0) }
+        guard !checked.isEmpty else { return }
+        var scratch = coords
+        for t in 0..<sizeT {
+            for key in checked {
+                let (m, p) = key.quotientAndRemainder(dividingBy: sizeP)
+                func fail(_ kind: Int, _ total: Int, _ sum: Int) -> DataError {
+                    scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
+                    return mismatch(&scratch, kind, total, sum)
+                }
+                let raw0 = raw(m, p, t, 0), raw1 = raw(m, p, t, 1), raw2 = raw(m, p, t, 2), raw3 = raw(m, p, t, 3)
+                // Absent reads as 0, missing (`..`) as 0 but makes a sum incomplete.
+                let part0 = Int(max(raw0, 0)), part1 = Int(max(raw1, 0)), part2 = Int(max(raw2, 0)), part3 = Int(max(raw3, 0))
+                let threeComplete = raw0 != pxMissing && raw1 != pxMissing && raw2 != pxMissing
+                let partsComplete = threeComplete && raw3 != pxMissing
+                // The outcome total and realitetsbehandlede of this group.
+                let totalRaw = raw(m, p, t, 4)
+                if totalRaw >= 0, partsComplete, part0 + part1 + part2 + part3 != Int(totalRaw) {
+                    throw fail(4, Int(totalRaw), part0 + part1 + part2 + part3)
+                }
+                let meritsRaw = raw(m, p, t, 5)
+                if meritsRaw >= 0, threeComplete, part0 + part1 + part2 != Int(meritsRaw) {
+                    throw fail(5, Int(meritsRaw), part0 + part1 + part2)
+                }
+                if leafPage[key] { continue }
+                let placesIn = memberPlaces[m], paragraphsIn = memberParagraphs[p]
+                if placesIn.isEmpty || paragraphsIn.isEmpty { continue }
+                // A total over municipalities and/or paragraphs: compare each outcome with its parts.
+                for part in 0..<4 {
+                    let totalRaw = raw(m, p, t, part)
+                    guard totalRaw != pxAbsent, let total = count(totalRaw) else { continue }
+                    var sum = 0
+                    var complete = true
+                    for mm in placesIn {
+                        for pp in paragraphsIn {
+                            if let value = count(raw(mm, pp, t, part)) { sum += value } else { complete = false }
+                        }
+                    }
+                    if complete, sum != total { throw fail(part, total, sum) }
+                }
+            }
+        }
+    }
+
+    /// Checks totals and returns the leaf rows of the pages, and the leaf cells marked missing (`..`).
+    func factTable() throws(DataError) -> (FactTable, [MissingCell]) {
+        try checkTotals()
+        let dims = table.dimensions
+        let places = dims[placeDim].places
+        let paragraphs = dims[paragraphDim].paragraphs
+        let leafPlaces = places.indices.filter { if case .municipality = places[$0] { true } else { false } }
         let sizeT = sizes[timeDim], sizeM = sizes[placeDim], sizeP = sizes[paragraphDim]
         var usedLeafPages = 0
         for key in pages.indices where pages[key] >= 0 && leafPage[key] { usedLeafPages += 1 }
@@ -58,8 +117,6 @@ extension PXCellReader {
             return (0, 0)
         }
         let slot = (0...6).map { slotOfKind[$0] }
-        var scratch = coords
-        var failure: DataError?
         var missing: [(at: Int, cell: MissingCell)] = []
         // The leaf rows come out in the engine's order (by year, then municipality; within that by
         // period, value and paragraph): each year's periods, each catalog municipality's values.
@@ -68,113 +125,52 @@ extension PXCellReader {
         let placeValues = Dictionary(grouping: leafPlaces) { m -> Int in
             if case .municipality(let municipality) = places[m] { return municipality } else { return -1 }
         }.sorted { $0.key < $1.key }.map(\.value)
-        let totalPlaces = places.indices.filter { if case .municipality = places[$0] { false } else { true } }
         let facts = store.withUnsafeBufferPointer { store in
             FactTable.filled(capacity: capacity) { out -> Int in
                 var rows = 0
                 /// Slot `kind` of the row at `base` (absent when the table lacks the kind).
                 func at(_ base: Int, _ kind: Int) -> Int32 { slot[kind] < 0 ? pxAbsent : store[base + slot[kind]] }
-                /// Checks the group at period `t`, place value `m`, paragraph value `p` and writes its row
-                /// if it is a leaf (when `write`); false when a total disagrees (`failure` says which).
-                func visit(_ t: Int, _ m: Int, _ p: Int, write: Bool) -> Bool {
-                    let pageKey = m * sizeP + p
-                    let page = pages[pageKey]
-                    if page < 0 { return true }
-                    let base = page + t * rowWidth
-                    let raw0 = at(base, 0), raw1 = at(base, 1), raw2 = at(base, 2), raw3 = at(base, 3)
-                    // Absent reads as 0, missing (`..`) as 0 in rows but makes a sum incomplete.
-                    let part0 = Int(max(raw0, 0)), part1 = Int(max(raw1, 0)), part2 = Int(max(raw2, 0)), part3 = Int(max(raw3, 0))
-                    let threeComplete = raw0 != pxMissing && raw1 != pxMissing && raw2 != pxMissing
-                    let partsComplete = threeComplete && raw3 != pxMissing
-                    // The outcome total and realitetsbehandlede of this group.
-                    let totalRaw = at(base, 4)
-                    if totalRaw >= 0, partsComplete, part0 + part1 + part2 + part3 != Int(totalRaw) {
-                        scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
-                        failure = mismatch(&scratch, 4, Int(totalRaw), part0 + part1 + part2 + part3)
-                        return false
-                    }
-                    let meritsRaw = at(base, 5)
-                    if meritsRaw >= 0, threeComplete, part0 + part1 + part2 != Int(meritsRaw) {
-                        scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
-                        failure = mismatch(&scratch, 5, Int(meritsRaw), part0 + part1 + part2)
-                        return false
-                    }
-                    if leafPage[pageKey] {
-                        guard write else { return true }
-                        let period = periods[t]
-                        let year = Int16(truncatingIfNeeded: period.year), quarter = UInt8(truncatingIfNeeded: period.quarter)
-                        let daysRaw = at(base, 6)
-                        let days = daysRaw == pxAbsent ? Float.nan : Float(bitPattern: UInt32(bitPattern: daysRaw))
-                        let (municipality, paragraph) = leafIndex(m, p)
-                        let mask = (raw0 == pxMissing ? MissingCell.upheld : 0) | (raw1 == pxMissing ? MissingCell.changed : 0)
-                            | (raw2 == pxMissing ? MissingCell.remanded : 0) | (raw3 == pxMissing ? MissingCell.dismissed : 0)
-                        if mask != 0 {
-                            missing.append(((t * sizeM + m) * sizeP + p, MissingCell(
-                                year: Int(year), quarter: Int(quarter), municipality: municipality, paragraph: paragraph, mask: mask)))
-                        }
-                        if part0 | part1 | part2 | part3 == 0 && days.isNaN { return true }
-                        out.year[rows] = year
-                        out.quarter[rows] = quarter
-                        out.municipality[rows] = UInt8(truncatingIfNeeded: municipality)
-                        out.paragraph[rows] = UInt8(truncatingIfNeeded: paragraph)
-                        out.upheld[rows] = Int32(truncatingIfNeeded: part0)
-                        out.changed[rows] = Int32(truncatingIfNeeded: part1)
-                        out.remanded[rows] = Int32(truncatingIfNeeded: part2)
-                        out.dismissed[rows] = Int32(truncatingIfNeeded: part3)
-                        out.days[rows] = days
-                        rows += 1
-                        return true
-                    }
-                    let placesIn = memberPlaces[m], paragraphsIn = memberParagraphs[p]
-                    if placesIn.isEmpty || paragraphsIn.isEmpty { return true }
-                    // A total over municipalities and/or paragraphs: compare each outcome with its parts.
-                    for part in 0..<4 {
-                        let totalRaw = raw(m, p, t, part)
-                        guard totalRaw != pxAbsent, let total = count(totalRaw) else { continue }
-                        var sum = 0
-                        var complete = true
-                        for mm in placesIn {
-                            for pp in paragraphsIn {
-                                if let value = count(raw(mm, pp, t, part)) { sum += value } else { complete = false }
-                            }
-                        }
-                        if complete, sum != total {
-                            scratch[timeDim] = t; scratch[placeDim] = m; scratch[paragraphDim] = p
-                            failure = mismatch(&scratch, part, total, sum)
-                            return false
-                        }
-                    }
-                    return true
-                }
-                var agree = true
-                rows: for periodsOfYear in yearPeriods {
+                for periodsOfYear in yearPeriods {
                     for values in placeValues {
                         for t in periodsOfYear {
                             for m in values {
-                                for p in 0..<sizeP where !visit(t, m, p, write: true) { agree = false; break rows }
+                                for p in 0..<sizeP {
+                                    let pageKey = m * sizeP + p
+                                    let page = pages[pageKey]
+                                    guard page >= 0, leafPage[pageKey] else { continue }
+                                    let base = page + t * rowWidth
+                                    let raw0 = at(base, 0), raw1 = at(base, 1), raw2 = at(base, 2), raw3 = at(base, 3)
+                                    let part0 = Int(max(raw0, 0)), part1 = Int(max(raw1, 0)), part2 = Int(max(raw2, 0)), part3 = Int(max(raw3, 0))
+                                    let period = periods[t]
+                                    let year = Int16(truncatingIfNeeded: period.year), quarter = UInt8(truncatingIfNeeded: period.quarter)
+                                    let daysRaw = at(base, 6)
+                                    let days = daysRaw == pxAbsent ? Float.nan : Float(bitPattern: UInt32(bitPattern: daysRaw))
+                                    let (municipality, paragraph) = leafIndex(m, p)
+                                    let mask = (raw0 == pxMissing ? MissingCell.upheld : 0) | (raw1 == pxMissing ? MissingCell.changed : 0)
+                                        | (raw2 == pxMissing ? MissingCell.remanded : 0) | (raw3 == pxMissing ? MissingCell.dismissed : 0)
+                                    if mask != 0 {
+                                        missing.append(((t * sizeM + m) * sizeP + p, MissingCell(
+                                            year: Int(year), quarter: Int(quarter), municipality: municipality, paragraph: paragraph, mask: mask)))
+                                    }
+                                    if part0 | part1 | part2 | part3 == 0 && days.isNaN { continue }
+                                    out.year[rows] = year
+                                    out.quarter[rows] = quarter
+                                    out.municipality[rows] = UInt8(truncatingIfNeeded: municipality)
+                                    out.paragraph[rows] = UInt8(truncatingIfNeeded: paragraph)
+                                    out.upheld[rows] = Int32(truncatingIfNeeded: part0)
+                                    out.changed[rows] = Int32(truncatingIfNeeded: part1)
+                                    out.remanded[rows] = Int32(truncatingIfNeeded: part2)
+                                    out.dismissed[rows] = Int32(truncatingIfNeeded: part3)
+                                    out.days[rows] = days
+                                    rows += 1
+                                }
                             }
-                        }
-                    }
-                }
-                if agree {
-                    totals: for t in 0..<sizeT {
-                        for m in totalPlaces {
-                            for p in 0..<sizeP where !visit(t, m, p, write: false) { agree = false; break totals }
-                        }
-                    }
-                }
-                if !agree {
-                    // The first disagreement in the file's own order, as reading cell by cell finds it.
-                    first: for t in 0..<sizeT {
-                        for m in 0..<sizeM {
-                            for p in 0..<sizeP where !visit(t, m, p, write: false) { break first }
                         }
                     }
                 }
                 return rows
             }
         }
-        if let failure { throw failure }
         return (facts, missing.sorted { $0.at < $1.at }.map(\.cell))
     }
 
