@@ -101,7 +101,8 @@ final class Session {
                 let toTerminal = target == 1 && terminal.stdoutIsTTY
                 var options = RenderOptions(
                     format: format, color: target == 1 && terminal.colorOut, decimalComma: decimalComma,
-                    language: language, width: toTerminal ? Terminal.width() : 80, ascii: ascii, atlas: engine.store.atlas)
+                    language: language, width: toTerminal ? Terminal.width() : 80, ascii: ascii,
+                    atlas: format.drawsMap ? engine.store.atlas : nil)
                 if let problem = Renderer.problem(output, options: options) {
                     succeeded = false
                     writeAll(rendered, to: target)

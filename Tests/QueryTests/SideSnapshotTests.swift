@@ -50,6 +50,23 @@ import Testing
         }
     }
 
+    @Test func theMapIsDecodedOnlyWhenAskedForAndThenEqualsTheParsedOne() throws {
+        let (folder, cache) = try copyOfShippedData()
+        let parsed = try DataFolder.load(directory: folder)
+        let written = try DataFolder.load(directory: folder, cacheDirectory: cache).store
+        #expect(written.lazyAtlas.isDecoded, "a folder parsed from its files has its map at hand")
+        var fromSnapshot = try DataFolder.load(directory: folder, cacheDirectory: cache).store
+        #expect(!fromSnapshot.lazyAtlas.isDecoded)
+        var engine = Engine(store: fromSnapshot)
+        _ = engine.run("rate by paragraph where municipality = Aarhus year 2021")
+        #expect(!engine.store.lazyAtlas.isDecoded, "a query without a picture leaves the map undecoded")
+        let copy = fromSnapshot
+        #expect(fromSnapshot.atlas == parsed.atlas && fromSnapshot.atlas != nil)
+        #expect(fromSnapshot.lazyAtlas.isDecoded && copy.lazyAtlas.isDecoded, "copies share the one decoding")
+        fromSnapshot.atlas = nil
+        #expect(fromSnapshot.atlas == nil && copy.atlas == parsed.atlas, "setting the map changes only that copy")
+    }
+
     @Test func aChangedFileIsReadAgainAndABadOneReportedAsBefore() throws {
         let (folder, cache) = try copyOfShippedData()
         _ = try DataFolder.load(directory: folder, cacheDirectory: cache)

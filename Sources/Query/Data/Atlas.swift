@@ -1,5 +1,7 @@
 // The map data of a data folder (datasets/map/): each municipality's SVG outline and its terminal
-// tile, joined to the catalog on kommunekode. Pictures (svg, map, html) draw from it.
+// tile, joined to the catalog on kommunekode. Pictures (svg, map, html) draw from it; a start from
+// the side snapshot decodes it only when one does (`LazyAtlas`).
+import Synchronization
 
 /// Where each municipality is drawn.
 public struct Atlas: Sendable, Equatable {
@@ -72,4 +74,45 @@ public struct Atlas: Sendable, Equatable {
         }
         return code
     }
+}
+
+/// A data folder's map, or the snapshot bytes it is decoded from when first asked for: most
+/// statements draw no map, and its quarter megabyte of outlines need not be copied at every start.
+/// Safe to share between threads (the first reader decodes it under a lock).
+final class LazyAtlas: Sendable, Equatable {
+    private let state: Mutex<State>
+
+    private enum State: @unchecked Sendable {  // the reader's mapping is never written
+        case decoded(Atlas?)
+        case undecoded(SnapshotReader, municipalities: [Municipality])
+    }
+
+    init(_ atlas: Atlas?) {
+        state = Mutex(.decoded(atlas))
+    }
+
+    /// The map in `block` (checked by the snapshot's checksum), decoded on first use.
+    init(decoding block: SnapshotReader, municipalities: [Municipality]) {
+        state = Mutex(.undecoded(block, municipalities: municipalities))
+    }
+
+    /// The map; nil when the folder has none (or, against the checksum's word, its block does not decode).
+    var atlas: Atlas? {
+        state.withLock { state in
+            if case .undecoded(var block, let municipalities) = state {
+                state = .decoded(try? block.atlas(municipalities: municipalities))
+            }
+            guard case .decoded(let atlas) = state else { return nil }
+            return atlas
+        }
+    }
+
+    /// Whether the map has been decoded (or was never undecoded).
+    var isDecoded: Bool {
+        state.withLock { state in
+            if case .decoded = state { true } else { false }
+        }
+    }
+
+    static func == (a: LazyAtlas, b: LazyAtlas) -> Bool { a.atlas == b.atlas }
 }

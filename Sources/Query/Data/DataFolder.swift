@@ -96,7 +96,7 @@ public enum DataFolder {
         store.population = population
         store.decisions = decisions
         store.published = sides.published
-        store.atlas = sides.atlas
+        store.lazyAtlas = sides.atlas
         return (store, status)
     }
 
@@ -105,7 +105,7 @@ public enum DataFolder {
     /// loaded decisions file), the published figures and the map.
     static func readSideTables(directory: String, catalog: Catalog, decisionFiles: [String]) throws(DataError) -> FolderTables {
         var sides = FolderTables(catalog: catalog, citations: try CitationsFile.read(directory: directory),
-                               population: nil, decisions: [], published: [], atlas: nil)
+                               population: nil, decisions: [], published: [], atlas: LazyAtlas(nil))
         let populationPath = join(directory, PopulationFile.path)
         if access(populationPath, F_OK) == 0 {
             let file = try SourceFile.read(path: populationPath, name: populationPath)
@@ -123,7 +123,7 @@ public enum DataFolder {
             sides.decisions.append((imported.info, imported.decisions))
         }
         sides.published = try PublishedFigures.load(directory: directory, catalog: catalog)
-        sides.atlas = try Atlas.load(directory: directory, catalog: catalog)
+        sides.atlas = LazyAtlas(try Atlas.load(directory: directory, catalog: catalog))
         return sides
     }
 

@@ -171,7 +171,12 @@ public struct OutcomeStore: Sendable, Equatable {
     /// Published national rates to `check` loaded data against.
     public var published: [PublishedRate] = []
     /// Outlines and tiles for maps (datasets/map/), when the folder has them.
-    public var atlas: Atlas?
+    public var atlas: Atlas? {
+        get { lazyAtlas.atlas }
+        set { lazyAtlas = LazyAtlas(newValue) }
+    }
+    /// The map, decoded from the side snapshot when first asked for.
+    var lazyAtlas = LazyAtlas(nil)
 
     public init(catalog: Catalog, facts: FactTable = FactTable(), datasets: [DatasetInfo] = []) {
         self.catalog = catalog

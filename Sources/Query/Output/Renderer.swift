@@ -7,6 +7,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, markdown
     /// Pictures: an SVG map, terminal bar chart / sparklines, terminal tile map, an HTML report.
     case svg, chart, map, html
+
+    /// Whether this format draws the map (and so needs `RenderOptions.atlas`).
+    public var drawsMap: Bool { self == .svg || self == .map || self == .html }
 }
 
 /// How to render.

@@ -2,6 +2,7 @@
 // figures, map) kept in one binary file in the cache directory, so a start reads them without
 // parsing their CSV files. Keyed like the store file: every source file's size, times and inode,
 // and the names in decisions/. A stale, damaged or foreign file is parsed again and rewritten.
+// The file is mapped, not copied, and the map is decoded only when a picture first needs it.
 
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ struct FolderTables {
     var population: (info: DatasetInfo, rows: [PopulationRow])?
     var decisions: [(info: DatasetInfo, rows: [DecisionRow])]
     var published: [PublishedRate]
-    var atlas: Atlas?
+    var atlas: LazyAtlas
 }
 
 /// The snapshot file of one data folder.
@@ -25,7 +26,7 @@ struct SideSnapshot {
     let path: String
     let key: String
 
-    static let magic = Array("dkq side tables v1\n".utf8)
+    static let magic = Array("dkq side tables v2\n".utf8)
 
     /// The snapshot of `folder` in `cacheDirectory`, under the key of the folder's files now.
     init(cacheDirectory: String, folder: String, decisionFiles: [String]) {
@@ -59,21 +60,28 @@ extension SnapshotWriter {
         writer.bytes = magic
         writer.string(key)
         body(&writer)
-        writer.int(Int(bitPattern: UInt(SideSnapshot.checksum(writer.bytes[...]))))
+        writer.int(Int(bitPattern: UInt(writer.bytes.withUnsafeBytes { SideSnapshot.checksum($0) })))
         return writer.bytes
     }
 }
 
 extension SnapshotReader {
-    /// A reader of what `SnapshotWriter.sealed` wrote to `path`, at the start of the body; nil when the
-    /// file is missing, of another magic or key, or fails its checksum.
+    /// A reader of what `SnapshotWriter.sealed` wrote to `path` (mapped, not copied), at the start
+    /// of the body; nil when the file is missing, of another magic or key, or fails its checksum.
     static func opened(path: String, magic: [UInt8], key: String) -> SnapshotReader? {
-        guard let file = try? SourceFile.read(path: path, name: path), file.bytes.count >= magic.count + 16 else { return nil }
-        var trailer = SnapshotReader(bytes: file.bytes, at: file.bytes.count - 8)
-        guard (try? trailer.int()) == Int(bitPattern: UInt(SideSnapshot.checksum(file.bytes.dropLast(8)))) else { return nil }
-        var reader = SnapshotReader(bytes: file.bytes)
-        reader.end = file.bytes.count - 8
-        guard (try? reader.raw(magic.count)) == magic[...], (try? reader.string()) == key else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= magic.count + 16,
+            let mapping = FileMapping(descriptor: descriptor, length: Int(info.st_size))
+        else { return nil }
+        let file = UnsafeRawBufferPointer(start: mapping.address, count: mapping.length)
+        var reader = SnapshotReader(file, owner: mapping)
+        reader.end = file.count - 8
+        guard (try? reader.int(at: reader.end)) == Int(bitPattern: UInt(SideSnapshot.checksum(UnsafeRawBufferPointer(rebasing: file[..<reader.end])))),
+            (try? reader.raw(magic.count))?.elementsEqual(magic) == true, (try? reader.string()) == key
+        else { return nil }
         return reader
     }
 }
@@ -81,15 +89,13 @@ extension SnapshotReader {
 extension SideSnapshot {
     /// FNV-1a over 8-byte words (then the last bytes one by one): a damaged file's check, eight
     /// times fewer steps than byte by byte over the map's quarter megabyte.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x0000_0100_0000_01b3
-            }
-            for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let words = raw.count / 8
+        for index in 0..<words {
+            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x0000_0100_0000_01b3
         }
+        for byte in raw[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return hash
     }
 }
@@ -148,17 +154,22 @@ struct SnapshotWriter {
             w.double(p.rate)
             w.string(p.source)
         }
-        bool(t.atlas != nil)
-        if let atlas = t.atlas {
-            list(atlas.outlines.sorted { $0.key < $1.key }) { w, outline in
+        let atlas = t.atlas.atlas
+        bool(atlas != nil)
+        if let atlas {
+            // The map as one block with its length first, so a start can step over it undecoded.
+            var block = SnapshotWriter()
+            block.list(atlas.outlines.sorted { $0.key < $1.key }) { w, outline in
                 w.int(outline.key)
                 w.string(outline.value)
             }
-            list(atlas.tiles.sorted { $0.key < $1.key }) { w, tile in
+            block.list(atlas.tiles.sorted { $0.key < $1.key }) { w, tile in
                 for number in [tile.key, tile.value.row, tile.value.column] { w.int(number) }
                 w.string(tile.value.abbreviation)
             }
-            string(atlas.outlineSource)
+            block.string(atlas.outlineSource)
+            int(block.bytes.count)
+            bytes.append(contentsOf: block.bytes)
         }
     }
 
@@ -176,28 +187,36 @@ struct SnapshotWriter {
 }
 
 /// Reads what `SnapshotWriter` wrote; throws at anything out of range.
-struct SnapshotReader {
+struct SnapshotReader: @unchecked Sendable {
     struct Damaged: Error {}
-    let bytes: [UInt8]
+    /// The file's bytes, valid while `owner` (the file's mapping) lives; never written.
+    let bytes: UnsafeRawBufferPointer
+    let owner: FileMapping
     var at = 0
     var end: Int
 
-    init(bytes: [UInt8], at: Int = 0) {
+    init(_ bytes: UnsafeRawBufferPointer, owner: FileMapping) {
         self.bytes = bytes
-        self.at = at
+        self.owner = owner
         end = bytes.count
     }
 
-    mutating func raw(_ count: Int) throws(Damaged) -> ArraySlice<UInt8> {
+    mutating func raw(_ count: Int) throws(Damaged) -> UnsafeRawBufferPointer {
         guard count >= 0, count <= end - at else { throw Damaged() }
         defer { at += count }
-        return bytes[at..<(at + count)]
+        return UnsafeRawBufferPointer(rebasing: bytes[at..<(at + count)])
     }
 
     mutating func int() throws(Damaged) -> Int {
         guard end - at >= 8 else { throw Damaged() }
         defer { at += 8 }
-        return bytes.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int64.self))) }
+        return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self)))
+    }
+
+    /// The integer at byte `offset` (the trailer's checksum, past `end`).
+    func int(at offset: Int) throws(Damaged) -> Int {
+        guard offset >= 0, bytes.count - offset >= 8 else { throw Damaged() }
+        return Int(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
     }
     mutating func int(in range: ClosedRange<Int>) throws(Damaged) -> Int {
         let value = try int()
@@ -232,7 +251,7 @@ struct SnapshotReader {
         guard !municipalities.isEmpty else { throw Damaged() }
         let municipality = 0...(municipalities.count - 1)
         var tables = FolderTables(catalog: Catalog(municipalities: municipalities, paragraphs: paragraphs),
-                                citations: [], population: nil, decisions: [], published: [], atlas: nil)
+                                citations: [], population: nil, decisions: [], published: [], atlas: LazyAtlas(nil))
         tables.citations = try list { (r: inout SnapshotReader) throws(Damaged) in (try r.string(), try r.citation()) }
         if try bool() {
             let info = try dataset()
@@ -254,25 +273,37 @@ struct SnapshotReader {
             return PublishedRate(year: year, area: area, municipality: place < 0 ? nil : place, rate: try r.double(), source: try r.string())
         }
         if try bool() {
-            var atlas = Atlas(outlines: [:], tiles: [:], names: [:], codeByName: [:], outlineSource: "")
-            let outlines = try list { (r: inout SnapshotReader) throws(Damaged) in (try r.int(), try r.string()) }
-            atlas.outlines.reserveCapacity(outlines.count)
-            for (code, outline) in outlines { atlas.outlines[code] = outline }
-            let tiles = try list { (r: inout SnapshotReader) throws(Damaged) in
-                (try r.int(), Atlas.Tile(row: try r.int(), column: try r.int(), abbreviation: try r.string()))
-            }
-            atlas.tiles.reserveCapacity(tiles.count)
-            for (code, tile) in tiles { atlas.tiles[code] = tile }
-            atlas.outlineSource = try string()
-            atlas.names.reserveCapacity(municipalities.count)
-            atlas.codeByName.reserveCapacity(municipalities.count)
-            for m in municipalities {
-                atlas.names[m.code] = m.name
-                atlas.codeByName[m.name] = m.code
-            }
-            tables.atlas = atlas
+            // The map's block, decoded when a picture first asks for the map (its length is checked now).
+            let length = try int()
+            guard length >= 0, length <= end - at else { throw Damaged() }
+            var block = self
+            (block.at, block.end) = (at, at + length)
+            at += length
+            tables.atlas = LazyAtlas(decoding: block, municipalities: municipalities)
         }
         return tables
+    }
+
+    /// The map block `SnapshotWriter.folderTables` wrote, all of it.
+    mutating func atlas(municipalities: [Municipality]) throws(Damaged) -> Atlas {
+        var atlas = Atlas(outlines: [:], tiles: [:], names: [:], codeByName: [:], outlineSource: "")
+        let outlines = try list { (r: inout SnapshotReader) throws(Damaged) in (try r.int(), try r.string()) }
+        atlas.outlines.reserveCapacity(outlines.count)
+        for (code, outline) in outlines { atlas.outlines[code] = outline }
+        let tiles = try list { (r: inout SnapshotReader) throws(Damaged) in
+            (try r.int(), Atlas.Tile(row: try r.int(), column: try r.int(), abbreviation: try r.string()))
+        }
+        atlas.tiles.reserveCapacity(tiles.count)
+        for (code, tile) in tiles { atlas.tiles[code] = tile }
+        atlas.outlineSource = try string()
+        atlas.names.reserveCapacity(municipalities.count)
+        atlas.codeByName.reserveCapacity(municipalities.count)
+        for m in municipalities {
+            atlas.names[m.code] = m.name
+            atlas.codeByName[m.name] = m.code
+        }
+        guard at == end else { throw Damaged() }
+        return atlas
     }
 
     mutating func dataset() throws(Damaged) -> DatasetInfo {
