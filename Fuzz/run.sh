@@ -57,7 +57,7 @@ PY
 }
 
 # The importer targets query what they loaded beside the shipped data: with one year of
-# shipped outcomes instead of ten each input stays well under the 1 s limit unoptimised.
+# shipped outcomes instead of ten each input stays well under a second unoptimised (the limit is FUZZ_TIMEOUT).
 small=$out/data-one-year
 rm -rf "$small"; mkdir -p "$small"; cp -R datasets/. "$small"/
 find "$small/outcomes" -name '20*.csv' ! -name 2014.csv -delete

@@ -62,6 +62,30 @@ import Testing
         // The municipalities of the demo are gone with it: Odense has no børnehandicap figure in the loaded file.
         let odense = try #require(ProportionTests.table(&engine, "reversed_per_1000_decisions where municipality = Odense and area = børnehandicap year 2021"))
         #expect(odense.rows.first?[0] == .missing)
-        #expect(odense.noteLines().contains("1 of 1 rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000-decisions values are left empty, not 0."))
+        #expect(odense.noteLines().contains("1 of 1 row lacks a total-decisions figure for some municipality-year-area it covers: its per-1,000-decisions values are left empty, not 0."))
+    }
+    /// The "N of M rows lack a total-decisions figure" note counts the rows shown: groups left out by a
+    /// group condition or cut by `top`/`limit` are not counted. Checked against the empty cells themselves.
+    @Test func lackingNotesCountTheRowsShown() throws {
+        var engine = try Engine.open(dataDirectory: Golden.dataFolder)
+        _ = try engine.load(path: ProportionTests.fixtures + "/import/decisions.csv")
+        let base = "reversed_per_1000_decisions, cases by municipality where area = børnehandicap"
+        let tails = [" year 2021", " and cases >= 40 year 2021", " year 2021 limit 7", " year 2021 top 5", " and cases >= 30 year 2021 limit 9"]
+        for query in tails.map({ base + $0 }) {
+            let result = try #require(ProportionTests.table(&engine, query), "\(query)")
+            let empty = result.rows.filter { $0[1] == .missing }.count
+            let note = result.noteLines().first { $0.contains("a total-decisions figure") }
+            if empty == 0 {
+                #expect(note == nil, "\(query)")
+            } else {
+                let rows = result.rows.count
+                #expect(note?.hasPrefix("\(empty) of \(rows) row") == true, "\(query): \(note ?? "no note"), \(empty) empty of \(rows)")
+            }
+        }
+        // The unrestricted query has rows that lack the figure, and the group condition leaves some of them out.
+        let all = try #require(ProportionTests.table(&engine, base + " year 2021"))
+        let kept = try #require(ProportionTests.table(&engine, base + " and cases >= 40 year 2021"))
+        #expect(all.rows.filter { $0[1] == .missing }.count > kept.rows.filter { $0[1] == .missing }.count)
+        #expect(kept.rows.contains { $0[1] == .missing })
     }
 }

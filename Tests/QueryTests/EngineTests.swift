@@ -70,7 +70,7 @@ enum Fixture {
     @Test func zeroCasesGiveMissingRateNotZero() throws {
         let result = try #require(Fixture.table("rate, cases by municipality year 2021"))
         #expect(result.rows[2] == [.named("Læsø", Entity("municipality", "825")), .missing, .integer(0)])
-        #expect(result.noteLines().contains("1 of 3 rows have no cases: their rates are left empty."))
+        #expect(result.noteLines().contains("1 of 3 rows has no cases: its rate is left empty."))
     }
 
     @Test func casesAreAddedBesideRates() throws {

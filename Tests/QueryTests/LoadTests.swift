@@ -111,7 +111,7 @@ import Testing
         // The national figure needs every municipality's population: left empty, and said so.
         let national = try #require(Self.table(&engine, "decided_per_10k year 2021"))
         #expect(national.rows == [[.missing]])
-        #expect(national.noteLines().contains { $0.contains("lack population or recipient figures") })
+        #expect(national.noteLines().contains { $0.contains("population or recipient figures for some municipality-year") })
     }
 
     @Test func recipientsNeedOneArea() throws {

@@ -34,3 +34,28 @@ import Testing
         #expect(Renderer.wrapped("short", 80) == "short")
     }
 }
+
+/// English notes agree in number with their count ("1 of 11 rows rests"), in every count note.
+@Suite struct NoteAgreementTests {
+    @Test func oneRowTakesASingularVerb() {
+        let singular: [(Note, String)] = [
+            (.fewCases(1, of: 11), "1 of 11 rows rests on"),
+            (.noCases(1, of: 11), "1 of 11 rows has no cases: its rate is left empty."),
+            (.missingDenominators(1, of: 4), "1 of 4 rows lacks population or recipient figures for some municipality-year it covers: its per-capita"),
+            (.missingDecisions(1, of: 4), "1 of 4 rows lacks a total-decisions figure for some municipality-year-area it covers: its per-1,000"),
+            (.missingCells(1, of: 4), "1 of 4 rows includes cells"),
+            (.missingDecisions(1, of: 1), "1 of 1 row lacks"),
+        ]
+        for (note, start) in singular { #expect(note.text(.en).hasPrefix(start), "\(note.text(.en))") }
+        let plural: [(Note, String)] = [
+            (.fewCases(2, of: 11), "2 of 11 rows rest on"),
+            (.noCases(2, of: 11), "2 of 11 rows have no cases: their rates are left empty."),
+            (.missingDenominators(2, of: 4), "2 of 4 rows lack population or recipient figures for some municipality-year they cover: their per-capita"),
+            (.missingDecisions(3, of: 4), "3 of 4 rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000"),
+            (.missingCells(2, of: 4), "2 of 4 rows include cells"),
+        ]
+        for (note, start) in plural { #expect(note.text(.en).hasPrefix(start), "\(note.text(.en))") }
+        #expect(Note.fewCases(1, of: 1).text(.da).hasPrefix("1 af 1 række bygger"))
+        #expect(Note.fewCases(1, of: 2).text(.da).hasPrefix("1 af 2 rækker bygger"))
+    }
+}

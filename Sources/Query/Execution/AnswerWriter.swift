@@ -205,13 +205,13 @@ struct AnswerWriter {
             let shown = result.rows.count
             sentences.append(da
                 ? "\(above) af de \(shown) viste rækker ligger over og \(below) under landsplan med en forskel, som er større, end tilfældigheder alene med rimelighed kan give; resten ligger inden for."
-                : "\(above) of the \(shown) rows shown are above and \(below) below the national rate by more than chance alone is likely to produce; the rest are within.")
+                : "\(above) of the \(shown) rows shown \(above == 1 ? "is" : "are") above and \(below) below the national rate by more than chance alone is likely to produce; the rest are within.")
         }
         let few = evaluation.totals.filter { $0.own.cases < Self.few }.count
         if few > 0 {
             sentences.append(da
                 ? "\(few) af de viste rækker bygger på færre end \(Self.few) sager; deres omgørelsesprocenter siger meget lidt."
-                : "\(few) of the rows shown rest on fewer than \(Self.few) cases; their rates say little.")
+                : "\(few) of the rows shown \(few == 1 ? "rests on fewer than \(Self.few) cases; its rate says" : "rest on fewer than \(Self.few) cases; their rates say") little.")
         }
         if query.cut != nil || !query.order.isEmpty {
             sentences.append(rankingCaveat(rated, l))
@@ -226,8 +226,8 @@ struct AnswerWriter {
         var text = ""
         if few > 0 {
             text = da
-                ? "Rangeringen hviler på få sager for \(few) af de viste rækker (under 30 sager), hvor én omgjort sag mere eller mindre flytter dem mange pladser. "
-                : "The ranking rests on few cases for \(few) of the rows shown (under 30 cases), where one reversal more or less moves them many places. "
+                ? "Rangeringen hviler på få sager for \(few) af de viste rækker (under 30 sager), hvor én omgjort sag mere eller mindre flytter \(few == 1 ? "den" : "dem") mange pladser. "
+                : "The ranking rests on few cases for \(few) of the rows shown (under 30 cases), where one reversal more or less moves \(few == 1 ? "it" : "them") many places. "
         }
         if let first = rated.first, let last = rated.last, first != last,
             let a = Statistics.wilson(evaluation.totals[first].own.reversed, evaluation.totals[first].own.cases),
@@ -429,7 +429,7 @@ struct AnswerWriter {
         if few > 0, hasRate {
             out.append(result.rows.count == 1
                 ? (da ? "Tallet bygger på færre end \(Self.few) sager og siger meget lidt." : "The figure rests on fewer than \(Self.few) cases and says little.")
-                : (da ? "\(few) af tallene bygger på færre end \(Self.few) sager og siger meget lidt." : "\(few) of the figures rest on fewer than \(Self.few) cases and say little."))
+                : (da ? "\(few) af tallene bygger på færre end \(Self.few) sager og siger meget lidt." : "\(few) of the figures \(few == 1 ? "rests" : "rest") on fewer than \(Self.few) cases and \(few == 1 ? "says" : "say") little."))
         }
         if query.groupBy.contains(.quarter) || title.periods.count % 4 != 0 {
             out.append(da

@@ -71,7 +71,7 @@ extension Evaluator {
         notes += decisionNotes(query, main, plan.main)
         if query.measures.contains(where: { $0.unit == .days }) { notes.append(.daysMean) }
         if missingDecisions > 0 {
-            notes.append(.missingDecisions(missingDecisions, of: total))
+            notes.append(.missingDecisions(missingDecisions, of: casesOfRow.count))
         }
         let missing = casesOfRow.filter { $0 < 0 }.count
         if missing > 0 {

@@ -24,6 +24,18 @@ struct Evaluator {
 
     /// One group of the result: its key and what is looked up for it. Its counts are read from
     /// the aggregates when they are needed, never copied here: a result can have 37k groups.
+    /// The side figures a row lacks: a population/recipient denominator, or total decisions (whole years).
+    struct Lacking: OptionSet {
+        let rawValue: UInt8
+        static let denominator = Lacking(rawValue: 1), decisions = Lacking(rawValue: 2)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        init(_ needed: [SideTable], _ side: [String: Double]) {
+            self = []
+            for table in needed where side[table.id] == nil { insert(table.wholeYears ? .decisions : .denominator) }
+        }
+    }
+
     struct Entry {
         var key: Int
         var side: [String: Double]
@@ -65,7 +77,6 @@ struct Evaluator {
         }
 
         var entries: [Entry] = []
-        var missingDenominators = 0, missingDecisions = 0
         let needed = Array(Set(query.measures.compactMap(\.sideTable))).sorted { $0.id < $1.id }
         let sideTables = needed.isEmpty ? nil : SideTables(store, tables: needed)
         var keys = groupKeys(main, plan.main)
@@ -83,8 +94,6 @@ struct Evaluator {
             var side: [String: Double] = [:]
             if let sides = sideTables {
                 side = sides.denominators(parts, query, plan.main, main, domains)
-                if needed.contains(where: { !$0.wholeYears && side[$0.id] == nil }) { missingDenominators += 1 }
-                if needed.contains(where: { $0.wholeYears && side[$0.id] == nil }) { missingDecisions += 1 }
                 if let groupTest, !groupTest(counts(key), side) { continue }
             }
             var entry = Entry(key: key, side: side)
@@ -132,9 +141,12 @@ struct Evaluator {
 
         var rows: [[Value]] = []
         var casesOfRow: [Int] = []
+        // Per row, the side figures it lacks (Lacking), counted in the notes over the rows shown.
+        var lackingOfRow: [Lacking] = []
         var totalsOfRow: [(own: Totals, national: Totals?)] = []
         rows.reserveCapacity(entries.count)
         casesOfRow.reserveCapacity(entries.count)
+        if sideTables != nil { lackingOfRow.reserveCapacity(entries.count) }
         if rowTotals { totalsOfRow.reserveCapacity(entries.count) }
         // Each dimension value's cell, made once.
         var cells = query.groupBy.map { [Value?](repeating: nil, count: domains.radix($0)) }
@@ -177,6 +189,7 @@ struct Evaluator {
                     }
                     rows.append(row)
                     casesOfRow.append(totals.missing != 0 ? -1 : totals.cases)  // -1: rests on a cell marked missing
+                    if sideTables != nil { lackingOfRow.append(Lacking(needed, entry.side)) }
                     if rowTotals { totalsOfRow.append((totals, reference)) }
                 }
             }
@@ -195,6 +208,7 @@ struct Evaluator {
             let indices = sortedIndices(rows, by: ranking)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            if !lackingOfRow.isEmpty { lackingOfRow = indices.map { lackingOfRow[$0] } }
             if rowTotals { totalsOfRow = indices.map { totalsOfRow[$0] } }
         }
         var shown = total
@@ -204,17 +218,20 @@ struct Evaluator {
         if shown < rows.count {
             rows = Array(rows.prefix(shown))
             casesOfRow = Array(casesOfRow.prefix(shown))
+            if !lackingOfRow.isEmpty { lackingOfRow = Array(lackingOfRow.prefix(shown)) }
             if rowTotals { totalsOfRow = Array(totalsOfRow.prefix(shown)) }
         }
         if query.cut != nil, !order.isEmpty {
             let indices = sortedIndices(rows, by: order)
             rows = indices.map { rows[$0] }
             casesOfRow = indices.map { casesOfRow[$0] }
+            if !lackingOfRow.isEmpty { lackingOfRow = indices.map { lackingOfRow[$0] } }
             if rowTotals { totalsOfRow = indices.map { totalsOfRow[$0] } }
         }
 
         let notes = footer(query, main: main, plan: plan, shown: shown, total: total, casesOfRow: casesOfRow,
-                           missingDenominators: missingDenominators, missingDecisions: missingDecisions, comparisonNotes: fairNotes)
+                           missingDenominators: lackingOfRow.filter { $0.contains(.denominator) }.count,
+                           missingDecisions: lackingOfRow.filter { $0.contains(.decisions) }.count, comparisonNotes: fairNotes)
         let result = ResultSet(columns: columns, rows: rows, notes: notes + cutNotes, title: query.title, dataKind: dataKind(main))
         return Evaluation(result: result, query: query, totals: totalsOfRow, total: total, citations: citations(main),
                           coverage: (main.presentMunicipalities.filter { $0 }.count, domains.municipalities))

@@ -131,8 +131,8 @@ public indirect enum Note: Sendable, Equatable {
             return da ? "Kommentar fra \(municipality) (\(year), \(area)): \(text)" : "Comment from \(municipality) (\(year), \(area)): \(text)"
         case .missingDenominators(let missing, let rows):
             return da
-                ? "\(missing) af \(rows) rækker mangler befolknings- eller modtagertal for et kommune-år, de dækker: deres tal pr. indbygger er tomme."
-                : "\(missing) of \(rows) rows lack population or recipient figures for some municipality-year they cover: their per-capita values are left empty."
+                ? "\(missing) af \(rows) række\(rows == 1 ? "" : "r") mangler befolknings- eller modtagertal for et kommune-år, de dækker: deres tal pr. indbygger er tomme."
+                : "\(missing) of \(rows) row\(rows == 1 ? "" : "s") \(missing == 1 ? "lacks" : "lack") population or recipient figures for some municipality-year \(missing == 1 ? "it covers: its" : "they cover: their") per-capita values are left empty."
         case .decisions(let list, let source, let synthetic):
             if synthetic {
                 return da
@@ -142,20 +142,20 @@ public indirect enum Note: Sendable, Equatable {
             return da ? "Afgørelser i alt \(years(list)): \(source)." : "Total decisions \(years(list)): \(source)."
         case .missingDecisions(let missing, let rows):
             return da
-                ? "\(missing) af \(rows) rækker mangler et tal for afgørelser i alt for et kommune-år-område, de dækker: deres tal pr. 1.000 afgørelser er tomme, ikke 0."
-                : "\(missing) of \(rows) rows lack a total-decisions figure for some municipality-year-area they cover: their per-1,000-decisions values are left empty, not 0."
+                ? "\(missing) af \(rows) række\(rows == 1 ? "" : "r") mangler et tal for afgørelser i alt for et kommune-år-område, de dækker: deres tal pr. 1.000 afgørelser er tomme, ikke 0."
+                : "\(missing) of \(rows) row\(rows == 1 ? "" : "s") \(missing == 1 ? "lacks" : "lack") a total-decisions figure for some municipality-year-area \(missing == 1 ? "it covers: its" : "they cover: their") per-1,000-decisions values are left empty, not 0."
         case .daysMean:
             return da
                 ? "sagsbehandlingstid = gennemsnit over de afgjorte sager i celler med kendt sagsbehandlingstid (days_n), regnet eksakt og afrundet med 5 opad. Data giver hver celles gennemsnit, ikke hver sags tid, så en median kan ikke beregnes."
                 : "days = mean over the decided complaints in cells whose processing time is known (days_n), computed exactly and rounded half away from zero. The data gives each cell's mean, not each case's time, so no median can be computed."
         case .fewCases(let few, let rows):
             return da
-                ? "\(few) af \(rows) rækker bygger på færre end 10 sager: så små procenter siger lidt (tilføj rate_low, rate_high for 95 %-intervaller)."
-                : "\(few) of \(rows) rows rest on fewer than 10 cases: rates that small say little (add rate_low, rate_high for 95 % intervals)."
+                ? "\(few) af \(rows) række\(rows == 1 ? "" : "r") bygger på færre end 10 sager: så små procenter siger lidt (tilføj rate_low, rate_high for 95 %-intervaller)."
+                : "\(few) of \(rows) row\(rows == 1 ? "" : "s") \(few == 1 ? "rests" : "rest") on fewer than 10 cases: rates that small say little (add rate_low, rate_high for 95 % intervals)."
         case .noCases(let none, let rows):
             return da
-                ? "\(none) af \(rows) rækker har ingen sager: deres procenter er tomme."
-                : "\(none) of \(rows) rows have no cases: their rates are left empty."
+                ? "\(none) af \(rows) række\(rows == 1 ? "" : "r") har ingen sager: deres procenter er tomme."
+                : "\(none) of \(rows) row\(rows == 1 ? "" : "s") \(none == 1 ? "has no cases: its rate is" : "have no cases: their rates are") left empty."
         case .nationalColumns:
             return da
                 ? "landsplan = alle kommuner under samme betingelser; forskel = forskellen til landsplan, i procentpoint for procenter."
@@ -183,8 +183,8 @@ public indirect enum Note: Sendable, Equatable {
                 : "Coverage: the data for \(list): totals over it are not national figures."
         case .missingCells(let missing, let rows):
             return da
-                ? "\(missing) af \(rows) rækker indeholder celler, som kilden markerer som manglende ('..'): tal, der kræver dem, er tomme og tælles aldrig som 0."
-                : "\(missing) of \(rows) rows include cells the source marks missing ('..'): figures that need them are left empty, never counted as 0."
+                ? "\(missing) af \(rows) række\(rows == 1 ? "" : "r") indeholder celler, som kilden markerer som manglende ('..'): tal, der kræver dem, er tomme og tælles aldrig som 0."
+                : "\(missing) of \(rows) row\(rows == 1 ? "" : "s") \(missing == 1 ? "includes" : "include") cells the source marks missing ('..'): figures that need them are left empty, never counted as 0."
         case .shrinkageEmpty(let minimum):
             return da
                 ? "rate_shrunk er tom: dens prior tilpasses de sammenlignede rækker, og færre end \(minimum) rækker har sager (opdel mere, fx efter kommune)."
@@ -242,7 +242,7 @@ public indirect enum Note: Sendable, Equatable {
         case .smallCountRanking(let measure, let small, let shown):
             return da
                 ? "Rangeringen efter \(Renderer.header(measure, language)) hviler på små tal: \(small) af de \(shown) viste rækker bygger på færre end 30 sager, hvor tilfældigheder flytter en procent mest. En mere retfærdig rangliste fås med rate_shrunk (sæt den først: rate_shrunk, rate by …), som trækker små tal mod gennemsnittet."
-                : "The ranking by \(measure) rests on small counts: \(small) of the \(shown) rows shown rest on fewer than 30 cases, where chance moves a rate most. For a fairer league table rank by rate_shrunk (put it first: rate_shrunk, rate by …), which pulls small counts towards the average."
+                : "The ranking by \(measure) rests on small counts: \(small) of the \(shown) rows shown \(small == 1 ? "rests" : "rest") on fewer than 30 cases, where chance moves a rate most. For a fairer league table rank by rate_shrunk (put it first: rate_shrunk, rate by …), which pulls small counts towards the average."
         case .verdictExact:
             return da
                 ? "vurdering = eksakt binomialtest mod procenten på landsplan, uden hensyn til overdispersion."
@@ -288,7 +288,7 @@ public indirect enum Note: Sendable, Equatable {
         case .remark(let remark):
             return remark.text(language)
         case .checkAgree(let agree, let all):
-            return da ? "\(agree) af \(all) tal stemmer." : "\(agree) of \(all) figures agree."
+            return da ? "\(agree) af \(all) tal stemmer." : "\(agree) of \(all) figures \(agree == 1 ? "agrees" : "agree")."
         case .checkWaiting(let waiting):
             return da
                 ? "\(waiting) offentliggjorte kommunetal sammenlignes først, når kommunens år er indlæst fra rigtige data."

@@ -134,10 +134,10 @@ enum StoreFile {
         // index (the evaluator indexes arrays with them), read with pread into a small buffer so
         // pages no query touches never become resident; on both cores when there is much to read.
         let datasetCount = datasets.count
-        let checks: [(cost: Int, check: () -> Bool)] = Section.allCases.map { section in
+        let checks: [(cost: Int, check: Check)] = Section.allCases.map { section in
             let entry = sections[section.rawValue]
             let values = valueCheck(section, index: index, datasets: datasetCount)
-            return (entry.count, { verify(descriptor, entry, stride: section.stride(widths), values) })
+            return (entry.count, { buffer in verify(descriptor, entry, stride: section.stride(widths), values, into: buffer) })
         }
         guard runChecks(checks) else { throw .damaged }
         facts.index = index
@@ -180,10 +180,19 @@ enum StoreFile {
         }
     }
 
+    /// One section's check, reading through a buffer of `verifyChunk` bytes.
+    private typealias Check = (UnsafeMutableRawBufferPointer) -> Bool
+
     /// Whether every check passes: on two threads when they have much to read (each thread runs
-    /// whole checks, the costliest first, on the thread with less work so far).
-    private static func runChecks(_ checks: [(cost: Int, check: () -> Bool)]) -> Bool {
-        guard checks.reduce(0, { $0 + $1.cost }) > 4 << 20 else { return checks.allSatisfy { $0.check() } }
+    /// whole checks, the costliest first, on the thread with less work so far). Each thread reads
+    /// through one buffer of its own, reused from section to section (a buffer allocated per
+    /// section could come back as fresh pages, each a page fault, after malloc trimmed the heap).
+    private static func runChecks(_ checks: [(cost: Int, check: Check)]) -> Bool {
+        guard checks.reduce(0, { $0 + $1.cost }) > 4 << 20 else {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: verifyChunk, alignment: 64)
+            defer { buffer.deallocate() }
+            return checks.allSatisfy { $0.check(buffer) }
+        }
         var plan: [[Int]] = [[], []], load = [0, 0]
         for i in checks.indices.sorted(by: { checks[$0].cost > checks[$1].cost }) {
             let thread = load[0] <= load[1] ? 0 : 1
@@ -197,11 +206,11 @@ enum StoreFile {
 
     /// The two threads' shares of `runChecks`: each writes only its own result.
     private final class ParallelChecks: @unchecked Sendable {
-        let checks: [() -> Bool]
+        let checks: [Check]
         let plan: [[Int]]
         let passed = UnsafeMutablePointer<Bool>.allocate(capacity: 2)
 
-        init(checks: [() -> Bool], plan: [[Int]]) {
+        init(checks: [Check], plan: [[Int]]) {
             (self.checks, self.plan) = (checks, plan)
             passed.initialize(repeating: false, count: 2)
         }
@@ -209,7 +218,9 @@ enum StoreFile {
         deinit { passed.deallocate() }
 
         func run(_ thread: Int) {
-            passed[thread] = plan[thread].allSatisfy { checks[$0]() }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: verifyChunk, alignment: 64)
+            defer { buffer.deallocate() }
+            passed[thread] = plan[thread].allSatisfy { checks[$0](buffer) }
         }
     }
 
@@ -268,12 +279,10 @@ enum StoreFile {
     private static let verifyChunk = 1 << 16
 
     /// Whether a section's bytes (padding included) match its checksum and its values pass
-    /// `values`: read in pieces into a buffer of its own, not through the mapping.
+    /// `values`: read in pieces into `buffer` (`verifyChunk` bytes), not through the mapping.
     private static func verify(_ descriptor: Int32, _ entry: (offset: Int, count: Int, sum: UInt64), stride: Int,
-                               _ values: ValueCheck?) -> Bool {
+                               _ values: ValueCheck?, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         let length = (entry.count + 7) / 8 * 8
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(8, min(length, verifyChunk)), alignment: 64)
-        defer { buffer.deallocate() }
         var sum = SectionSum()
         var done = 0
         while done < length {
