@@ -25,7 +25,11 @@ import Testing
         for writer in 0..<writers {
             for n in 1...each { #expect(saved.entries.contains("shell \(writer) entry \(n)"), "lost: shell \(writer) entry \(n)") }
         }
-        #expect(saved.entries.count <= 300 + 300 / 10 + writers, "compaction still bounds the file")
+        // Each shell counts only its own appends since its last compaction (no re-read per entry), so
+        // it compacts after at most capacity/10 + 1 of them: the file holds at most capacity plus that
+        // much per shell (here 486; 540 if nothing compacted). The old bound, capacity/10 + writers in
+        // all, failed now and then under load (346 > 336) though nothing was wrong.
+        #expect(saved.entries.count <= 300 + writers * (300 / 10 + 1), "compaction still bounds the file")
     }
 
     @Test func aTornLastLineIsSkippedAndCutOffBeforeTheNextEntry() throws {
