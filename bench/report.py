@@ -76,7 +76,11 @@ def summarize(series, count, checks, info, runs, script_runs, import_report):
         lines.append(f"  vs {LABELS[other]:30} q1 time {fmt_ratio(r['q1_time']):>8}   "
                      f"script throughput {fmt_ratio(r['throughput']):>9}   q1 peak RSS {fmt_ratio(r['q1_peak_rss']):>7}")
 
-    lines += ["", "goals (issue; reported, not enforced):"]
+    # The first speed issue set its goals on the shipped (1x) data; at 10x and 100x issue 13's goals,
+    # printed after all sizes, are the ones that apply.
+    first_issue = info.get("factor", 1) == 1
+    lines += ["", "goals (first speed issue, shipped data; reported, not enforced):" if first_issue else
+              "goals of the first speed issue: set for the shipped 1x data, not shown here (issue 13's are at the end)"]
     goals = []
     cold = data["ratios"].get("duckdb-csv", {}).get("q1_time")
     goals.append(("cold start <= 0.25x DuckDB CLI wall time (DuckDB reading the csv)", cold,
@@ -87,7 +91,7 @@ def summarize(series, count, checks, info, runs, script_runs, import_report):
     peak = max(v for v in (dkq.get("q1_peak_rss"), dkq.get("script_peak_rss")) if v) if dkq.get("q1_peak_rss") else None
     goals.append(("dkq peak memory < 50 MB", peak, peak is not None and peak < 50 * 1048576, f"{mb(peak)} MB"))
     data["goals"] = []
-    for name, value, met, shown in goals:
+    for name, value, met, shown in goals if first_issue else []:
         lines.append(f"  [{'MET' if met else 'NOT MET'}] {name}: {shown}")
         data["goals"].append({"goal": name, "value": value, "met": met})
     db_cold = data["ratios"].get("duckdb-db", {}).get("q1_time")
