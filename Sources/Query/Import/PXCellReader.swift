@@ -338,14 +338,22 @@ struct PXCellReader {
     /// Moves the odometer to the next cell (over the heading only in KEYS form).
     private mutating func advance() {
         let first = keyDims.isEmpty ? 0 : table.stubCount
-        var dim = coords.count - 1
+        let moved = Self.step(&coords, sizes, first: first, last: coords.count - 1)
+        if !keyDims.isEmpty, moved < first { recordPosition = 0 }
+    }
+
+    /// The odometer: steps `coords` over dimensions `first...last` (the last fastest) and returns
+    /// the dimension that moved, `first - 1` when all of them wrapped round.
+    @inline(__always)
+    static func step(_ coords: inout [Int], _ sizes: [Int], first: Int = 0, last: Int) -> Int {
+        var dim = last
         while dim >= first {
             coords[dim] += 1
             if coords[dim] < sizes[dim] { break }
             coords[dim] = 0
             dim -= 1
         }
-        if !keyDims.isEmpty, dim < first { recordPosition = 0 }
+        return dim
     }
 
     /// Checks the cell count once all bytes are fed.

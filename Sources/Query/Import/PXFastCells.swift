@@ -86,13 +86,7 @@ extension PXCellReader {
                         if inner == innerSize {
                             // Carry into the outer dimensions.
                             inner = 0
-                            var dim = innerDim - 1
-                            while dim >= 0 {
-                                coords[dim] += 1
-                                if coords[dim] < sizes[dim] { break }
-                                coords[dim] = 0
-                                dim -= 1
-                            }
+                            _ = Self.step(&coords, sizes, last: innerDim - 1)
                             startRun()
                         }
                     }
